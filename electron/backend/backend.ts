@@ -1,0 +1,113 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { contract, type MethodName } from '../../shared/contract/index.ts';
+import { ApiError, type CallResult } from '../../shared/contract/errors.ts';
+import { parseInput } from '../../shared/contract/validate.ts';
+import type { JobEvent } from '../../shared/contract/jobs.ts';
+import { DB_FILE } from './paths.ts';
+import { openDatabase, type Db } from './db/open.ts';
+import { migrate } from './db/migrate.ts';
+import { JobRunner } from './jobs/runner.ts';
+import type { Actor, Door, ServiceContext } from './services/context.ts';
+import type { Handlers } from './services/handlers.ts';
+import { authHandlers, resolveSession } from './services/auth.ts';
+import { officeHandlers } from './services/office.ts';
+import { regionHandlers } from './services/regions.ts';
+import { systemHandlers } from './services/system.ts';
+import { userHandlers } from './services/users.ts';
+
+const handlers: Handlers = {
+  ...systemHandlers,
+  ...regionHandlers,
+  ...authHandlers,
+  ...userHandlers,
+  ...officeHandlers,
+};
+
+export interface CallOptions {
+  door: Door;
+  /** Session token from the cookie or the window's session; ignored when `actor` is given. */
+  sessionToken?: string | null;
+  /** A trusted local actor (the CLI); skips session lookup. */
+  actor?: Actor;
+}
+
+export interface CallOutcome {
+  result: CallResult;
+  /** A new session token to hand to the client, or `null` to clear it. */
+  session?: string | null;
+}
+
+export interface BackendOptions {
+  dataDir: string;
+  now?: () => Date;
+}
+
+export interface Backend {
+  readonly db: Db;
+  readonly dataDir: string;
+  readonly jobs: JobRunner;
+  call(method: string, input: unknown, options: CallOptions): Promise<CallOutcome>;
+  onJobEvent(listener: (event: JobEvent) => void): () => void;
+  close(): void;
+}
+
+/** Opens (checking first) and migrates the database in the data folder. */
+export function openDataFolder(dataDir: string): Db {
+  fs.mkdirSync(dataDir, { recursive: true });
+  const db = openDatabase(path.join(dataDir, DB_FILE));
+  try {
+    migrate(db);
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+  return db;
+}
+
+export function createBackend(options: BackendOptions): Backend {
+  const db = openDataFolder(options.dataDir);
+  const jobs = new JobRunner();
+  const now = options.now ?? (() => new Date());
+
+  async function call(method: string, rawInput: unknown, opts: CallOptions): Promise<CallOutcome> {
+    const session = { token: opts.sessionToken ?? null } as ServiceContext['session'];
+    try {
+      const input = parseInput(method, rawInput);
+      const name = method as MethodName;
+      const def = contract[name];
+      const resolved = opts.actor ?? resolveSession(db, session.token, now());
+      if (def.access !== 'public' && !resolved) {
+        throw new ApiError('UNAUTHENTICATED', 'Sesi berakhir atau belum masuk. Silakan masuk.');
+      }
+      if (def.access === 'admin' && resolved?.role !== 'admin') {
+        throw new ApiError('FORBIDDEN', 'Hanya admin yang boleh melakukan ini.');
+      }
+      const actor: Actor | null = resolved ? { userId: resolved.userId, username: resolved.username, role: resolved.role } : null;
+      const ctx: ServiceContext = { db, dataDir: options.dataDir, door: opts.door, actor, session, jobs, now };
+      const handler = handlers[name] as (input: unknown, ctx: ServiceContext) => unknown;
+      const value = await handler(input, ctx);
+      const outcome: CallOutcome = { result: { ok: true, value } };
+      if (session.issued) outcome.session = session.issued;
+      else if (session.cleared) outcome.session = null;
+      return outcome;
+    } catch (err) {
+      if (err instanceof ApiError) return { result: { ok: false, error: err.toData() } };
+      // Constraint violations that slipped past the service checks are conflicts, not crashes.
+      if ((err as { code?: string })?.code?.startsWith('SQLITE_CONSTRAINT')) {
+        return { result: { ok: false, error: { code: 'CONFLICT', message: 'Data bertabrakan dengan data yang sudah ada.', details: { reason: (err as Error).message } } } };
+      }
+      console.error(`[backend] ${method} failed:`, err);
+      return { result: { ok: false, error: { code: 'INTERNAL', message: 'Terjadi kesalahan internal. Coba lagi; jika berulang, hubungi admin.' } } };
+    }
+  }
+
+  return {
+    db,
+    dataDir: options.dataDir,
+    jobs,
+    call,
+    onJobEvent: (listener) => jobs.subscribe(listener),
+    close: () => db.close(),
+  };
+}

@@ -1,0 +1,32 @@
+import { ApiError } from '../../../shared/contract/errors.ts';
+import type { Db } from './open.ts';
+import { MIGRATIONS, type Migration } from './migrations/index.ts';
+
+export function schemaVersion(db: Db): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+/**
+ * Applies all pending migrations in one transaction (all or nothing), and refuses a database
+ * written by a newer Bangkom: an older program must not guess at a schema it doesn't know.
+ */
+export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): { from: number; to: number } {
+  const from = schemaVersion(db);
+  const latest = migrations[migrations.length - 1]?.version ?? 0;
+  if (from > latest) {
+    throw new ApiError(
+      'DB_TOO_NEW',
+      `Basis data ini dibuat oleh versi Bangkom yang lebih baru (skema ${from}; versi ini mengenal sampai ${latest}). Perbarui Bangkom; berkas tidak diubah.`,
+      { version: from, supported: latest },
+    );
+  }
+  const pending = migrations.filter((m) => m.version > from);
+  if (pending.length === 0) return { from, to: from };
+  db.transaction(() => {
+    for (const m of pending) {
+      m.up(db);
+      db.pragma(`user_version = ${m.version}`);
+    }
+  })();
+  return { from, to: schemaVersion(db) };
+}

@@ -1,0 +1,85 @@
+import fs from 'node:fs';
+import Database from 'better-sqlite3';
+import { ApiError } from '../../../shared/contract/errors.ts';
+
+export type Db = Database.Database;
+
+const SQLITE_MAGIC = 'SQLite format 3\0';
+
+/**
+ * Reads the 100-byte header and compares the page count it records with the file size, so a
+ * truncated or foreign file is refused before SQLite opens it for writing (which could
+ * otherwise "repair" it by writing a fresh journal or header).
+ */
+export function inspectDatabaseFile(file: string): { exists: boolean; problem?: string } {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(file);
+  } catch {
+    return { exists: false };
+  }
+  if (stat.size === 0) return { exists: true };
+  if (stat.size < 100) return { exists: true, problem: `file is only ${stat.size} bytes, shorter than a database header` };
+  const header = Buffer.alloc(100);
+  const fd = fs.openSync(file, 'r');
+  try {
+    fs.readSync(fd, header, 0, 100, 0);
+  } finally {
+    fs.closeSync(fd);
+  }
+  if (header.toString('latin1', 0, 16) !== SQLITE_MAGIC) return { exists: true, problem: 'not a SQLite database (wrong header)' };
+  const rawPageSize = header.readUInt16BE(16);
+  const pageSize = rawPageSize === 1 ? 65536 : rawPageSize;
+  const pageCount = header.readUInt32BE(28);
+  // The page count in the header is only trustworthy when "version-valid-for" matches the change counter.
+  const countValid = header.readUInt32BE(92) === header.readUInt32BE(24);
+  if (countValid && pageCount > 0 && stat.size < pageCount * pageSize) {
+    return { exists: true, problem: `file is truncated: ${stat.size} bytes, header says ${pageCount * pageSize}` };
+  }
+  return { exists: true };
+}
+
+function corrupt(file: string, problem: string): ApiError {
+  return new ApiError('DB_CORRUPT', `Berkas basis data rusak (${file}): ${problem}. Tidak ada yang ditulis ke berkas itu; pulihkan dari cadangan.`, { file, problem });
+}
+
+/** Read-only integrity probe: nothing is written to a damaged file. */
+function quickCheck(file: string): string | null {
+  let probe: Db | undefined;
+  try {
+    probe = new Database(file, { readonly: true, fileMustExist: true });
+    const rows = probe.pragma('quick_check(5)') as { quick_check: string }[];
+    const problems = rows.map((r) => r.quick_check).filter((r) => r !== 'ok');
+    return problems.length ? problems.join('; ') : null;
+  } catch (err) {
+    return (err as Error).message;
+  } finally {
+    probe?.close();
+  }
+}
+
+/** The one place the database is opened: checks first, then WAL, foreign keys, busy timeout. */
+export function openDatabase(file: string): Db {
+  const inspected = inspectDatabaseFile(file);
+  if (inspected.problem) throw corrupt(file, inspected.problem);
+  if (inspected.exists) {
+    const problem = quickCheck(file);
+    if (problem) throw corrupt(file, problem);
+  }
+  const db = new Database(file);
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+  } catch (err) {
+    db.close();
+    throw corrupt(file, (err as Error).message);
+  }
+  return db;
+}
+
+/** For `db check`: opens read-only, whatever state the file is in. */
+export function openDatabaseReadOnly(file: string): Db {
+  return new Database(file, { readonly: true, fileMustExist: true });
+}

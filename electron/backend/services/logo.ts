@@ -1,0 +1,39 @@
+import { PNG } from 'pngjs';
+import jpeg from 'jpeg-js';
+import { ApiError } from '../../../shared/contract/errors.ts';
+import { LOGO_MAX_BYTES } from '../../../shared/contract/office.ts';
+
+const MAX_SIDE = 4000;
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+const invalid = (params?: Record<string, string | number>) => ApiError.field(['logo'], 'validation.logo_invalid', params);
+
+/**
+ * Decodes the whole image: a header check alone lets a truncated or corrupt file through,
+ * and it would then break every document that prints the logo.
+ */
+export function validateLogo(mimeType: string, dataBase64: string): Buffer {
+  const data = Buffer.from(dataBase64, 'base64');
+  if (data.length === 0) throw invalid();
+  if (data.length > LOGO_MAX_BYTES) {
+    throw ApiError.field(['logo'], 'validation.logo_too_large', { maxKb: LOGO_MAX_BYTES / 1024 });
+  }
+  try {
+    if (mimeType === 'image/png') {
+      if (!data.subarray(0, 8).equals(PNG_SIGNATURE)) throw new Error('signature');
+      // Width and height sit in the IHDR chunk; refuse huge images before decoding them.
+      if (data.readUInt32BE(16) > MAX_SIDE || data.readUInt32BE(20) > MAX_SIDE) throw new Error('dimensions');
+      PNG.sync.read(data);
+    } else if (mimeType === 'image/jpeg') {
+      if (data[0] !== 0xff || data[1] !== 0xd8) throw new Error('signature');
+      const img = jpeg.decode(data, { maxResolutionInMP: 16, maxMemoryUsageInMB: 128, tolerantDecoding: false });
+      if (img.width > MAX_SIDE || img.height > MAX_SIDE) throw new Error('dimensions');
+    } else {
+      throw ApiError.field(['logo'], 'validation.logo_type');
+    }
+  } catch (err) {
+    if (err instanceof ApiError) throw err;
+    throw invalid();
+  }
+  return data;
+}

@@ -1,0 +1,225 @@
+import os from 'node:os';
+import path from 'node:path';
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Command, Option } from 'commander';
+import { ApiError, isApiErrorData } from '../../shared/contract/errors.ts';
+import type { MethodName, Output } from '../../shared/contract/index.ts';
+import { createI18n, errorText, type Language } from '../../shared/i18n/index.ts';
+import { timezoneForProvince, TIMEZONE_LABEL } from '../../shared/domain/timezone.ts';
+import { formatNip } from '../../shared/domain/nip.ts';
+import { createBackend, openDataFolder, type Backend } from '../backend/backend.ts';
+import { resolveDataDir, DB_FILE } from '../backend/paths.ts';
+import { inspectDatabaseFile, openDatabaseReadOnly } from '../backend/db/open.ts';
+import { checkDatabase } from '../backend/db/check.ts';
+import { schemaVersion } from '../backend/db/migrate.ts';
+import { LATEST_VERSION } from '../backend/db/migrations/index.ts';
+import { cliActor } from '../backend/services/context.ts';
+import { lookupDistrict } from '../backend/services/regions.ts';
+import { startHttpServer } from '../server/http.ts';
+import { findElectron, launchElectron } from './electron-launch.ts';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const RENDERER_DIR = path.join(ROOT, 'dist', 'renderer');
+export const DEFAULT_PORT = 4780;
+
+const lang: Language = process.env.BANGKOM_LANG === 'en' ? 'en' : 'id';
+const { t } = createI18n(lang);
+
+class CliFailure extends Error {}
+
+function dataDir(cmd: Command): string {
+  return resolveDataDir(cmd.optsWithGlobals().data as string | undefined);
+}
+
+function withBackend<T>(cmd: Command, work: (backend: Backend) => Promise<T>): Promise<T> {
+  const backend = createBackend({ dataDir: dataDir(cmd) });
+  return work(backend).finally(() => backend.close());
+}
+
+/** Calls a contract method as the local admin; a typed error becomes a one-line failure. */
+async function callAsCli<M extends MethodName>(backend: Backend, method: M, input: unknown): Promise<Output<M>> {
+  const { result } = await backend.call(method, input, { door: 'cli', actor: cliActor(os.userInfo().username) });
+  if (!result.ok) throw ApiError.from(result.error);
+  return result.value as Output<M>;
+}
+
+function print(cmd: Command, data: unknown, human: () => string): void {
+  if (cmd.opts().json) process.stdout.write(`${JSON.stringify(data, null, 2)}\n`);
+  else process.stdout.write(`${human()}\n`);
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+}
+
+async function serve(cmd: Command, opts: { host: string; port: number }): Promise<void> {
+  const backend = createBackend({ dataDir: dataDir(cmd) });
+  if (!fs.existsSync(path.join(RENDERER_DIR, 'index.html'))) {
+    process.stderr.write('Tampilan belum dibangun: jalankan `npm run build` (hanya API yang tersedia).\n');
+  }
+  const running = await startHttpServer({ backend, staticDir: RENDERER_DIR, host: opts.host, port: opts.port })
+    .catch(async (err: NodeJS.ErrnoException) => {
+      if (err.code !== 'EADDRINUSE' || opts.port === 0) throw err;
+      process.stderr.write(`Port ${opts.port} sedang dipakai; memakai port lain.\n`);
+      return startHttpServer({ backend, staticDir: RENDERER_DIR, host: opts.host, port: 0 });
+    });
+  if (!['127.0.0.1', 'localhost', '::1'].includes(opts.host)) {
+    process.stderr.write(`Perhatian: Bangkom terbuka untuk jaringan di ${opts.host}. Setiap akses tetap perlu masuk (login).\n`);
+  }
+  process.stdout.write(`Bangkom berjalan di ${running.url}\nData: ${backend.dataDir}\nTekan Ctrl+C untuk berhenti.\n`);
+  const stop = () => { void running.close().then(() => { backend.close(); process.exit(0); }); };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+export function buildProgram(): Command {
+  const program = new Command('bangkom')
+    .description('Bangkom — pengembangan kompetensi ASN kantor kecamatan')
+    .option('--data <dir>', 'folder data (atau env BANGKOM_DATA)')
+    .showHelpAfterError()
+    .exitOverride();
+
+  const portOption = new Option('--port <port>', 'port').default(DEFAULT_PORT).argParser((v) => Number.parseInt(v, 10));
+
+  program.command('serve')
+    .description('layani aplikasi dan API lewat HTTP (untuk peramban)')
+    .option('--host <host>', 'alamat yang didengar', '127.0.0.1')
+    .addOption(portOption)
+    .action((opts: { host: string; port: number }, cmd: Command) => serve(cmd, opts));
+
+  program.command('start')
+    .description('buka aplikasi desktop; jika Electron tidak bisa berjalan, layani lewat peramban')
+    .addOption(portOption)
+    .action(async (opts: { port: number }, cmd: Command) => {
+      const electron = findElectron();
+      const dataArgs = cmd.optsWithGlobals().data ? [`--data=${dataDir(cmd)}`] : [];
+      if (electron.ok && (await launchElectron(electron.binary, ROOT, dataArgs))) return;
+      const reason = electron.ok ? 'Electron berhenti saat dibuka' : electron.reason;
+      process.stdout.write(
+        `Aplikasi desktop (Electron) tidak dapat dibuka di sini: ${reason}. ` +
+        'Bangkom tetap berjalan: layanan yang sama dijalankan di komputer ini saja (127.0.0.1). ' +
+        'Buka alamat di bawah ini dengan peramban (Chrome, Edge, atau Firefox); data dan akun sama dengan aplikasi desktop.\n\n',
+      );
+      await serve(cmd, { host: '127.0.0.1', port: opts.port });
+    });
+
+  const office = program.command('office').description('data kantor');
+  office.command('setup')
+    .description('atur kantor (sekali, pada penggunaan pertama)')
+    .requiredOption('--region <code>', 'kode kecamatan Kemendagri, mis. 16.71.14')
+    .option('--name <name>', 'nama kantor (bawaan: "Kantor Kecamatan <nama>")')
+    .option('--address <address>', 'alamat', '')
+    .option('--timezone <tz>', 'Asia/Jakarta (WIB), Asia/Makassar (WITA), Asia/Jayapura (WIT)')
+    .requiredOption('--signer-name <name>', 'nama Camat (penandatangan dokumen)')
+    .requiredOption('--signer-nip <nip>', 'NIP Camat')
+    .option('--signer-title <title>', 'jabatan penandatangan', 'Camat')
+    .option('--json', 'cetak JSON')
+    .action(async (opts: Record<string, string>, cmd: Command) => withBackend(cmd, async (backend) => {
+      const region = await lookupDistrict(opts.region ?? '');
+      if (!region) throw ApiError.field(['regionCode'], 'validation.region_unknown', { code: opts.region ?? '' });
+      const result = await callAsCli(backend, 'office.setup', {
+        regionCode: opts.region,
+        name: opts.name ?? `Kantor Kecamatan ${region.district.name}`,
+        address: opts.address,
+        timezone: opts.timezone ?? timezoneForProvince(opts.region ?? ''),
+        signer: { name: opts.signerName, nip: opts.signerNip, title: opts.signerTitle },
+      });
+      print(cmd, result.office, () => `Kantor diatur: ${result.office.name} (${result.office.code}), ${result.office.districtName}, ${result.office.regencyName}.`);
+    }));
+  office.command('show')
+    .description('tampilkan data kantor')
+    .option('--json', 'cetak JSON')
+    .action(async (_opts: unknown, cmd: Command) => withBackend(cmd, async (backend) => {
+      const o = await callAsCli(backend, 'office.get', {});
+      print(cmd, o, () => [
+        `${o.name} (${o.code})`,
+        `Wilayah: ${o.districtName}, ${o.regencyName}, ${o.provinceName}`,
+        `Alamat: ${o.address || '-'}`,
+        `Zona waktu: ${o.timezone} (${TIMEZONE_LABEL[o.timezone]})`,
+        `Penandatangan: ${o.signer.name}, NIP ${formatNip(o.signer.nip)}, ${o.signer.title}`,
+        `Logo: ${o.hasLogo ? 'ada' : 'belum ada'}`,
+      ].join('\n'));
+    }));
+
+  const users = program.command('users').description('akun pengguna');
+  users.command('add')
+    .description('tambah akun (kata sandi dibaca dari stdin)')
+    .requiredOption('--username <u>', 'nama pengguna')
+    .addOption(new Option('--role <role>', 'peran').choices(['admin', 'operator']).makeOptionMandatory())
+    .option('--full-name <name>', 'nama lengkap (bawaan: nama pengguna)')
+    .requiredOption('--password-stdin', 'baca kata sandi dari stdin')
+    .option('--json', 'cetak JSON')
+    .action(async (opts: { username: string; role: string; fullName?: string }, cmd: Command) => {
+      const password = await readStdin();
+      await withBackend(cmd, async (backend) => {
+        const user = await callAsCli(backend, 'users.create', { username: opts.username, role: opts.role, fullName: opts.fullName ?? opts.username, password });
+        print(cmd, user, () => `Akun ${user.username} (${user.role}) dibuat.`);
+      });
+    });
+  users.command('list')
+    .description('daftar akun')
+    .option('--json', 'cetak JSON')
+    .action(async (_opts: unknown, cmd: Command) => withBackend(cmd, async (backend) => {
+      const list = await callAsCli(backend, 'users.list', {});
+      print(cmd, list, () => list.map((u) => `${u.username}\t${u.role}\t${u.active ? 'aktif' : 'nonaktif'}\t${u.fullName}`).join('\n') || '(belum ada akun)');
+    }));
+
+  const db = program.command('db').description('basis data');
+  db.command('migrate')
+    .description('perbarui skema basis data')
+    .option('--json', 'cetak JSON')
+    .action((_opts: unknown, cmd: Command) => {
+      const database = openDataFolder(dataDir(cmd));
+      const version = schemaVersion(database);
+      database.close();
+      print(cmd, { version, latest: LATEST_VERSION }, () => `Skema basis data versi ${version} (terbaru).`);
+    });
+  db.command('check')
+    .description('periksa keutuhan basis data (hanya membaca)')
+    .option('--json', 'cetak JSON')
+    .action((_opts: unknown, cmd: Command) => {
+      const file = path.join(dataDir(cmd), DB_FILE);
+      const inspected = inspectDatabaseFile(file);
+      if (!inspected.exists) throw new CliFailure(`Belum ada basis data di ${file}.`);
+      let report: ReturnType<typeof checkDatabase> & { version?: number; file: string; problem?: string };
+      if (inspected.problem) {
+        report = { ok: false, integrity: [inspected.problem], foreignKeys: [], file, problem: inspected.problem };
+      } else {
+        let database;
+        try {
+          database = openDatabaseReadOnly(file);
+          report = { ...checkDatabase(database), version: schemaVersion(database), file };
+        } catch (err) {
+          report = { ok: false, integrity: [(err as Error).message], foreignKeys: [], file, problem: (err as Error).message };
+        } finally {
+          database?.close();
+        }
+      }
+      print(cmd, report, () => report.ok
+        ? `Basis data utuh (${file}, skema ${report.version}).`
+        : [`Basis data bermasalah (${file}). Tidak ada yang diubah.`,
+          ...report.integrity.map((p) => `- keutuhan: ${p}`),
+          ...report.foreignKeys.map((f) => `- kunci asing: tabel ${f.table} baris ${f.rowid} merujuk ${f.parent} yang tidak ada`)].join('\n'));
+      if (!report.ok) process.exitCode = 1;
+    });
+
+  return program;
+}
+
+export async function runCli(argv: string[]): Promise<number> {
+  try {
+    await buildProgram().parseAsync(argv, { from: 'user' });
+    return Number(process.exitCode ?? 0);
+  } catch (err) {
+    const e = err as { code?: string; exitCode?: number };
+    if (typeof e.code === 'string' && e.code.startsWith('commander.')) {
+      return e.code === 'commander.helpDisplayed' || e.code === 'commander.version' ? 0 : e.exitCode ?? 1;
+    }
+    const message = isApiErrorData(err) ? errorText(t, err) : (err as Error).message;
+    process.stderr.write(`bangkom: ${message.replace(/\s*\n\s*/g, ' ')}\n`);
+    return 1;
+  }
+}

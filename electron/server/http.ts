@@ -1,0 +1,140 @@
+import { Hono, type Context } from 'hono';
+import { getCookie, setCookie, deleteCookie } from 'hono/cookie';
+import { streamSSE } from 'hono/streaming';
+import { serve, type ServerType } from '@hono/node-server';
+import type { AddressInfo } from 'node:net';
+import { methodNames } from '../../shared/contract/index.ts';
+import { ApiError, type CallResult, type ErrorCode } from '../../shared/contract/errors.ts';
+import { parseInput } from '../../shared/contract/validate.ts';
+import type { JobEvent } from '../../shared/contract/jobs.ts';
+import type { Backend } from '../backend/backend.ts';
+import { CONTENT_SECURITY_POLICY, readStatic } from './static-files.ts';
+
+export const SESSION_COOKIE = 'bangkom_session';
+
+const STATUS: Partial<Record<ErrorCode, number>> = {
+  VALIDATION: 400, UNKNOWN_METHOD: 404, UNAUTHENTICATED: 401, INVALID_CREDENTIALS: 401, FORBIDDEN: 403,
+  NOT_FOUND: 404, CONFLICT: 409, ALREADY_SET_UP: 409, LOGIN_DELAYED: 429, ACCOUNT_LOCKED: 423,
+  ACCOUNT_INACTIVE: 403, SETUP_REQUIRED: 409, INTERNAL: 500, DB_CORRUPT: 500, DB_TOO_NEW: 500,
+};
+
+function reply(c: Context, result: CallResult) {
+  return c.json(result, result.ok ? 200 : ((STATUS[result.error.code] ?? 400) as 400));
+}
+
+export interface HttpOptions {
+  backend: Backend;
+  /** Built renderer files; omitted in API-only tests. */
+  staticDir?: string;
+}
+
+/** The HTTP door: `POST /api/<method>` per contract method, SSE for job progress, the renderer. */
+export function createHttpApp({ backend, staticDir }: HttpOptions): Hono {
+  const app = new Hono();
+
+  app.use('/api/*', async (c, next) => {
+    // The cookie is SameSite=Strict; a JSON body and a matching Origin also keep other sites out.
+    const origin = c.req.header('origin');
+    if (origin && new URL(origin).host !== c.req.header('host')) {
+      return reply(c, { ok: false, error: { code: 'FORBIDDEN', message: 'Permintaan lintas situs ditolak.' } });
+    }
+    await next();
+    c.header('Cache-Control', 'no-store');
+  });
+
+  for (const name of methodNames) {
+    app.post(`/api/${name}`, async (c) => {
+      if (!c.req.header('content-type')?.startsWith('application/json')) {
+        return reply(c, { ok: false, error: { code: 'VALIDATION', message: 'Content-Type must be application/json.' } });
+      }
+      let body: unknown;
+      try {
+        body = await c.req.json();
+      } catch {
+        return reply(c, { ok: false, error: { code: 'VALIDATION', message: 'validation.json', details: { issues: [{ path: [], message: 'validation.json' }] } } });
+      }
+      try {
+        parseInput(name, body);
+      } catch (err) {
+        return reply(c, { ok: false, error: (err as ApiError).toData() });
+      }
+      const outcome = await backend.call(name, body, { door: 'http', sessionToken: getCookie(c, SESSION_COOKIE) ?? null });
+      if (typeof outcome.session === 'string') {
+        setCookie(c, SESSION_COOKIE, outcome.session, { httpOnly: true, sameSite: 'Strict', path: '/' });
+      } else if (outcome.session === null) {
+        deleteCookie(c, SESSION_COOKIE, { path: '/' });
+      }
+      return reply(c, outcome.result);
+    });
+  }
+
+  app.get('/api/jobs/:jobId/events', async (c) => {
+    const jobId = c.req.param('jobId');
+    const token = getCookie(c, SESSION_COOKIE) ?? null;
+    const first = await backend.call('jobs.get', { jobId }, { door: 'http', sessionToken: token });
+    if (!first.result.ok) return reply(c, first.result);
+    return streamSSE(c, async (stream) => {
+      const queue: JobEvent[] = [first.result.ok ? (first.result.value as JobEvent) : (undefined as never)];
+      let wake: (() => void) | null = null;
+      const off = backend.onJobEvent((e) => {
+        if (e.jobId !== jobId) return;
+        queue.push(e);
+        wake?.();
+      });
+      stream.onAbort(() => { off(); wake?.(); });
+      try {
+        while (!stream.aborted) {
+          const event = queue.shift();
+          if (!event) {
+            await new Promise<void>((resolve) => { wake = resolve; });
+            wake = null;
+            continue;
+          }
+          await stream.writeSSE({ event: 'job', data: JSON.stringify(event) });
+          if (event.state !== 'running') break;
+        }
+      } finally {
+        off();
+      }
+    });
+  });
+
+  app.all('/api/*', (c) => reply(c, { ok: false, error: { code: 'UNKNOWN_METHOD', message: `Unknown method: ${c.req.path.slice(5)}` } }));
+
+  if (staticDir) {
+    app.get('*', (c) => {
+      const file = readStatic(staticDir, c.req.path);
+      if (!file) return c.text('Not found', 404);
+      const headers: Record<string, string> = { 'Content-Type': file.type, 'X-Content-Type-Options': 'nosniff' };
+      if (file.type.startsWith('text/html')) {
+        headers['Content-Security-Policy'] = CONTENT_SECURITY_POLICY;
+        headers['Cache-Control'] = 'no-cache';
+      }
+      return c.body(new Uint8Array(file.body), 200, headers);
+    });
+  }
+
+  return app;
+}
+
+export interface RunningServer {
+  url: string;
+  server: ServerType;
+  close(): Promise<void>;
+}
+
+export function startHttpServer(options: HttpOptions & { host?: string; port?: number }): Promise<RunningServer> {
+  const app = createHttpApp(options);
+  const host = options.host ?? '127.0.0.1';
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch: app.fetch, hostname: host, port: options.port ?? 0 }, (info: AddressInfo) => {
+      const shownHost = host.includes(':') ? `[${host}]` : host;
+      resolve({
+        url: `http://${shownHost}:${info.port}/`,
+        server,
+        close: () => new Promise((done) => { server.close(() => done()); (server as { closeAllConnections?: () => void }).closeAllConnections?.(); }),
+      });
+    });
+    server.on('error', reject);
+  });
+}

@@ -1,0 +1,35 @@
+import type { z } from 'zod';
+import { ApiError, type FieldIssue } from './errors.ts';
+import { contract, isMethodName, type MethodName, type ParsedInput } from './index.ts';
+
+/** A schema's own message keys start with one of these; other zod issues are keyed by code. */
+const KEYED = /^(validation|nip)\./;
+
+export function toFieldIssues(error: z.ZodError): FieldIssue[] {
+  return error.issues.map((issue) => {
+    const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+    if (KEYED.test(issue.message)) {
+      const params = (issue as { params?: FieldIssue['params'] }).params;
+      return params ? { path, message: issue.message, params } : { path, message: issue.message };
+    }
+    const params: Record<string, string | number> = {};
+    for (const k of ['minimum', 'maximum', 'expected'] as const) {
+      const v = (issue as unknown as Record<string, unknown>)[k];
+      if (typeof v === 'number' || typeof v === 'string') params[k] = v;
+    }
+    return { path, message: `validation.${issue.code}`, params };
+  });
+}
+
+/** Every door calls this before the backend sees a call. */
+export function parseInput<M extends MethodName>(name: M, raw: unknown): ParsedInput<M>;
+export function parseInput(name: string, raw: unknown): unknown;
+export function parseInput(name: string, raw: unknown): unknown {
+  if (!isMethodName(name)) throw new ApiError('UNKNOWN_METHOD', `Unknown method: ${name}`);
+  const result = contract[name].input.safeParse(raw ?? {});
+  if (!result.success) {
+    const issues = toFieldIssues(result.error);
+    throw new ApiError('VALIDATION', issues[0]?.message ?? 'validation.invalid', { issues });
+  }
+  return result.data;
+}
