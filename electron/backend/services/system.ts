@@ -1,4 +1,4 @@
-import { createRequire } from 'node:module';
+import pkg from '../../../package.json' with { type: 'json' };
 import { ApiError } from '../../../shared/contract/errors.ts';
 import { checkDatabase } from '../db/check.ts';
 import { recordEvent } from '../db/repos/changes.ts';
@@ -8,7 +8,7 @@ import { nextTurn } from '../jobs/runner.ts';
 import { nowIso } from './context.ts';
 import type { Handlers } from './handlers.ts';
 
-export const VERSION: string = (createRequire(import.meta.url)('../../../package.json') as { version: string }).version;
+export const VERSION: string = pkg.version;
 
 export const systemHandlers = {
   'system.status': (_input, ctx) => {

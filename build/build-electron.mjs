@@ -1,0 +1,24 @@
+// Bundles the Electron main process, the preload and the backend worker into dist/electron.
+// Native and data-reading packages stay external: electron-builder ships them in node_modules.
+import { build } from 'esbuild';
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: true,
+  logLevel: 'warning',
+  external: ['electron', 'better-sqlite3', 'idn-area-data'],
+  // The sources are ESM; in the CommonJS bundle import.meta.url points at the bundle file.
+  define: { 'import.meta.url': '__bundle_url' },
+  banner: { js: "const __bundle_url = require('node:url').pathToFileURL(__filename).href;" },
+};
+
+await Promise.all([
+  build({ ...common, entryPoints: ['electron/main/main.ts'], outfile: 'dist/electron/main.cjs' }),
+  build({ ...common, entryPoints: ['electron/backend/worker.ts'], outfile: 'dist/electron/worker.cjs' }),
+  // A sandboxed preload can require only 'electron': everything else is bundled in.
+  build({ ...common, entryPoints: ['electron/preload/preload.ts'], outfile: 'dist/electron/preload.cjs', platform: 'browser', external: ['electron'] }),
+]);
+console.log('dist/electron: main.cjs, preload.cjs, worker.cjs');

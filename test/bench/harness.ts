@@ -1,0 +1,46 @@
+// Timing helpers for `npm run bench`: medians over repeated runs, printed as a table or, with
+// --json, one JSON object per figure per line.
+export interface Figure {
+  name: string;
+  median_ms: number;
+  runs: number;
+  ratio?: number;
+  baseline_ms?: number;
+  [extra: string]: unknown;
+}
+
+export const JSON_OUTPUT = process.argv.includes('--json');
+
+export function median(samples: number[]): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+export async function measure(runs: number, fn: () => unknown | Promise<unknown>, warmup = Math.min(5, runs)): Promise<number> {
+  for (let i = 0; i < warmup; i++) await fn();
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    await fn();
+    samples.push(performance.now() - start);
+  }
+  return round(median(samples));
+}
+
+export const round = (n: number) => Math.round(n * 1000) / 1000;
+
+export function report(figure: Figure): void {
+  if (JSON_OUTPUT) {
+    process.stdout.write(`${JSON.stringify(figure)}\n`);
+    return;
+  }
+  const ratio = figure.ratio !== undefined ? `  (×${figure.ratio} of raw ${figure.baseline_ms} ms)` : '';
+  const extra = Object.entries(figure).filter(([k]) => !['name', 'median_ms', 'runs', 'ratio', 'baseline_ms'].includes(k))
+    .map(([k, v]) => `${k}=${String(v)}`).join(' ');
+  process.stdout.write(`${figure.name.padEnd(28)} ${String(figure.median_ms).padStart(10)} ms  median of ${figure.runs}${ratio}${extra ? `  ${extra}` : ''}\n`);
+}
+
+export function withRatio(name: string, runs: number, medianMs: number, baselineMs: number): Figure {
+  return { name, median_ms: medianMs, runs, baseline_ms: baselineMs, ratio: round(medianMs / baselineMs) };
+}

@@ -1,0 +1,17 @@
+// `npm run bench` (add `-- --json` for one JSON object per figure per line).
+import { coldStart, httpRoundtrip, ipcRoundtrip } from './foundation.bench.ts';
+import { bundleSize, firstPaint } from './renderer.bench.ts';
+
+const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+const benches: Record<string, () => unknown> = {
+  'backend.cold_start': coldStart,
+  'http.roundtrip': httpRoundtrip,
+  'ipc.roundtrip': ipcRoundtrip,
+  'renderer.bundle': bundleSize,
+  'renderer.first_paint': firstPaint,
+};
+
+for (const [name, bench] of Object.entries(benches)) {
+  if (only.length && !only.some((o) => name.startsWith(o))) continue;
+  await bench();
+}
