@@ -19,6 +19,20 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   ACCOUNT_INACTIVE: 403, SETUP_REQUIRED: 409, INTERNAL: 500, DB_CORRUPT: 500, DB_TOO_NEW: 500,
 };
 
+/** The host of an Origin header; null for the opaque origin "null" or anything unparsable. */
+function originHost(origin: string): string | null {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return null;
+  }
+}
+
+const NOT_JSON: CallResult = {
+  ok: false,
+  error: { code: 'VALIDATION', message: 'validation.json', details: { issues: [{ path: [], message: 'validation.json' }] } },
+};
+
 function reply(c: Context, result: CallResult) {
   return c.json(result, result.ok ? 200 : ((STATUS[result.error.code] ?? 400) as 400));
 }
@@ -36,7 +50,7 @@ export function createHttpApp({ backend, staticDir }: HttpOptions): Hono {
   app.use('/api/*', async (c, next) => {
     // The cookie is SameSite=Strict; a JSON body and a matching Origin also keep other sites out.
     const origin = c.req.header('origin');
-    if (origin && new URL(origin).host !== c.req.header('host')) {
+    if (origin !== undefined && originHost(origin) !== c.req.header('host')) {
       return reply(c, { ok: false, error: { code: 'FORBIDDEN', message: 'Permintaan lintas situs ditolak.' } });
     }
     await next();
@@ -45,14 +59,13 @@ export function createHttpApp({ backend, staticDir }: HttpOptions): Hono {
 
   for (const name of methodNames) {
     app.post(`/api/${name}`, async (c) => {
-      if (!c.req.header('content-type')?.startsWith('application/json')) {
-        return reply(c, { ok: false, error: { code: 'VALIDATION', message: 'Content-Type must be application/json.' } });
-      }
+      // Only JSON: a form post from another site cannot send it without a preflight.
+      if (!c.req.header('content-type')?.startsWith('application/json')) return reply(c, NOT_JSON);
       let body: unknown;
       try {
         body = await c.req.json();
       } catch {
-        return reply(c, { ok: false, error: { code: 'VALIDATION', message: 'validation.json', details: { issues: [{ path: [], message: 'validation.json' }] } } });
+        return reply(c, NOT_JSON);
       }
       try {
         parseInput(name, body);
