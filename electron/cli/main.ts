@@ -101,7 +101,8 @@ export function buildProgram(): Command {
       process.stdout.write(
         `Aplikasi desktop (Electron) tidak dapat dibuka di sini: ${reason}. ` +
         'Bangkom tetap berjalan: layanan yang sama dijalankan di komputer ini saja (127.0.0.1). ' +
-        'Buka alamat di bawah ini dengan peramban (Chrome, Edge, atau Firefox); data dan akun sama dengan aplikasi desktop.\n\n',
+        'Buka alamat di bawah ini dengan peramban (Chrome, Edge, atau Firefox); data dan akun sama dengan aplikasi desktop.\n' +
+        '(The desktop window cannot open here, so Bangkom is served on this computer only: open the address below in a browser.)\n\n',
       );
       await serve(cmd, { host: '127.0.0.1', port: opts.port });
     });
