@@ -7,6 +7,7 @@ import type { JobEvent } from '../../shared/contract/jobs.ts';
 import { DB_FILE } from './paths.ts';
 import { openDatabase, type Db } from './db/open.ts';
 import { migrate } from './db/migrate.ts';
+import { LATEST_VERSION } from './db/migrations/index.ts';
 import { JobRunner } from './jobs/runner.ts';
 import type { Actor, Door, ServiceContext } from './services/context.ts';
 import type { Handlers } from './services/handlers.ts';
@@ -55,7 +56,7 @@ export interface Backend {
 /** Opens (checking first) and migrates the database in the data folder. */
 export function openDataFolder(dataDir: string): Db {
   fs.mkdirSync(dataDir, { recursive: true });
-  const db = openDatabase(path.join(dataDir, DB_FILE));
+  const db = openDatabase(path.join(dataDir, DB_FILE), { maxVersion: LATEST_VERSION });
   try {
     migrate(db);
   } catch (err) {

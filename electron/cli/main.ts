@@ -75,7 +75,10 @@ async function serve(cmd: Command, opts: { host: string; port: number }): Promis
   process.on('SIGTERM', stop);
 }
 
-export function buildProgram(): Command {
+/** What a command asks its caller to exit with, without touching the process-wide exit code. */
+export interface CliOutcome { exitCode: number }
+
+export function buildProgram(outcome: CliOutcome = { exitCode: 0 }): Command {
   const program = new Command('bangkom')
     .description('Bangkom — pengembangan kompetensi ASN kantor kecamatan')
     .option('--data <dir>', 'folder data (atau env BANGKOM_DATA)')
@@ -204,16 +207,17 @@ export function buildProgram(): Command {
         : [`Basis data bermasalah (${file}). Tidak ada yang diubah.`,
           ...report.integrity.map((p) => `- keutuhan: ${p}`),
           ...report.foreignKeys.map((f) => `- kunci asing: tabel ${f.table} baris ${f.rowid} merujuk ${f.parent} yang tidak ada`)].join('\n'));
-      if (!report.ok) process.exitCode = 1;
+      if (!report.ok) outcome.exitCode = 1;
     });
 
   return program;
 }
 
 export async function runCli(argv: string[]): Promise<number> {
+  const outcome: CliOutcome = { exitCode: 0 };
   try {
-    await buildProgram().parseAsync(argv, { from: 'user' });
-    return Number(process.exitCode ?? 0);
+    await buildProgram(outcome).parseAsync(argv, { from: 'user' });
+    return outcome.exitCode;
   } catch (err) {
     const e = err as { code?: string; exitCode?: number };
     if (typeof e.code === 'string' && e.code.startsWith('commander.')) {

@@ -6,6 +6,14 @@ export function schemaVersion(db: Db): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
 
+export function databaseTooNew(version: number, supported: number): ApiError {
+  return new ApiError(
+    'DB_TOO_NEW',
+    `Basis data ini dibuat oleh versi Bangkom yang lebih baru (skema ${version}; versi ini mengenal sampai ${supported}). Perbarui Bangkom; berkas tidak diubah.`,
+    { version, supported },
+  );
+}
+
 /**
  * Applies all pending migrations in one transaction (all or nothing), and refuses a database
  * written by a newer Bangkom: an older program must not guess at a schema it doesn't know.
@@ -13,13 +21,7 @@ export function schemaVersion(db: Db): number {
 export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): { from: number; to: number } {
   const from = schemaVersion(db);
   const latest = migrations[migrations.length - 1]?.version ?? 0;
-  if (from > latest) {
-    throw new ApiError(
-      'DB_TOO_NEW',
-      `Basis data ini dibuat oleh versi Bangkom yang lebih baru (skema ${from}; versi ini mengenal sampai ${latest}). Perbarui Bangkom; berkas tidak diubah.`,
-      { version: from, supported: latest },
-    );
-  }
+  if (from > latest) throw databaseTooNew(from, latest);
   const pending = migrations.filter((m) => m.version > from);
   if (pending.length === 0) return { from, to: from };
   db.transaction(() => {

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import { ApiError } from '../../../shared/contract/errors.ts';
+import { databaseTooNew } from './migrate.ts';
 
 export type Db = Database.Database;
 
@@ -43,28 +44,34 @@ function corrupt(file: string, problem: string): ApiError {
   return new ApiError('DB_CORRUPT', `Berkas basis data rusak (${file}): ${problem}. Tidak ada yang ditulis ke berkas itu; pulihkan dari cadangan.`, { file, problem });
 }
 
-/** Read-only integrity probe: nothing is written to a damaged file. */
-function quickCheck(file: string): string | null {
+/** Read-only integrity probe (and the schema version): nothing is written to a damaged file. */
+function quickCheck(file: string): { problem: string | null; version: number } {
   let probe: Db | undefined;
   try {
     probe = new Database(file, { readonly: true, fileMustExist: true });
     const rows = probe.pragma('quick_check(5)') as { quick_check: string }[];
     const problems = rows.map((r) => r.quick_check).filter((r) => r !== 'ok');
-    return problems.length ? problems.join('; ') : null;
+    return { problem: problems.length ? problems.join('; ') : null, version: probe.pragma('user_version', { simple: true }) as number };
   } catch (err) {
-    return (err as Error).message;
+    return { problem: (err as Error).message, version: 0 };
   } finally {
     probe?.close();
   }
 }
 
+export interface OpenOptions {
+  /** Refuse, before anything is written (even the switch to WAL), a schema newer than this. */
+  maxVersion?: number;
+}
+
 /** The one place the database is opened: checks first, then WAL, foreign keys, busy timeout. */
-export function openDatabase(file: string): Db {
+export function openDatabase(file: string, options: OpenOptions = {}): Db {
   const inspected = inspectDatabaseFile(file);
   if (inspected.problem) throw corrupt(file, inspected.problem);
   if (inspected.exists) {
-    const problem = quickCheck(file);
+    const { problem, version } = quickCheck(file);
     if (problem) throw corrupt(file, problem);
+    if (options.maxVersion !== undefined && version > options.maxVersion) throw databaseTooNew(version, options.maxVersion);
   }
   const db = new Database(file);
   try {

@@ -72,7 +72,11 @@ function checkThrottle(db: Db, username: string, now: Date): void {
   }
 }
 
-function recordFailure(db: Db, username: string, now: Date): void {
+/**
+ * Counts an attempt as a failure before its password is checked (a success clears the count),
+ * so attempts sent in parallel see each other and are delayed like ones sent in a row.
+ */
+function countAttempt(db: Db, username: string, now: Date): number {
   const previous = sessions.getThrottle(db, username);
   // After a lock has run out, counting starts again.
   const failures = (previous && !previous.lockedUntil ? previous.failures : 0) + 1;
@@ -80,21 +84,30 @@ function recordFailure(db: Db, username: string, now: Date): void {
     ? new Date(now.getTime() + LOGIN_POLICY.lockMinutes * 60_000).toISOString()
     : null;
   sessions.saveThrottle(db, username, { failures, lastFailedAt: now.toISOString(), lockedUntil });
-  recordEvent(db, { at: now.toISOString(), actor: null }, lockedUntil ? 'auth.locked' : 'auth.login_failed', { failures }, null, null, username);
+  return failures;
 }
 
 export const authHandlers = {
   'auth.login': async ({ username, password }, ctx) => {
     const { db } = ctx;
-    checkThrottle(db, username, ctx.now());
+    const started = ctx.now();
+    // Checked and counted in one synchronous step, before the slow hash lets other calls in.
+    const failures = db.transaction(() => {
+      checkThrottle(db, username, started);
+      return countAttempt(db, username, started);
+    })();
     const user = findUserByUsername(db, username);
     const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
     const now = ctx.now(); // the hash took time
     if (!user || !ok) {
-      db.transaction(() => recordFailure(db, username, now))();
+      const action = failures >= LOGIN_POLICY.lockAfter ? 'auth.locked' : 'auth.login_failed';
+      db.transaction(() => recordEvent(db, { at: now.toISOString(), actor: null }, action, { failures }, null, null, username))();
       throw new ApiError('INVALID_CREDENTIALS', 'Nama pengguna atau kata sandi salah.');
     }
-    if (!user.active) throw new ApiError('ACCOUNT_INACTIVE', 'Akun ini sudah dinonaktifkan. Hubungi admin.');
+    if (!user.active) {
+      sessions.clearThrottle(db, username); // the password was right: not a guess
+      throw new ApiError('ACCOUNT_INACTIVE', 'Akun ini sudah dinonaktifkan. Hubungi admin.');
+    }
     ctx.session.issued = db.transaction(() => {
       sessions.clearThrottle(db, username);
       touchLastLogin(db, user.id, now.toISOString());

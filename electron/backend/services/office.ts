@@ -58,7 +58,8 @@ function unitConflict(db: Db, name: string, code: string | null, exceptId?: stri
 export const officeHandlers = {
   'office.setup': async (input, ctx) => {
     const { db } = ctx;
-    if (offices.getOffice(db)) throw new ApiError('ALREADY_SET_UP', 'Kantor sudah diatur; ubah lewat Pengaturan.');
+    const alreadySetUp = () => new ApiError('ALREADY_SET_UP', 'Kantor sudah diatur; ubah lewat Pengaturan.');
+    if (offices.getOffice(db)) throw alreadySetUp();
     const region = await lookupDistrict(input.regionCode);
     if (!region) throw ApiError.field(['regionCode'], 'validation.region_unknown', { code: input.regionCode });
     if (!input.admin && ctx.door !== 'cli' && countActiveAdmins(db) === 0) {
@@ -69,6 +70,8 @@ export const officeHandlers = {
     const at = nowIso(ctx);
     const m: WriteMeta = { at, actor: ctx.actor, origin: input.regionCode };
     const result = db.transaction(() => {
+      // Again inside the transaction: another setup may have finished while this one was hashing.
+      if (offices.getOffice(db)) throw alreadySetUp();
       const office: Office = {
         id: newId(), code: input.regionCode, regionCode: input.regionCode,
         provinceName: region.province.name, regencyName: region.regency.name, districtName: region.district.name,

@@ -55,6 +55,8 @@ export const userHandlers = {
     const m = meta(ctx);
     const user = ctx.db.transaction(() => {
       const target = users.getUser(ctx.db, id);
+      // Nothing changes: no journal row, no audit row, no updated_at bump (as units.setActive).
+      if (target && target.active === active) return target;
       if (target && !active && target.role === 'admin' && target.active && users.countActiveAdmins(ctx.db) <= 1) {
         throw ApiError.field(['active'], 'validation.last_admin');
       }
