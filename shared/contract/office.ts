@@ -43,8 +43,9 @@ export type Unit = z.infer<typeof unit>;
 
 const logo = z.object({
   mimeType: z.enum(LOGO_TYPES, { error: 'validation.logo_type' }),
-  // base64 grows data by 4/3; the byte limit is checked again after decoding.
-  dataBase64: z.string().max(Math.ceil(LOGO_MAX_BYTES / 3) * 4 + 4, 'validation.logo_too_large'),
+  // Only a guard against huge requests: the exact byte limit is checked after decoding, where
+  // the error can name the logo and its limit.
+  dataBase64: z.string().max(LOGO_MAX_BYTES * 4, 'validation.logo_too_large'),
 });
 
 export const officeMethods = {

@@ -25,8 +25,9 @@ export function createI18n(lang: Language = 'id'): i18n {
 /** The label of a field path (`['signer', 'nip']` → "NIP penandatangan"), or null. */
 export function fieldLabel(t: TFunction, path: FieldIssue['path']): string | null {
   const key = `field.${path.filter((p) => typeof p === 'string').join('.')}`;
-  const label = t(key, { defaultValue: '' });
-  return label && label !== key ? label : null;
+  // A path to a group of fields (['signer']) names an object in the catalogue, not a label.
+  const label: unknown = t(key, { defaultValue: '', returnObjects: true });
+  return typeof label === 'string' && label && label !== key ? label : null;
 }
 
 export function issueText(t: TFunction, issue: FieldIssue): string {

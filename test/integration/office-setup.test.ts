@@ -229,7 +229,7 @@ describe('the set-up office', () => {
       }
     });
 
-    it.fails('KNOWN BUG (shared/contract/office.ts): a much larger file is reported on the logo field with maxKb', async () => {
+    it('a much larger file is reported on the logo field with maxKb', async () => {
       const result = await setLogo('image/png', pngOfSize(LOGO_MAX_BYTES + 64 * 1024));
       if (result.ok) throw new Error('accepted');
       expect(result.error.details?.issues?.[0]).toMatchObject({ path: ['logo'], params: { maxKb: 512 } });
@@ -279,7 +279,7 @@ describe('errorText', () => {
     expect(text).toBe('Nama: Wajib diisi. NIP penandatangan: NIP harus 18 angka.');
   });
 
-  it.fails('KNOWN BUG (shared/i18n fieldLabel): a problem with a whole group (signer missing) shows no i18next object warning', () => {
+  it('a problem with a whole group (signer missing) shows no i18next object warning', () => {
     const text = errorText(id, { code: 'VALIDATION', message: 'x', details: { issues: [{ path: ['signer'], message: 'validation.invalid_type' }] } });
     expect(text).not.toMatch(/returned an object/);
   });
