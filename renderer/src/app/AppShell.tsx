@@ -1,0 +1,89 @@
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Route, Switch, useLocation } from 'wouter';
+import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
+import { HomePage } from '../features/home/HomePage.tsx';
+import { PlannedArea } from '../features/placeholder/PlannedArea.tsx';
+import { SettingsPage } from '../features/settings/SettingsPage.tsx';
+import { AccountPage } from '../features/account/AccountPage.tsx';
+import { NotFound } from '../features/placeholder/NotFound.tsx';
+import { OfficeLogo } from '../features/settings/OfficeLogo.tsx';
+import { ACCOUNT_PATH, AREAS } from './areas.ts';
+import { useSession } from './session.tsx';
+
+function isCurrent(location: string, path: string): boolean {
+  return path === '/' ? location === '/' : location === path || location.startsWith(`${path}/`);
+}
+
+/** Header (office, user, language, logout), side navigation, and the current area. */
+export function AppShell() {
+  const { t } = useTranslation();
+  const { user, office, logout } = useSession();
+  const [location] = useLocation();
+  const mainRef = useRef<HTMLElement>(null);
+  const first = useRef(true);
+
+  // After moving to another area, focus its heading so keyboard and screen-reader users start there.
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    mainRef.current?.querySelector<HTMLElement>('h1')?.focus();
+  }, [location]);
+
+  const areas = AREAS.filter((a) => !a.adminOnly || user.role === 'admin');
+
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main" onClick={(e) => { e.preventDefault(); mainRef.current?.focus(); }}>
+        {t('shell.skipToContent')}
+      </a>
+      <header className="topbar">
+        <div className="brand">
+          <OfficeLogo className="brand-logo" />
+          <div>
+            <p className="brand-name">{t('app.name')}</p>
+            <p className="brand-office">{office.name}</p>
+          </div>
+        </div>
+        <div className="topbar-tools">
+          <p className="whoami">
+            <span className="whoami-name">{user.fullName}</span>
+            <span className={`badge badge-${user.role}`}>{t(`roles.${user.role}`)}</span>
+          </p>
+          <LanguageSwitch />
+          <Link href={ACCOUNT_PATH} className="btn btn-quiet" aria-current={location === ACCOUNT_PATH ? 'page' : undefined}>
+            {t('shell.account')}
+          </Link>
+          <button type="button" className="btn" onClick={() => void logout()}>{t('shell.logout')}</button>
+        </div>
+      </header>
+      <div className="shell-body">
+        <nav className="sidenav" aria-label={t('shell.mainNav')}>
+          <ul>
+            {areas.map((area) => (
+              <li key={area.key}>
+                <Link href={area.path} aria-current={isCurrent(location, area.path) ? 'page' : undefined}>
+                  {t(`areas.${area.key}.title`)}
+                </Link>
+              </li>
+            ))}
+          </ul>
+          <p className="sidenav-foot">{t('app.tagline')}</p>
+        </nav>
+        <main id="main" className="content" ref={mainRef} tabIndex={-1}>
+          <Switch>
+            <Route path="/"><HomePage /></Route>
+            {AREAS.filter((a) => a.planned).map((area) => (
+              <Route key={area.key} path={area.path}><PlannedArea area={area.key} /></Route>
+            ))}
+            <Route path="/pengaturan/:section?"><SettingsPage /></Route>
+            <Route path={ACCOUNT_PATH}><AccountPage /></Route>
+            <Route><NotFound /></Route>
+          </Switch>
+        </main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,20 @@
+/** The app's areas, in navigation order. `key` names their texts under `areas.<key>`. */
+export interface Area {
+  key: 'home' | 'employees' | 'programs' | 'activities' | 'certificates' | 'export' | 'settings';
+  path: string;
+  adminOnly?: boolean;
+  /** Not built yet: the page says what it will hold. */
+  planned?: boolean;
+}
+
+export const AREAS: Area[] = [
+  { key: 'home', path: '/' },
+  { key: 'employees', path: '/pegawai', planned: true },
+  { key: 'programs', path: '/program', planned: true },
+  { key: 'activities', path: '/kegiatan', planned: true },
+  { key: 'certificates', path: '/sertifikat', planned: true },
+  { key: 'export', path: '/kirim-data', planned: true },
+  { key: 'settings', path: '/pengaturan', adminOnly: true },
+];
+
+export const ACCOUNT_PATH = '/akun';

@@ -1,0 +1,172 @@
+import { useCallback, useId, useState, type FormHTMLAttributes, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from 'react';
+import { FormProvider, get, useFormContext, type FieldError, type FieldValues, type UseFormReturn } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { ApiError, type FieldIssue } from '../../../shared/contract/errors.ts';
+import { useExpire } from '../app/session.tsx';
+import { encodeIssue, fieldErrorText, toApiError } from './errors.ts';
+import { ErrorAlert } from './feedback.tsx';
+
+type FormProps<T extends FieldValues, C, O> = Omit<FormHTMLAttributes<HTMLFormElement>, 'onSubmit'> & {
+  form: UseFormReturn<T, C, O>;
+  onSubmit: (values: O) => Promise<void> | void;
+  children: ReactNode;
+};
+
+/** A native form (Enter submits) wired to react-hook-form; browser validation stays off. */
+export function Form<T extends FieldValues, C, O>({ form, onSubmit, children, ...rest }: FormProps<T, C, O>) {
+  return (
+    <FormProvider {...form}>
+      <form
+        noValidate
+        {...rest}
+        onSubmit={(event) => {
+          if (form.formState.isSubmitting) {
+            event.preventDefault();
+            return;
+          }
+          void form.handleSubmit(onSubmit)(event);
+        }}
+      >
+        {children}
+      </form>
+    </FormProvider>
+  );
+}
+
+/** Every leaf path of a form's values ("signer.nip"): where a server issue can be shown. */
+function leafPaths(value: unknown, prefix = ''): string[] {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return prefix ? [prefix] : [];
+  return Object.entries(value as Record<string, unknown>).flatMap(([k, v]) => leafPaths(v, prefix ? `${prefix}.${k}` : k));
+}
+
+interface ErrorTarget {
+  getValues(): unknown;
+  setError(name: never, error: { type: string; message: string }, options?: { shouldFocus?: boolean }): void;
+}
+
+/**
+ * A call's error for a form: VALIDATION issues go under their fields (by `issue.path`),
+ * the first one focused; everything else becomes the form's alert.
+ */
+export function useSubmitError(form: ErrorTarget) {
+  const [alert, setAlert] = useState<ApiError | null>(null);
+  const expire = useExpire();
+  const fail = useCallback((err: unknown) => {
+    const e = toApiError(err);
+    if (e.code === 'UNAUTHENTICATED') expire();
+    const issues = e.code === 'VALIDATION' ? (e.details?.issues ?? []) : [];
+    if (issues.length === 0) {
+      setAlert(e);
+      return;
+    }
+    const fields = new Set(leafPaths(form.getValues()));
+    const setError = form.setError as unknown as (name: string, error: { type: string; message: string }, options?: { shouldFocus?: boolean }) => void;
+    const rest: FieldIssue[] = [];
+    let focus = true;
+    for (const issue of issues) {
+      const name = issue.path.join('.');
+      if (fields.has(name)) {
+        setError(name, { type: 'server', message: encodeIssue(issue.message, issue.params) }, { shouldFocus: focus });
+        focus = false;
+      } else {
+        rest.push(issue);
+      }
+    }
+    setAlert(rest.length ? new ApiError('VALIDATION', e.message, { ...e.details, issues: rest }) : null);
+  }, [form, expire]);
+  const clear = useCallback(() => setAlert(null), []);
+  return { alert, fail, clear };
+}
+
+export function FormAlert({ error }: { error: unknown }) {
+  return error ? <ErrorAlert error={error} /> : null;
+}
+
+interface FieldFrameProps {
+  name: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  optional?: boolean;
+  className?: string;
+  children: (props: { id: string; 'aria-invalid'?: true; 'aria-describedby'?: string }) => ReactNode;
+}
+
+function FieldFrame({ name, label, hint, optional, className, children }: FieldFrameProps) {
+  const { t } = useTranslation();
+  const { formState } = useFormContext();
+  const error = get(formState.errors, name) as FieldError | undefined;
+  const id = useId();
+  const hintId = `${id}-hint`;
+  const errorId = `${id}-error`;
+  // While an error is shown it replaces the hint: the message already says what is expected.
+  const showHint = hint && !error?.message;
+  const describedBy = [showHint ? hintId : null, error?.message ? errorId : null].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className={`field${error ? ' field-invalid' : ''}${className ? ` ${className}` : ''}`}>
+      <label htmlFor={id}>
+        {label}
+        {optional && <span className="field-optional"> ({t('common.optional')})</span>}
+      </label>
+      {children({ id, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy })}
+      {showHint && <p className="field-hint" id={hintId}>{hint}</p>}
+      {error?.message && <p className="field-error" id={errorId}>{fieldErrorText(t, error.message)}</p>}
+    </div>
+  );
+}
+
+type TextFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'name' | 'id'> & {
+  name: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  optional?: boolean;
+  fieldClassName?: string;
+};
+
+export function TextField({ name, label, hint, optional, fieldClassName, type = 'text', ...input }: TextFieldProps) {
+  const { register } = useFormContext();
+  return (
+    <FieldFrame name={name} label={label} hint={hint} optional={optional} className={fieldClassName}>
+      {(a11y) => <input type={type} {...input} {...a11y} {...register(name)} />}
+    </FieldFrame>
+  );
+}
+
+export interface Option {
+  value: string;
+  label: string;
+}
+
+type SelectFieldProps = Omit<SelectHTMLAttributes<HTMLSelectElement>, 'name' | 'id'> & {
+  name: string;
+  label: ReactNode;
+  options: Option[];
+  /** An empty first choice ("— Pilih —"). */
+  placeholder?: string;
+  hint?: ReactNode;
+  fieldClassName?: string;
+};
+
+export function SelectField({ name, label, options, placeholder, hint, fieldClassName, ...select }: SelectFieldProps) {
+  const { register } = useFormContext();
+  return (
+    <FieldFrame name={name} label={label} hint={hint} className={fieldClassName}>
+      {(a11y) => (
+        <select {...select} {...a11y} {...register(name)}>
+          {placeholder !== undefined && <option value="">{placeholder}</option>}
+          {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+        </select>
+      )}
+    </FieldFrame>
+  );
+}
+
+/** The form's main button; it says what is happening while the call runs. */
+export function SubmitButton({ children, busyText, className = 'btn btn-primary' }: { children: ReactNode; busyText?: ReactNode; className?: string }) {
+  const { formState } = useFormContext();
+  const { t } = useTranslation();
+  return (
+    <button type="submit" className={className} aria-busy={formState.isSubmitting || undefined}>
+      {formState.isSubmitting ? (busyText ?? t('common.saving')) : children}
+    </button>
+  );
+}

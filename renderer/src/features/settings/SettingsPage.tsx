@@ -1,0 +1,47 @@
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'wouter';
+import { useSession } from '../../app/session.tsx';
+import { Page } from '../../components/Page.tsx';
+import { NoAccess, NotFound } from '../placeholder/NotFound.tsx';
+import { OfficeSettings } from './OfficeSettings.tsx';
+import { UnitsSettings } from './UnitsSettings.tsx';
+import { UsersSettings } from './UsersSettings.tsx';
+import { AuditLog } from './AuditLog.tsx';
+import { DatabaseCheck } from './DatabaseCheck.tsx';
+
+const SECTIONS = [
+  { slug: 'kantor', key: 'office', Component: OfficeSettings },
+  { slug: 'unit', key: 'units', Component: UnitsSettings },
+  { slug: 'pengguna', key: 'users', Component: UsersSettings },
+  { slug: 'audit', key: 'audit', Component: AuditLog },
+  { slug: 'pemeriksaan', key: 'check', Component: DatabaseCheck },
+] as const;
+
+/** Pengaturan (admin only): one link per section; `#/pengaturan` opens Kantor. */
+export function SettingsPage() {
+  const { t } = useTranslation();
+  const { user } = useSession();
+  const { section = 'kantor' } = useParams<{ section?: string }>();
+  if (user.role !== 'admin') return <NoAccess />;
+  const current = SECTIONS.find((s) => s.slug === section);
+  if (!current) return <NotFound />;
+  const { Component } = current;
+  return (
+    <Page title={t('areas.settings.title')}>
+      <nav className="subnav" aria-label={t('settings.sections')}>
+        <ul>
+          {SECTIONS.map((s) => (
+            <li key={s.slug}>
+              <Link href={`/pengaturan/${s.slug}`} aria-current={s === current ? 'page' : undefined}>
+                {t(`settings.tabs.${s.key}`)}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <div className="subpage">
+        <Component />
+      </div>
+    </Page>
+  );
+}

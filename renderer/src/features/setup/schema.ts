@@ -1,0 +1,19 @@
+import { z } from 'zod';
+import { contract } from '../../../../shared/contract/index.ts';
+
+const setupInput = contract['office.setup'].input;
+
+/**
+ * The contract's `office.setup` input, with what the wizard adds: the province and
+ * kabupaten/kota pickers, a first admin that is required here, and the repeated password.
+ */
+export const setupSchema = setupInput.extend({
+  provinceCode: z.string().min(1, 'validation.required'),
+  regencyCode: z.string().min(1, 'validation.required'),
+  regionCode: z.string().min(1, 'validation.required').pipe(setupInput.shape.regionCode),
+  admin: setupInput.shape.admin.unwrap()
+    .extend({ passwordRepeat: z.string() })
+    .refine((a) => a.password === a.passwordRepeat, { path: ['passwordRepeat'], message: 'validation.password_mismatch' }),
+});
+
+export type SetupValues = z.input<typeof setupSchema>;
