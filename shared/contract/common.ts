@@ -31,7 +31,7 @@ export const nip = z.string().transform((raw, ctx) => {
 
 export const timezone = z.enum(TIMEZONES, { error: 'validation.timezone' });
 
-export const username = z.string().trim().toLowerCase()
+export const username = z.string().trim().toLowerCase().min(1, 'validation.required')
   .regex(/^[a-z0-9._-]{3,32}$/, 'validation.username');
 
 export const PASSWORD_MIN_LENGTH = 8;

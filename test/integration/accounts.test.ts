@@ -3,6 +3,7 @@
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOGIN_POLICY } from '../../electron/backend/services/auth.ts';
+import { cliActor } from '../../electron/backend/services/context.ts';
 import {
   ADMIN, OPERATOR, addOperator, dbFile, login, openTestBackend, peek, removeTempDirs, setUpOffice, type TestBackend,
 } from '../helpers/backend.ts';
@@ -259,8 +260,11 @@ describe('deactivating accounts', () => {
 
   it('the last active admin cannot be deactivated; with a second admin it can', async () => {
     const me = (await t.ok('auth.me', {}, adminToken)).user!;
-    const error = await t.fails('users.setActive', { id: me.id, active: false }, 'VALIDATION', adminToken);
-    expect(error.details?.issues).toEqual([{ path: ['active'], message: 'validation.last_admin' }]);
+    // An admin cannot lock themselves out; the CLI (a local admin without an account) meets the last-admin rule.
+    const self = await t.fails('users.setActive', { id: me.id, active: false }, 'VALIDATION', adminToken);
+    expect(self.details?.issues).toEqual([{ path: ['active'], message: 'validation.self_deactivate' }]);
+    const { result } = await t.backend.call('users.setActive', { id: me.id, active: false }, { door: 'cli', actor: cliActor('tester') });
+    expect(result).toMatchObject({ ok: false, error: { details: { issues: [{ path: ['active'], message: 'validation.last_admin' }] } } });
     await t.ok('auth.me', {}, adminToken);
 
     const second = await t.ok('users.create', { username: 'admin2', fullName: 'Admin Dua', role: 'admin', password: 'sandi-admin-dua' }, adminToken);

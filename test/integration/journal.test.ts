@@ -48,8 +48,10 @@ describe('office.setup', () => {
     expect(byEntity('office')).toHaveLength(1);
     expect(byEntity('unit')).toHaveLength(15);
     expect(byEntity('user')).toHaveLength(1);
+    // Setup is the new admin's act: every row names them.
+    const adminId = db.prepare("SELECT id FROM users WHERE username = 'admin'").pluck().get();
     for (const r of rows) {
-      expect(r).toMatchObject({ op: 'insert', origin: ORIGIN, at: t.clock.iso(), user_id: null });
+      expect(r).toMatchObject({ op: 'insert', origin: ORIGIN, at: t.clock.iso(), user_id: adminId });
       expect(r.entity_id).toMatch(UUID_V7);
     }
     // One row per distinct record, and each points at a real row.
@@ -130,7 +132,7 @@ describe('writes by the admin', () => {
     expect(created).not.toHaveProperty('passwordHash');
     expect(journalSince()).toEqual([expect.objectContaining({ entity: 'user', entity_id: created.id, op: 'insert', user_id: adminId, origin: ORIGIN })]);
     const details = JSON.parse(changesSince()[0]!.details!) as Record<string, unknown>;
-    expect(details).toMatchObject({ username: [null, 'budi'], role: [null, 'operator'], passwordHash: ['•••', '•••'] });
+    expect(details).toMatchObject({ username: [null, 'budi'], role: [null, 'operator'], passwordHash: [null, '•••'] });
     const hash = db.prepare("SELECT password_hash FROM users WHERE username = 'budi'").pluck().get() as string;
     expect(hash).toMatch(/^scrypt\$/);
     expect(count(db, 'SELECT count(*) AS n FROM audit_log WHERE details LIKE ? OR details LIKE ?', '%scrypt$%', `%${hash.split('$').pop()}%`)).toBe(0);

@@ -68,7 +68,9 @@ export const officeHandlers = {
     const villageList = await villages(input.regionCode);
     const admin = input.admin ? await createUser.prepare({ ...input.admin, role: 'admin' }) : null;
     const at = nowIso(ctx);
-    const m: WriteMeta = { at, actor: ctx.actor, origin: input.regionCode };
+    // Setup is the first admin's act: their id is fixed now so every row of it names them.
+    const adminId = newId();
+    const m: WriteMeta = { at, actor: admin ? { userId: adminId, username: admin.username, role: 'admin' } : ctx.actor, origin: input.regionCode };
     const result = db.transaction(() => {
       // Again inside the transaction: another setup may have finished while this one was hashing.
       if (offices.getOffice(db)) throw alreadySetUp();
@@ -84,7 +86,7 @@ export const officeHandlers = {
       for (const v of villageList) {
         addUnit(db, m, { name: v.name, kind: v.code.charAt(9) === '2' ? 'desa' : 'kelurahan', code: v.code });
       }
-      const user = admin ? createUser.insert(db, m, admin) : null;
+      const user = admin ? createUser.insert(db, m, admin, adminId) : null;
       if (user) ctx.session.issued = openSession(db, user.id, ctx.now());
       return { office, user: user ? { id: user.id, username: user.username, fullName: user.fullName, role: user.role } : null };
     })();
@@ -110,7 +112,7 @@ export const officeHandlers = {
     const m = meta(ctx);
     ctx.db.transaction(() => {
       offices.setOfficeLogo(ctx.db, before.id, { mime: mimeType, data }, m.at, m.actor?.userId ?? null);
-      recordChange(ctx.db, m, { entity: 'office', entityId: before.id, op: 'update', before: { logo: before.hasLogo ? 'ada' : null }, after: { logo: `${mimeType}, ${data.length} B` } });
+      recordChange(ctx.db, m, { entity: 'office', entityId: before.id, op: 'update', before: { logoFile: before.hasLogo ? 'ada' : null }, after: { logoFile: `${mimeType}, ${Math.ceil(data.length / 1024)} KB` } });
     })();
     return requireOffice(ctx.db);
   },

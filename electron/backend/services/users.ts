@@ -18,12 +18,12 @@ export const createUser = {
   async prepare({ password, ...rest }: NewUser): Promise<Prepared> {
     return { ...rest, passwordHash: await hashPassword(password) };
   },
-  insert(db: Db, m: WriteMeta, p: Prepared): users.UserWithHash {
+  insert(db: Db, m: WriteMeta, p: Prepared, id = newId()): users.UserWithHash {
     if (users.findUserByUsername(db, p.username)) {
       throw ApiError.field(['username'], 'validation.username_taken', { username: p.username });
     }
     const user: users.UserWithHash = {
-      id: newId(), ...p, active: true, lastLoginAt: null,
+      id, ...p, active: true, lastLoginAt: null,
       createdAt: m.at, updatedAt: m.at, updatedBy: m.actor?.userId ?? null, origin: m.origin,
     };
     users.insertUser(db, user);
@@ -57,6 +57,8 @@ export const userHandlers = {
       const target = users.getUser(ctx.db, id);
       // Nothing changes: no journal row, no audit row, no updated_at bump (as units.setActive).
       if (target && target.active === active) return target;
+      // Locking yourself out is never what an admin means; another admin can do it.
+      if (!active && id === ctx.actor?.userId) throw ApiError.field(['active'], 'validation.self_deactivate');
       if (target && !active && target.role === 'admin' && target.active && users.countActiveAdmins(ctx.db) <= 1) {
         throw ApiError.field(['active'], 'validation.last_admin');
       }
@@ -68,6 +70,7 @@ export const userHandlers = {
   },
 
   'users.resetPassword': async ({ id, newPassword }, ctx) => {
+    if (id === ctx.actor?.userId) throw ApiError.field(['newPassword'], 'validation.self_reset');
     const passwordHash = await hashPassword(newPassword);
     const m = meta(ctx);
     return users.withoutHash(ctx.db.transaction(() => {

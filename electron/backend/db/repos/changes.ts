@@ -18,7 +18,8 @@ export function diffFields(before: Fields | null, after: Fields | null): Record<
     const a = before?.[key] ?? null;
     const b = after?.[key] ?? null;
     if (JSON.stringify(a) === JSON.stringify(b)) continue;
-    diff[key] = SECRET.has(key) ? ['•••', '•••'] : [a, b];
+    // A secret is only said to be set, changed or cleared.
+    diff[key] = SECRET.has(key) ? [a === null ? null : '•••', b === null ? null : '•••'] : [a, b];
   }
   return diff;
 }
@@ -30,12 +31,12 @@ export function diffFields(before: Fields | null, after: Fields | null): Record<
 export function recordChange(
   db: Db,
   meta: WriteMeta,
-  change: { entity: string; entityId: string; op: ChangeOp; before?: Fields | null; after?: Fields | null },
+  change: { entity: string; entityId: string; op: ChangeOp; before?: object | null; after?: object | null },
 ): void {
   db.prepare(
     'INSERT INTO change_journal (entity, entity_id, op, at, user_id, origin) VALUES (?, ?, ?, ?, ?, ?)',
   ).run(change.entity, change.entityId, change.op, meta.at, meta.actor?.userId ?? null, meta.origin);
-  const details = diffFields(change.before ?? null, change.after ?? null);
+  const details = diffFields((change.before ?? null) as Fields | null, (change.after ?? null) as Fields | null);
   recordEvent(db, meta, `${change.entity}.${change.op}`, details, change.entity, change.entityId);
 }
 
