@@ -16,6 +16,8 @@ import { officeHandlers } from './services/office.ts';
 import { regionHandlers } from './services/regions.ts';
 import { systemHandlers } from './services/system.ts';
 import { userHandlers } from './services/users.ts';
+import { employeeHandlers } from './services/employees.ts';
+import { rosterHandlers } from './services/roster.ts';
 
 const handlers: Handlers = {
   ...systemHandlers,
@@ -23,6 +25,8 @@ const handlers: Handlers = {
   ...authHandlers,
   ...userHandlers,
   ...officeHandlers,
+  ...employeeHandlers,
+  ...rosterHandlers,
 };
 
 export interface CallOptions {

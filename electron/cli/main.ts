@@ -8,6 +8,7 @@ import type { MethodName, Output } from '../../shared/contract/index.ts';
 import { createI18n, errorText, type Language } from '../../shared/i18n/index.ts';
 import { timezoneForProvince, TIMEZONE_LABEL } from '../../shared/domain/timezone.ts';
 import { formatNip } from '../../shared/domain/nip.ts';
+import { foldHeader, ROSTER_FIELDS, type RosterField } from '../../shared/domain/roster-columns.ts';
 import { createBackend, openDataFolder, type Backend } from '../backend/backend.ts';
 import { resolveDataDir, DB_FILE } from '../backend/paths.ts';
 import { inspectDatabaseFile, openDatabaseReadOnly } from '../backend/db/open.ts';
@@ -77,6 +78,42 @@ async function serve(cmd: Command, opts: { host: string; port: number }): Promis
 
 /** What a command asks its caller to exit with, without touching the process-wide exit code. */
 export interface CliOutcome { exitCode: number }
+
+function readInputFile(file: string): Buffer {
+  try {
+    return fs.readFileSync(file);
+  } catch {
+    throw new CliFailure(`Berkas ${file} tidak dapat dibaca.`);
+  }
+}
+
+/** A mapping file names columns by header text or by 0-based index. */
+function mappingFromFile(file: string, headers: string[]): Record<string, RosterField | null> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readInputFile(file).toString('utf8'));
+  } catch (err) {
+    if (err instanceof CliFailure) throw err;
+    throw new CliFailure(`Berkas pemetaan ${file} bukan JSON yang sah.`);
+  }
+  const mapping: Record<string, RosterField | null> = Object.fromEntries(headers.map((_, i) => [String(i), null]));
+  for (const [key, field] of Object.entries(raw as Record<string, unknown>)) {
+    const index = /^\d+$/.test(key) ? Number(key) : headers.findIndex((h) => foldHeader(h) === foldHeader(key));
+    if (index < 0 || index >= headers.length) throw new CliFailure(`Kolom "${key}" dari berkas pemetaan tidak ada di berkas impor.`);
+    if (field !== null && !(ROSTER_FIELDS as readonly string[]).includes(String(field))) {
+      throw new CliFailure(`Field "${String(field)}" tidak dikenal. Pilihan: ${ROSTER_FIELDS.join(', ')}.`);
+    }
+    mapping[String(index)] = field as RosterField | null;
+  }
+  return mapping;
+}
+
+/** Exports are written beside the target and renamed over it: a crash never leaves half a file. */
+function writeFileAtomic(file: string, data: Buffer): void {
+  const temp = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(temp, data);
+  fs.renameSync(temp, file);
+}
 
 export function buildProgram(outcome: CliOutcome = { exitCode: 0 }): Command {
   const program = new Command('bangkom')
@@ -169,6 +206,60 @@ export function buildProgram(outcome: CliOutcome = { exitCode: 0 }): Command {
     .action(async (_opts: unknown, cmd: Command) => withBackend(cmd, async (backend) => {
       const list = await callAsCli(backend, 'users.list', {});
       print(cmd, list, () => list.map((u) => `${u.username}\t${u.role}\t${u.active ? 'aktif' : 'nonaktif'}\t${u.fullName}`).join('\n') || '(belum ada akun)');
+    }));
+
+  const roster = program.command('roster').description('daftar pegawai: impor dan ekspor');
+  roster.command('import <file>')
+    .description('impor pegawai dari CSV atau XLSX')
+    .option('--dry-run', 'hanya periksa; tidak ada yang ditulis')
+    .option('--sheet <name>', 'lembar XLSX (bawaan: lembar pertama)')
+    .option('--mapping <file>', 'JSON: judul kolom atau nomor kolom (0, 1, …) → field')
+    .option('--create-units', 'buat unit kerja yang belum ada')
+    .option('--errors-out <file>', 'simpan baris yang salah beserta pesannya (.csv atau .xlsx)')
+    .option('--json', 'cetak JSON')
+    .action(async (fileArg: string, opts: { dryRun?: boolean; sheet?: string; mapping?: string; createUnits?: boolean; errorsOut?: string }, cmd: Command) => {
+      const data = readInputFile(fileArg);
+      await withBackend(cmd, async (backend) => {
+        const base = { fileName: path.basename(fileArg), dataBase64: data.toString('base64'), sheet: opts.sheet, createUnits: Boolean(opts.createUnits) };
+        const preview = await callAsCli(backend, 'roster.preview', base);
+        const mapping = opts.mapping ? mappingFromFile(opts.mapping, preview.headers) : undefined;
+        const input = { ...base, mapping };
+        const result = opts.dryRun ? await callAsCli(backend, 'roster.preview', input) : await callAsCli(backend, 'roster.apply', input);
+        if (opts.errorsOut && result.errors.length) {
+          const format = opts.errorsOut.toLowerCase().endsWith('.xlsx') ? 'xlsx' : 'csv';
+          const file = await callAsCli(backend, 'roster.errorFile', { ...input, format });
+          writeFileAtomic(opts.errorsOut, Buffer.from(file.dataBase64, 'base64'));
+        }
+        const issue = (i: { row: number; field: string; code: string; message: string; params?: Record<string, string | number> }) =>
+          ({ row: i.row, field: i.field, code: i.code, message: t(i.code, { ...i.params, defaultValue: i.message }) });
+        const summary = { rows: result.rows, created: result.created, updated: result.updated, unchanged: result.unchanged, errors: result.errors.map(issue), warnings: result.warnings.map(issue) };
+        print(cmd, summary, () => [
+          `${opts.dryRun ? 'Uji coba (tidak ada yang ditulis)' : 'Impor selesai'}: ${summary.rows} baris — ${summary.created} baru, ${summary.updated} diubah, ${summary.unchanged} tetap, ${new Set(summary.errors.map((e) => e.row)).size} baris salah.`,
+          ...summary.errors.map((e) => `  baris ${e.row}, ${e.field}: ${e.message}`),
+          ...summary.warnings.map((w) => `  (peringatan) baris ${w.row}, ${w.field}: ${w.message}`),
+        ].join('\n'));
+      });
+    });
+  roster.command('export <file>')
+    .description('ekspor daftar pegawai ke .xlsx atau .csv (NIP tersimpan sebagai teks)')
+    .option('--search <text>', 'hanya yang cocok (nama atau NIP)')
+    .option('--json', 'cetak JSON')
+    .action(async (fileArg: string, opts: { search?: string }, cmd: Command) => withBackend(cmd, async (backend) => {
+      const format = fileArg.toLowerCase().endsWith('.csv') ? 'csv' : 'xlsx';
+      const file = await callAsCli(backend, 'roster.export', { format, search: opts.search ?? '' });
+      const data = Buffer.from(file.dataBase64, 'base64');
+      writeFileAtomic(fileArg, data);
+      print(cmd, { file: path.resolve(fileArg), format, bytes: data.length }, () => `Daftar pegawai disimpan ke ${fileArg}.`);
+    }));
+
+  const employeesCmd = program.command('employees').description('pegawai');
+  employeesCmd.command('list')
+    .description('daftar pegawai')
+    .option('--search <text>', 'potongan nama atau NIP')
+    .option('--json', 'cetak JSON')
+    .action(async (opts: { search?: string }, cmd: Command) => withBackend(cmd, async (backend) => {
+      const { items } = await callAsCli(backend, 'employees.list', { search: opts.search ?? '' });
+      print(cmd, items, () => items.map((e) => `${formatNip(e.nip)}  ${e.displayName}  ${e.golonganLabel ?? '-'}  ${e.unit ?? '-'}  ${e.status}`).join('\n') || '(tidak ada pegawai)');
     }));
 
   const db = program.command('db').description('basis data');

@@ -7,6 +7,8 @@ import { userMethods } from './users.ts';
 import { officeMethods } from './office.ts';
 import { auditMethods } from './audit.ts';
 import { jobMethods } from './jobs.ts';
+import { employeeMethods } from './employees.ts';
+import { rosterMethods } from './roster.ts';
 
 /** The one contract: method name → input schema, output schema, access. */
 export const contract = {
@@ -17,6 +19,8 @@ export const contract = {
   ...officeMethods,
   ...auditMethods,
   ...jobMethods,
+  ...employeeMethods,
+  ...rosterMethods,
 } satisfies Record<string, MethodDef>;
 
 export type Contract = typeof contract;

@@ -40,7 +40,7 @@ export const DEFAULT_UNITS = [
   'Seksi Kesejahteraan Sosial',
 ];
 
-function addUnit(db: Db, m: WriteMeta, fields: Pick<Unit, 'name' | 'kind' | 'code'>): Unit {
+export function addUnit(db: Db, m: WriteMeta, fields: Pick<Unit, 'name' | 'kind' | 'code'>): Unit {
   const unit: Unit = { id: newId(), ...fields, active: true, createdAt: m.at, updatedAt: m.at, updatedBy: m.actor?.userId ?? null, origin: m.origin };
   units.insertUnit(db, unit, units.nextUnitSortOrder(db));
   recordChange(db, m, { entity: 'unit', entityId: unit.id, op: 'insert', after: unit });

@@ -1,0 +1,111 @@
+import type { Employee, EmployeeStatus } from '../../../shared/contract/employees.ts';
+import { parseNip, compareNipWith, type NipKind } from '../../../shared/domain/nip.ts';
+import { golonganByCode, normalizeGolongan } from '../../../shared/domain/golongan.ts';
+import { displayName } from '../../../shared/domain/person-name.ts';
+import type { EmployeeRecord, EmployeeRow } from '../db/repos/employees.ts';
+
+/** One problem with one field of a person, as message key and parameters. */
+export interface RecordIssue {
+  field: string;
+  code: string;
+  params?: Record<string, string | number>;
+}
+
+/** What the form and the importer both hand over, already in the right types. */
+export interface EmployeeDraft {
+  nip: string;
+  employmentType?: NipKind | null;
+  frontTitle: string;
+  name: string;
+  backTitle: string;
+  gender: 'L' | 'P' | null;
+  birthPlace: string;
+  birthDate: string | null;
+  golongan: string | null;
+  jabatan: string;
+  unitId: string | null;
+  status?: EmployeeStatus;
+  statusDate?: string | null;
+  phone: string;
+  email: string;
+  notes: string;
+}
+
+export type EmployeeContent = Omit<EmployeeRecord, 'id' | 'createdAt' | 'updatedAt' | 'updatedBy' | 'origin' | 'deletedAt'>;
+
+/**
+ * The one place the rules for a person's record live: NIP kind and embedded facts, golongan
+ * spelling, unit. Errors block the write; warnings are advice (NIP disagreeing with a birth date).
+ */
+export function checkDraft(draft: EmployeeDraft, units: ReadonlySet<string>): { content: EmployeeContent | null; errors: RecordIssue[]; warnings: RecordIssue[] } {
+  const errors: RecordIssue[] = [];
+  const warnings: RecordIssue[] = [];
+  const parsed = parseNip(draft.nip);
+  if (!parsed.ok) {
+    for (const e of parsed.errors) errors.push({ field: 'nip', code: e.code, params: e.params });
+    return { content: null, errors, warnings };
+  }
+  const kind = parsed.nip.kind;
+  for (const w of parsed.warnings) warnings.push({ field: 'nip', code: w.code, params: w.params });
+  if (draft.employmentType && draft.employmentType !== kind) {
+    errors.push({ field: 'employmentType', code: 'employee.type_mismatch', params: { fromNip: kind.toUpperCase() } });
+  }
+  for (const w of compareNipWith(parsed.nip, { birthDate: draft.birthDate, gender: draft.gender })) {
+    warnings.push({ field: w.code === 'nip.gender_mismatch' ? 'gender' : 'birthDate', code: w.code, params: w.params });
+  }
+  let golongan: string | null = null;
+  if (draft.golongan) {
+    const g = normalizeGolongan(draft.golongan, kind);
+    if (g.ok) golongan = g.code;
+    else errors.push({ field: 'golongan', code: g.error, params: { value: draft.golongan } });
+  }
+  if (draft.unitId && !units.has(draft.unitId)) errors.push({ field: 'unitId', code: 'employee.unit_unknown' });
+  if (errors.length) return { content: null, errors, warnings };
+  return {
+    errors,
+    warnings,
+    content: {
+      nip: parsed.nip.digits,
+      employmentType: kind,
+      frontTitle: draft.frontTitle,
+      name: draft.name,
+      backTitle: draft.backTitle,
+      // Blank gender and birth date are taken from the NIP, which carries both.
+      gender: draft.gender ?? parsed.nip.gender,
+      birthPlace: draft.birthPlace,
+      birthDate: draft.birthDate ?? parsed.nip.birthDate,
+      golongan,
+      jabatan: draft.jabatan,
+      unitId: draft.unitId,
+      status: draft.status ?? 'aktif',
+      statusDate: draft.statusDate ?? null,
+      phone: draft.phone,
+      email: draft.email,
+      notes: draft.notes,
+    },
+  };
+}
+
+export function toEmployee(row: EmployeeRow): Employee {
+  const g = row.golongan ? golonganByCode(row.golongan) : undefined;
+  const { unitName, ...record } = row;
+  return {
+    ...record,
+    displayName: displayName({ front: row.frontTitle, name: row.name, back: row.backTitle }),
+    golonganLabel: g?.label ?? null,
+    pangkat: g?.pangkat ?? null,
+    unit: unitName,
+  };
+}
+
+/** Fields whose change is worth showing in a preview or the history (not the sync stamps). */
+export const CONTENT_FIELDS: (keyof EmployeeContent)[] = [
+  'nip', 'employmentType', 'frontTitle', 'name', 'backTitle', 'gender', 'birthPlace', 'birthDate', 'golongan',
+  'jabatan', 'unitId', 'status', 'statusDate', 'phone', 'email', 'notes',
+];
+
+export function contentChanges(before: EmployeeContent, after: EmployeeContent): Record<string, [unknown, unknown]> {
+  const changes: Record<string, [unknown, unknown]> = {};
+  for (const f of CONTENT_FIELDS) if ((before[f] ?? null) !== (after[f] ?? null)) changes[f] = [before[f] ?? null, after[f] ?? null];
+  return changes;
+}

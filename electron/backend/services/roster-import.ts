@@ -1,0 +1,267 @@
+import type { ImportInput, ImportIssue, ImportPreview, ImportRow, RosterField } from '../../../shared/contract/roster.ts';
+import type { ParsedInput } from '../../../shared/contract/index.ts';
+import { foldHeader, mapHeaders, normalizeEmploymentType, normalizeGender, normalizeStatus, splitBirthPlaceDate } from '../../../shared/domain/roster-columns.ts';
+import { detectDateOrder, parseLooseDate, type DateOrder } from '../../../shared/domain/loose-date.ts';
+import { splitTitles } from '../../../shared/domain/person-name.ts';
+import { parseNip } from '../../../shared/domain/nip.ts';
+import { createI18n } from '../../../shared/i18n/index.ts';
+import type { Db } from '../db/open.ts';
+import * as employees from '../db/repos/employees.ts';
+import { listUnits } from '../db/repos/units.ts';
+import { readTable, type Table, type TableRow } from '../import/read-table.ts';
+import { checkDraft, contentChanges, type EmployeeContent, type EmployeeDraft, type RecordIssue } from './employee-record.ts';
+
+type Input = ParsedInput<'roster.preview'>;
+export type Mapping = Record<string, RosterField | null>;
+
+/** One data row, understood: what it would do and why not. */
+export interface PlannedRow extends ImportRow {
+  cells: string[];
+  content: EmployeeContent | null;
+  existing: employees.EmployeeRow | null;
+  /** A unit the file names that does not exist yet (created on apply with createUnits). */
+  newUnit: string | null;
+}
+
+export interface Analysis {
+  table: Table;
+  mapping: Mapping;
+  rows: PlannedRow[];
+  missingUnits: string[];
+}
+
+const { t } = createI18n('id');
+
+/** The remembered mapping is keyed by the file's folded headers: the same layout maps the same way. */
+export function mappingKey(headers: readonly string[]): string {
+  return `roster.mapping:${headers.map(foldHeader).join('|')}`;
+}
+
+export function rememberedMapping(db: Db, headers: readonly string[]): Mapping | null {
+  const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(mappingKey(headers)) as { value: string } | undefined;
+  return row ? (JSON.parse(row.value) as Mapping) : null;
+}
+
+export function rememberMapping(db: Db, headers: readonly string[], mapping: Mapping): void {
+  db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
+    .run(mappingKey(headers), JSON.stringify(mapping));
+}
+
+function issue(row: number, i: RecordIssue): ImportIssue {
+  const field = i.field === 'unitId' ? 'unit' : i.field;
+  const out: ImportIssue = { row, field, code: i.code, message: t(i.code, { ...i.params, defaultValue: i.code }) };
+  if (i.params) out.params = i.params;
+  return out;
+}
+
+/** Cells of one row by field, per the mapping; a field mapped twice takes the first column. */
+function cellsByField(cells: readonly string[], mapping: Mapping): Partial<Record<RosterField, string>> {
+  const out: Partial<Record<RosterField, string>> = {};
+  for (const [index, field] of Object.entries(mapping)) {
+    if (field && out[field] === undefined) out[field] = (cells[Number(index)] ?? '').trim();
+  }
+  return out;
+}
+
+interface UnitLookup { byName: Map<string, string>; ids: Set<string> }
+
+function unitLookup(db: Db): UnitLookup {
+  const all = listUnits(db, true);
+  const byName = new Map<string, string>();
+  for (const u of all) {
+    byName.set(foldHeader(u.name), u.id);
+    if (u.code) byName.set(foldHeader(u.code), u.id);
+  }
+  return { byName, ids: new Set(all.map((u) => u.id)) };
+}
+
+/**
+ * Turns one row's cells into a draft. Blank cells keep what the roster already has: a file
+ * without phone numbers must not wipe the phone numbers the office typed in.
+ */
+function toDraft(f: Partial<Record<RosterField, string>>, existing: employees.EmployeeRow | null, units: UnitLookup, dateOrder: DateOrder, createUnits: boolean) {
+  const errors: RecordIssue[] = [];
+  let newUnit: string | null = null;
+  const keep = <K extends keyof employees.EmployeeRow>(key: K, fallback: employees.EmployeeRow[K]) => (existing ? existing[key] : fallback);
+  const text = (field: RosterField, key: 'jabatan' | 'phone' | 'email' | 'notes' | 'birthPlace') => f[field] || keep(key, '') as string;
+
+  let frontTitle = f.frontTitle ?? '';
+  let name = f.name ?? '';
+  let backTitle = f.backTitle ?? '';
+  // A name cell that carries its titles is split, unless the file has title columns of its own.
+  if (name && f.frontTitle === undefined && f.backTitle === undefined) {
+    const parts = splitTitles(name);
+    ({ front: frontTitle, name, back: backTitle } = parts);
+  }
+  if (!name && existing) ({ frontTitle, name, backTitle } = existing);
+  if (!name) errors.push({ field: 'name', code: 'validation.required' });
+
+  const date = (raw: string | undefined, field: string): string | null | undefined => {
+    if (!raw) return undefined;
+    const parsed = parseLooseDate(raw, { order: dateOrder });
+    if (parsed.ok) return parsed.date;
+    errors.push({ field, code: 'date.invalid', params: { value: raw } });
+    return undefined;
+  };
+  let birthPlace = f.birthPlace ?? '';
+  let birthDateRaw = f.birthDate;
+  const combined = birthDateRaw ? splitBirthPlaceDate(birthDateRaw) : null;
+  if (combined && /\p{L}/u.test(birthDateRaw!.replace(/[a-z]+\.?\s+\d{4}\s*$/i, ''))) {
+    birthPlace ||= combined.place;
+    birthDateRaw = combined.date;
+  }
+  const birthDate = date(birthDateRaw, 'birthDate');
+  const statusDate = date(f.statusDate, 'statusDate');
+
+  let gender: 'L' | 'P' | null = existing?.gender ?? null;
+  if (f.gender) {
+    gender = normalizeGender(f.gender);
+    if (!gender) errors.push({ field: 'gender', code: 'import.gender_invalid', params: { value: f.gender } });
+  }
+  let employmentType: 'pns' | 'pppk' | null = null;
+  if (f.employmentType) {
+    employmentType = normalizeEmploymentType(f.employmentType);
+    if (!employmentType) errors.push({ field: 'employmentType', code: 'import.type_invalid', params: { value: f.employmentType } });
+  }
+  let status = existing?.status ?? 'aktif';
+  if (f.status) {
+    const s = normalizeStatus(f.status);
+    if (s) status = s;
+    else errors.push({ field: 'status', code: 'import.status_invalid', params: { value: f.status } });
+  }
+  let unitId = existing?.unitId ?? null;
+  if (f.unit) {
+    const found = units.byName.get(foldHeader(f.unit));
+    if (found) unitId = found;
+    else if (createUnits) newUnit = f.unit;
+    else errors.push({ field: 'unit', code: 'import.unit_missing', params: { unit: f.unit } });
+  }
+  const email = f.email || existing?.email || '';
+  if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) errors.push({ field: 'email', code: 'validation.email', params: { value: email } });
+
+  const draft: EmployeeDraft = {
+    nip: f.nip ?? '',
+    employmentType,
+    frontTitle,
+    name,
+    backTitle,
+    gender,
+    birthPlace: birthPlace || keep('birthPlace', ''),
+    birthDate: birthDate ?? keep('birthDate', null),
+    golongan: f.golongan || keep('golongan', null),
+    jabatan: text('jabatan', 'jabatan'),
+    unitId,
+    status,
+    statusDate: statusDate ?? keep('statusDate', null),
+    phone: text('phone', 'phone'),
+    email,
+    notes: text('notes', 'notes'),
+  };
+  return { draft, errors, newUnit };
+}
+
+export async function analyse(db: Db, input: Input): Promise<Analysis> {
+  const table = await readTable(Buffer.from(input.dataBase64, 'base64'), input.fileName, input.sheet ? { sheet: input.sheet } : {});
+  const mapping: Mapping = input.mapping ?? rememberedMapping(db, table.headers) ?? stringKeys(mapHeaders(table.headers).mapping);
+  const fieldOf = (field: RosterField) => Object.entries(mapping).find(([, f]) => f === field)?.[0];
+  const existingByNip = employees.allEmployeesByNip(db);
+  const units = unitLookup(db);
+  const dateColumns = ['birthDate', 'statusDate'].map((f) => fieldOf(f as RosterField)).filter((c): c is string => c !== undefined);
+  const dateOrder = detectDateOrder(table.rows.flatMap((r) => dateColumns.map((c) => r.cells[Number(c)] ?? '')));
+
+  // A NIP written twice in one file is an error on every row that has it.
+  const nipOf = (cells: readonly string[]) => {
+    const column = fieldOf('nip');
+    const parsed = column === undefined ? null : parseNip(cells[Number(column)] ?? '');
+    return parsed?.ok ? parsed.nip.digits : null;
+  };
+  const rowsByNip = new Map<string, number[]>();
+  for (const r of table.rows) {
+    const nip = nipOf(r.cells);
+    if (nip) rowsByNip.set(nip, [...(rowsByNip.get(nip) ?? []), r.rowNumber]);
+  }
+
+  const missingUnits = new Set<string>();
+  const rows: PlannedRow[] = table.rows.filter((r) => isPersonRow(r, mapping)).map((r) => {
+    const f = cellsByField(r.cells, mapping);
+    const nip = nipOf(r.cells);
+    const existing = nip ? existingByNip.get(nip) ?? null : null;
+    const { draft, errors, newUnit } = toDraft(f, existing, units, dateOrder, input.createUnits);
+    if (errors.some((e) => e.code === 'import.unit_missing')) missingUnits.add(f.unit!);
+    if (newUnit) missingUnits.add(newUnit);
+    if (fieldOf('nip') === undefined) errors.push({ field: 'nip', code: 'import.nip_not_mapped' });
+    const twins = nip ? rowsByNip.get(nip)! : [];
+    if (twins.length > 1) errors.push({ field: 'nip', code: 'import.nip_duplicate', params: { rows: twins.join(', ') } });
+
+    const checked = checkDraft(draft, units.ids);
+    const allErrors = [...errors, ...checked.errors];
+    const content = allErrors.length ? null : checked.content;
+    let kind: ImportRow['kind'] = 'error';
+    let changes: Record<string, [unknown, unknown]> = {};
+    if (content) {
+      if (!existing) kind = 'new';
+      else {
+        changes = contentChanges(existing, content);
+        if (newUnit) changes.unit = [existing.unitName, newUnit];
+        if (existing.deletedAt) changes.removed = [true, false];
+        kind = Object.keys(changes).length ? 'update' : 'unchanged';
+      }
+    }
+    return {
+      row: r.rowNumber,
+      kind,
+      nip: content?.nip ?? f.nip ?? '',
+      name: content?.name ?? draft.name,
+      changes,
+      errors: allErrors.map((e) => issue(r.rowNumber, e)),
+      warnings: checked.warnings.map((w) => issue(r.rowNumber, w)),
+      cells: r.cells,
+      content,
+      existing,
+      newUnit,
+    };
+  });
+  return { table, mapping, rows, missingUnits: [...missingUnits] };
+}
+
+/**
+ * A row with neither NIP nor name is not a person: the place-and-date line and the signature
+ * block under a printed roster, or a subtotal. Such rows are passed over, not reported.
+ */
+function isPersonRow(row: TableRow, mapping: Mapping): boolean {
+  const f = cellsByField(row.cells, mapping);
+  return Boolean(f.nip || f.name);
+}
+
+function stringKeys(mapping: Record<number, RosterField | null>): Mapping {
+  return Object.fromEntries(Object.entries(mapping));
+}
+
+export function summarise(analysis: Analysis) {
+  const count = (kind: ImportRow['kind']) => analysis.rows.filter((r) => r.kind === kind).length;
+  return {
+    rows: analysis.rows.length,
+    created: count('new'),
+    updated: count('update'),
+    unchanged: count('unchanged'),
+    errors: analysis.rows.flatMap((r) => r.errors),
+    warnings: analysis.rows.flatMap((r) => r.warnings),
+  };
+}
+
+export function toPreview(analysis: Analysis): ImportPreview {
+  const { table } = analysis;
+  return {
+    ...summarise(analysis),
+    format: table.format,
+    sheets: table.sheets ?? [],
+    sheet: table.sheet ?? null,
+    headerRowNumber: table.headerRowNumber,
+    headers: table.headers,
+    mapping: analysis.mapping,
+    missingUnits: analysis.missingUnits,
+    items: analysis.rows.map(({ row, kind, nip, name, changes, errors, warnings }) => ({ row, kind, nip, name, changes, errors, warnings })),
+  };
+}
+
+export type { ImportInput };

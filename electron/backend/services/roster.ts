@@ -1,0 +1,92 @@
+import { ApiError } from '../../../shared/contract/errors.ts';
+import type { ParsedInput } from '../../../shared/contract/index.ts';
+import { formatNip } from '../../../shared/domain/nip.ts';
+import { formatGolongan } from '../../../shared/domain/golongan.ts';
+import { searchTerms } from '../../../shared/domain/search.ts';
+import { dateInZone } from '../../../shared/domain/dates.ts';
+import type { Db } from '../db/open.ts';
+import * as repo from '../db/repos/employees.ts';
+import { getOffice } from '../db/repos/office.ts';
+import { MIME, writeCsv, writeXlsx, type OutTable } from '../import/write-table.ts';
+import type { ServiceContext, WriteMeta } from './context.ts';
+import type { Handlers } from './handlers.ts';
+import { meta, addUnit } from './office.ts';
+import { insertEmployee, updateEmployeeRecord } from './employees.ts';
+import { toEmployee } from './employee-record.ts';
+import { analyse, rememberMapping, summarise, toPreview, type Analysis } from './roster-import.ts';
+
+/**
+ * Writes the valid rows of an analysis in one transaction: units first (when asked), then
+ * people. Error rows are left out; nothing else is skipped, so the counts match the preview.
+ */
+export function applyAnalysis(db: Db, m: WriteMeta, analysis: Analysis, createUnits: boolean): string[] {
+  const createdUnits: string[] = [];
+  const unitIds = new Map<string, string>();
+  if (createUnits) {
+    for (const name of analysis.missingUnits) {
+      unitIds.set(name, addUnit(db, m, { name, kind: 'kantor', code: null }).id);
+      createdUnits.push(name);
+    }
+  }
+  for (const row of analysis.rows) {
+    if (!row.content || row.kind === 'unchanged' || row.kind === 'error') continue;
+    const content = row.newUnit ? { ...row.content, unitId: unitIds.get(row.newUnit) ?? null } : row.content;
+    if (row.kind === 'new') insertEmployee(db, m, content);
+    else if (row.existing) {
+      updateEmployeeRecord(db, m, row.existing, { ...content, deletedAt: null }, row.existing.deletedAt ? 'restore' : 'update');
+    }
+  }
+  rememberMapping(db, analysis.table.headers, analysis.mapping);
+  return createdUnits;
+}
+
+export async function importRoster(ctx: ServiceContext, input: ParsedInput<'roster.apply'>) {
+  const analysis = await analyse(ctx.db, input);
+  const createdUnits = ctx.db.transaction(() => applyAnalysis(ctx.db, meta(ctx), analysis, input.createUnits))();
+  return { ...summarise(analysis), createdUnits };
+}
+
+const stamp = (ctx: ServiceContext) => dateInZone(ctx.now(), getOffice(ctx.db)?.timezone ?? 'Asia/Jakarta');
+
+async function encode(table: OutTable, format: 'xlsx' | 'csv', baseName: string) {
+  const data = format === 'xlsx' ? await writeXlsx(table) : writeCsv(table);
+  return { fileName: `${baseName}.${format}`, mimeType: MIME[format], dataBase64: data.toString('base64') };
+}
+
+export const EXPORT_HEADERS = [
+  'NIP', 'Jenis Pegawai', 'Gelar Depan', 'Nama', 'Gelar Belakang', 'Jenis Kelamin', 'Tempat Lahir', 'Tanggal Lahir',
+  'Pangkat/Gol', 'Jabatan', 'Unit Kerja', 'Status', 'Tanggal Status', 'No HP', 'Email', 'Keterangan',
+];
+
+/** The roster as a table the importer reads back unchanged (its headers are importer aliases). */
+export function rosterTable(db: Db, filter: ParsedInput<'roster.export'>, format: 'xlsx' | 'csv'): OutTable {
+  const { items } = repo.listEmployees(db, { ...filter, terms: searchTerms(filter.search), limit: 1_000_000, offset: 0 });
+  const rows = items.map(toEmployee).map((e) => [
+    // CSV keeps the standard spaces (Excel then keeps it as text); XLSX stores a text cell.
+    format === 'csv' ? formatNip(e.nip) : e.nip,
+    e.employmentType.toUpperCase(), e.frontTitle, e.name, e.backTitle, e.gender ?? '', e.birthPlace, e.birthDate ?? '',
+    e.golongan ? formatGolongan(e.golongan) : '', e.jabatan, e.unit ?? '', e.status, e.statusDate ?? '', e.phone, e.email, e.notes,
+  ]);
+  return { sheetName: 'Pegawai', headers: EXPORT_HEADERS, rows, textColumns: new Set([0, 13]) };
+}
+
+export const rosterHandlers = {
+  'roster.preview': async (input, ctx) => toPreview(await analyse(ctx.db, input)),
+
+  'roster.apply': (input, ctx) => importRoster(ctx, input),
+
+  'roster.errorFile': async (input, ctx) => {
+    const analysis = await analyse(ctx.db, input);
+    const bad = analysis.rows.filter((r) => r.kind === 'error');
+    if (!bad.length) throw new ApiError('NOT_FOUND', 'Tidak ada baris yang salah.');
+    const table: OutTable = {
+      sheetName: 'Perlu diperbaiki',
+      headers: ['Baris', 'Kesalahan', ...analysis.table.headers],
+      rows: bad.map((r) => [String(r.row), r.errors.map((e) => e.message).join(' '), ...r.cells]),
+      textColumns: new Set(analysis.table.headers.map((_, i) => i + 2)),
+    };
+    return encode(table, input.format, `perbaiki-${input.fileName.replace(/\.[^.]+$/, '')}`);
+  },
+
+  'roster.export': async ({ format, ...filter }, ctx) => encode(rosterTable(ctx.db, { format, ...filter }, format), format, `pegawai-${stamp(ctx)}`),
+} satisfies Partial<Handlers>;
