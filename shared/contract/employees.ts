@@ -73,7 +73,8 @@ export type EmployeeFilter = z.input<typeof employeeFilter>;
 export const employeeMethods = {
   'employees.list': method({
     access: 'user',
-    input: employeeFilter.extend({ limit: z.number().int().min(1).max(20000).default(20000), offset: z.number().int().min(0).default(0) }),
+    // A page of the list (the screen fetches pages as it scrolls) and the number of matches.
+    input: employeeFilter.extend({ limit: z.number().int().min(1).max(1000).default(100), offset: z.number().int().min(0).default(0) }),
     output: z.object({ total: z.number().int(), items: z.array(employee) }),
   }),
   'employees.get': method({

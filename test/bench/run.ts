@@ -1,12 +1,15 @@
 // `npm run bench` (add `-- --json` for one JSON object per figure per line).
 import { coldStart, httpRoundtrip, ipcRoundtrip } from './foundation.bench.ts';
 import { bundleSize, firstPaint } from './renderer.bench.ts';
+import { employeeSearch, rosterImport } from './roster.bench.ts';
 
 const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const benches: Record<string, () => unknown> = {
   'backend.cold_start': coldStart,
   'http.roundtrip': httpRoundtrip,
   'ipc.roundtrip': ipcRoundtrip,
+  'roster.import_10k': rosterImport,
+  'employees.search_10k': employeeSearch,
   'renderer.bundle': bundleSize,
   'renderer.first_paint': firstPaint,
 };

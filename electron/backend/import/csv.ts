@@ -30,11 +30,13 @@ export function detectEncoding(data: Uint8Array): 'utf-8' | 'utf-16le' | 'utf-16
  * (at least two), quotes respected; on a tie, the one giving more columns. ',' when none does.
  */
 export function detectDelimiter(text: string): string {
+  // csv-parse reads its whole input even when told to stop after N records: give it a prefix.
+  const sample = text.slice(0, 64 * 1024);
   let best: { delimiter: string; share: number; columns: number } = { delimiter: ',', share: 0, columns: 1 };
   for (const delimiter of DELIMITERS) {
     let records: string[][];
     try {
-      records = parse(text, { delimiter, relax_column_count: true, relax_quotes: true, to: DELIMITER_SAMPLE_RECORDS });
+      records = parse(sample, { delimiter, relax_column_count: true, relax_quotes: true, to: DELIMITER_SAMPLE_RECORDS });
     } catch {
       continue; // a quote this delimiter leaves unbalanced: not the file's delimiter
     }

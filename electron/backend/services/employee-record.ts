@@ -1,5 +1,5 @@
 import type { Employee, EmployeeStatus } from '../../../shared/contract/employees.ts';
-import { parseNip, compareNipWith, type NipKind } from '../../../shared/domain/nip.ts';
+import { parseNip, compareNipWith, type NipKind, type NipParseResult } from '../../../shared/domain/nip.ts';
 import { golonganByCode, normalizeGolongan } from '../../../shared/domain/golongan.ts';
 import { displayName } from '../../../shared/domain/person-name.ts';
 import type { EmployeeRecord, EmployeeRow } from '../db/repos/employees.ts';
@@ -37,10 +37,10 @@ export type EmployeeContent = Omit<EmployeeRecord, 'id' | 'createdAt' | 'updated
  * The one place the rules for a person's record live: NIP kind and embedded facts, golongan
  * spelling, unit. Errors block the write; warnings are advice (NIP disagreeing with a birth date).
  */
-export function checkDraft(draft: EmployeeDraft, units: ReadonlySet<string>): { content: EmployeeContent | null; errors: RecordIssue[]; warnings: RecordIssue[] } {
+export function checkDraft(draft: EmployeeDraft, units: ReadonlySet<string>, parsedNip: NipParseResult = parseNip(draft.nip)): { content: EmployeeContent | null; errors: RecordIssue[]; warnings: RecordIssue[] } {
   const errors: RecordIssue[] = [];
   const warnings: RecordIssue[] = [];
-  const parsed = parseNip(draft.nip);
+  const parsed = parsedNip;
   if (!parsed.ok) {
     for (const e of parsed.errors) errors.push({ field: 'nip', code: e.code, params: e.params });
     return { content: null, errors, warnings };

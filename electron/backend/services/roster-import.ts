@@ -8,8 +8,9 @@ import { createI18n } from '../../../shared/i18n/index.ts';
 import type { Db } from '../db/open.ts';
 import * as employees from '../db/repos/employees.ts';
 import { listUnits } from '../db/repos/units.ts';
-import { readTable, type Table, type TableRow } from '../import/read-table.ts';
+import { readTable, type Table } from '../import/read-table.ts';
 import { checkDraft, contentChanges, type EmployeeContent, type EmployeeDraft, type RecordIssue } from './employee-record.ts';
+import { sql } from '../db/statements.ts';
 
 type Input = ParsedInput<'roster.preview'>;
 export type Mapping = Record<string, RosterField | null>;
@@ -38,12 +39,12 @@ export function mappingKey(headers: readonly string[]): string {
 }
 
 export function rememberedMapping(db: Db, headers: readonly string[]): Mapping | null {
-  const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(mappingKey(headers)) as { value: string } | undefined;
+  const row = sql(db, 'SELECT value FROM settings WHERE key = ?').get(mappingKey(headers)) as { value: string } | undefined;
   return row ? (JSON.parse(row.value) as Mapping) : null;
 }
 
 export function rememberMapping(db: Db, headers: readonly string[], mapping: Mapping): void {
-  db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
+  sql(db, 'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
     .run(mappingKey(headers), JSON.stringify(mapping));
 }
 
@@ -54,12 +55,18 @@ function issue(row: number, i: RecordIssue): ImportIssue {
   return out;
 }
 
-/** Cells of one row by field, per the mapping; a field mapped twice takes the first column. */
-function cellsByField(cells: readonly string[], mapping: Mapping): Partial<Record<RosterField, string>> {
-  const out: Partial<Record<RosterField, string>> = {};
+/** Field → column, per the mapping; a field mapped twice takes the first column. */
+function columnsOf(mapping: Mapping): Map<RosterField, number> {
+  const columns = new Map<RosterField, number>();
   for (const [index, field] of Object.entries(mapping)) {
-    if (field && out[field] === undefined) out[field] = (cells[Number(index)] ?? '').trim();
+    if (field && !columns.has(field)) columns.set(field, Number(index));
   }
+  return columns;
+}
+
+function cellsByField(cells: readonly string[], columns: Map<RosterField, number>): Partial<Record<RosterField, string>> {
+  const out: Partial<Record<RosterField, string>> = {};
+  for (const [field, index] of columns) out[field] = (cells[index] ?? '').trim();
   return out;
 }
 
@@ -163,37 +170,37 @@ function toDraft(f: Partial<Record<RosterField, string>>, existing: employees.Em
 export async function analyse(db: Db, input: Input): Promise<Analysis> {
   const table = await readTable(Buffer.from(input.dataBase64, 'base64'), input.fileName, input.sheet ? { sheet: input.sheet } : {});
   const mapping: Mapping = input.mapping ?? rememberedMapping(db, table.headers) ?? stringKeys(mapHeaders(table.headers).mapping);
-  const fieldOf = (field: RosterField) => Object.entries(mapping).find(([, f]) => f === field)?.[0];
+  const columns = columnsOf(mapping);
   const existingByNip = employees.allEmployeesByNip(db);
   const units = unitLookup(db);
-  const dateColumns = ['birthDate', 'statusDate'].map((f) => fieldOf(f as RosterField)).filter((c): c is string => c !== undefined);
-  const dateOrder = detectDateOrder(table.rows.flatMap((r) => dateColumns.map((c) => r.cells[Number(c)] ?? '')));
+  const dateColumns = (['birthDate', 'statusDate'] as const).map((f) => columns.get(f)).filter((c): c is number => c !== undefined);
+  const dateOrder = detectDateOrder(table.rows.flatMap((r) => dateColumns.map((c) => r.cells[c] ?? '')));
+  const nipColumn = columns.get('nip');
 
-  // A NIP written twice in one file is an error on every row that has it.
-  const nipOf = (cells: readonly string[]) => {
-    const column = fieldOf('nip');
-    const parsed = column === undefined ? null : parseNip(cells[Number(column)] ?? '');
-    return parsed?.ok ? parsed.nip.digits : null;
-  };
+  // Each row's NIP is parsed once; a NIP written twice in one file is an error on every row with it.
+  // A row with neither NIP nor name is not a person (the place-and-date line and signatures under
+  // a printed roster, a subtotal): passed over, not reported.
+  const people = table.rows.map((r) => ({ r, f: cellsByField(r.cells, columns) })).filter(({ f }) => f.nip || f.name);
+  const parsedNips = people.map(({ f }) => (nipColumn === undefined ? null : parseNip(f.nip ?? '')));
   const rowsByNip = new Map<string, number[]>();
-  for (const r of table.rows) {
-    const nip = nipOf(r.cells);
-    if (nip) rowsByNip.set(nip, [...(rowsByNip.get(nip) ?? []), r.rowNumber]);
-  }
+  people.forEach(({ r }, i) => {
+    const parsed = parsedNips[i];
+    if (parsed?.ok) rowsByNip.set(parsed.nip.digits, [...(rowsByNip.get(parsed.nip.digits) ?? []), r.rowNumber]);
+  });
 
   const missingUnits = new Set<string>();
-  const rows: PlannedRow[] = table.rows.filter((r) => isPersonRow(r, mapping)).map((r) => {
-    const f = cellsByField(r.cells, mapping);
-    const nip = nipOf(r.cells);
+  const rows: PlannedRow[] = people.map(({ r, f }, i) => {
+    const parsedNip = parsedNips[i] ?? null;
+    const nip = parsedNip?.ok ? parsedNip.nip.digits : null;
     const existing = nip ? existingByNip.get(nip) ?? null : null;
     const { draft, errors, newUnit } = toDraft(f, existing, units, dateOrder, input.createUnits);
     if (errors.some((e) => e.code === 'import.unit_missing')) missingUnits.add(f.unit!);
     if (newUnit) missingUnits.add(newUnit);
-    if (fieldOf('nip') === undefined) errors.push({ field: 'nip', code: 'import.nip_not_mapped' });
+    if (nipColumn === undefined) errors.push({ field: 'nip', code: 'import.nip_not_mapped' });
     const twins = nip ? rowsByNip.get(nip)! : [];
     if (twins.length > 1) errors.push({ field: 'nip', code: 'import.nip_duplicate', params: { rows: twins.join(', ') } });
 
-    const checked = checkDraft(draft, units.ids);
+    const checked = checkDraft(draft, units.ids, parsedNip ?? undefined);
     const allErrors = [...errors, ...checked.errors];
     const content = allErrors.length ? null : checked.content;
     let kind: ImportRow['kind'] = 'error';
@@ -222,15 +229,6 @@ export async function analyse(db: Db, input: Input): Promise<Analysis> {
     };
   });
   return { table, mapping, rows, missingUnits: [...missingUnits] };
-}
-
-/**
- * A row with neither NIP nor name is not a person: the place-and-date line and the signature
- * block under a printed roster, or a subtotal. Such rows are passed over, not reported.
- */
-function isPersonRow(row: TableRow, mapping: Mapping): boolean {
-  const f = cellsByField(row.cells, mapping);
-  return Boolean(f.nip || f.name);
 }
 
 function stringKeys(mapping: Record<number, RosterField | null>): Mapping {

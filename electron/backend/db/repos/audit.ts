@@ -1,5 +1,6 @@
 import type { AuditEntry } from '../../../../shared/contract/audit.ts';
 import type { Db } from '../open.ts';
+import { sql } from '../statements.ts';
 
 interface AuditRow {
   seq: number; at: string; user_id: string | null; username: string; action: string;
@@ -7,7 +8,7 @@ interface AuditRow {
 }
 
 export function listAudit(db: Db, q: { limit: number; before?: number; entity?: string; entityId?: string }): AuditEntry[] {
-  const rows = db.prepare(`SELECT * FROM audit_log
+  const rows = sql(db, `SELECT * FROM audit_log
     WHERE (@before IS NULL OR seq < @before) AND (@entity IS NULL OR entity = @entity) AND (@entityId IS NULL OR entity_id = @entityId)
     ORDER BY seq DESC LIMIT @limit`).all({
     before: q.before ?? null, entity: q.entity ?? null, entityId: q.entityId ?? null, limit: q.limit,

@@ -1,5 +1,6 @@
 import type { Db } from '../open.ts';
 import type { WriteMeta } from '../../services/context.ts';
+import { sql } from '../statements.ts';
 
 export type ChangeOp = 'insert' | 'update' | 'delete' | 'restore';
 
@@ -17,7 +18,7 @@ export function diffFields(before: Fields | null, after: Fields | null): Record<
     if (NOT_AUDITED.has(key)) continue;
     const a = before?.[key] ?? null;
     const b = after?.[key] ?? null;
-    if (JSON.stringify(a) === JSON.stringify(b)) continue;
+    if (a === b || (typeof a === 'object' && typeof b === 'object' && JSON.stringify(a) === JSON.stringify(b))) continue;
     // A secret is only said to be set, changed or cleared.
     diff[key] = SECRET.has(key) ? [a === null ? null : '•••', b === null ? null : '•••'] : [a, b];
   }
@@ -33,7 +34,7 @@ export function recordChange(
   meta: WriteMeta,
   change: { entity: string; entityId: string; op: ChangeOp; before?: object | null; after?: object | null },
 ): void {
-  db.prepare(
+  sql(db, 
     'INSERT INTO change_journal (entity, entity_id, op, at, user_id, origin) VALUES (?, ?, ?, ?, ?, ?)',
   ).run(change.entity, change.entityId, change.op, meta.at, meta.actor?.userId ?? null, meta.origin);
   const details = diffFields((change.before ?? null) as Fields | null, (change.after ?? null) as Fields | null);
@@ -50,7 +51,7 @@ export function recordEvent(
   entityId: string | null = null,
   username?: string,
 ): void {
-  db.prepare(
+  sql(db, 
     'INSERT INTO audit_log (at, user_id, username, action, entity, entity_id, details) VALUES (?, ?, ?, ?, ?, ?, ?)',
   ).run(
     meta.at,

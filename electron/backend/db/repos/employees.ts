@@ -1,5 +1,6 @@
 import type { Db } from '../open.ts';
 import type { EmployeeStatus } from '../../../../shared/contract/employees.ts';
+import { sql } from '../statements.ts';
 
 /** An employee as stored: the domain fields without derived ones (display name, golongan label, unit name). */
 export interface EmployeeRecord {
@@ -49,24 +50,20 @@ function toRecord(r: Row): EmployeeRow {
 
 const SELECT = 'SELECT e.*, u.name AS unit_name FROM employees e LEFT JOIN units u ON u.id = e.unit_id';
 
-const PARAMS = (e: EmployeeRecord, searchKey: string) => ({
-  ...e, searchKey,
-});
-
 export function getEmployee(db: Db, id: string): EmployeeRow | null {
-  const row = db.prepare(`${SELECT} WHERE e.id = ?`).get(id) as Row | undefined;
+  const row = sql(db, `${SELECT} WHERE e.id = ?`).get(id) as Row | undefined;
   return row ? toRecord(row) : null;
 }
 
 /** By NIP, removed rows included (the NIP stays taken by its tombstone). */
 export function findEmployeeByNip(db: Db, nip: string): EmployeeRow | null {
-  const row = db.prepare(`${SELECT} WHERE e.nip = ?`).get(nip) as Row | undefined;
+  const row = sql(db, `${SELECT} WHERE e.nip = ?`).get(nip) as Row | undefined;
   return row ? toRecord(row) : null;
 }
 
 /** Every employee by NIP, removed ones included: the importer compares a whole file at once. */
 export function allEmployeesByNip(db: Db): Map<string, EmployeeRow> {
-  const rows = db.prepare(SELECT).all() as Row[];
+  const rows = sql(db, SELECT).all() as Row[];
   return new Map(rows.map((r) => [r.nip, toRecord(r)]));
 }
 
@@ -99,24 +96,30 @@ export function listEmployees(db: Db, q: ListQuery): { total: number; items: Emp
   if (q.golongan) { where.push('e.golongan = @golongan'); params.golongan = q.golongan; }
   if (q.employmentType) { where.push('e.employment_type = @employmentType'); params.employmentType = q.employmentType; }
   const whereSql = where.join(' AND ');
-  const total = (db.prepare(`SELECT count(*) AS n FROM employees e WHERE ${whereSql}`).get(params) as { n: number }).n;
   const order = `${SORT_COLUMNS[q.sort]} ${q.direction === 'desc' ? 'DESC' : 'ASC'}, e.name COLLATE NOCASE, e.nip`;
-  const rows = db.prepare(`${SELECT} WHERE ${whereSql} ORDER BY ${order} LIMIT @limit OFFSET @offset`)
-    .all({ ...params, limit: q.limit, offset: q.offset }) as Row[];
+  // One scan gives both the page and the number of matches.
+  const rows = sql(db, `SELECT e.*, u.name AS unit_name, count(*) OVER () AS total FROM employees e
+      LEFT JOIN units u ON u.id = e.unit_id WHERE ${whereSql} ORDER BY ${order} LIMIT @limit OFFSET @offset`)
+    .all({ ...params, limit: q.limit, offset: q.offset }) as (Row & { total: number })[];
+  const total = rows[0]?.total ?? (q.offset > 0 ? (sql(db, `SELECT count(*) AS n FROM employees e WHERE ${whereSql}`).get(params) as { n: number }).n : 0);
   return { total, items: rows.map(toRecord) };
 }
 
+/** Positional parameters: an import inserts thousands of rows, and binding by name costs more. */
 export function insertEmployee(db: Db, e: EmployeeRecord, searchKey: string): void {
-  db.prepare(`INSERT INTO employees (id, nip, employment_type, front_title, name, back_title, gender, birth_place,
+  sql(db, `INSERT INTO employees (id, nip, employment_type, front_title, name, back_title, gender, birth_place,
       birth_date, golongan, jabatan, unit_id, status, status_date, phone, email, notes, search_key, created_at,
       updated_at, updated_by, origin, deleted_at)
-    VALUES (@id, @nip, @employmentType, @frontTitle, @name, @backTitle, @gender, @birthPlace, @birthDate, @golongan,
-      @jabatan, @unitId, @status, @statusDate, @phone, @email, @notes, @searchKey, @createdAt, @updatedAt, @updatedBy,
-      @origin, @deletedAt)`).run(PARAMS(e, searchKey));
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
+    e.id, e.nip, e.employmentType, e.frontTitle, e.name, e.backTitle, e.gender, e.birthPlace, e.birthDate, e.golongan,
+    e.jabatan, e.unitId, e.status, e.statusDate, e.phone, e.email, e.notes, searchKey, e.createdAt, e.updatedAt,
+    e.updatedBy, e.origin, e.deletedAt,
+  );
 }
 
 export function updateEmployee(db: Db, e: EmployeeRecord, searchKey: string): void {
-  db.prepare(`UPDATE employees SET nip = @nip, employment_type = @employmentType, front_title = @frontTitle,
+  const PARAMS = (r: EmployeeRecord, key: string) => ({ ...r, searchKey: key });
+  sql(db, `UPDATE employees SET nip = @nip, employment_type = @employmentType, front_title = @frontTitle,
       name = @name, back_title = @backTitle, gender = @gender, birth_place = @birthPlace, birth_date = @birthDate,
       golongan = @golongan, jabatan = @jabatan, unit_id = @unitId, status = @status, status_date = @statusDate,
       phone = @phone, email = @email, notes = @notes, search_key = @searchKey, updated_at = @updatedAt,
@@ -126,6 +129,6 @@ export function updateEmployee(db: Db, e: EmployeeRecord, searchKey: string): vo
 
 /** Records that keep a person from being removed; later areas (enrolment, certificates) add theirs. */
 export function hasTrainingRecords(db: Db, id: string): boolean {
-  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('enrolments')").all() as { name: string }[];
-  return tables.some((t) => db.prepare(`SELECT 1 FROM ${t.name} WHERE employee_id = ? LIMIT 1`).get(id) !== undefined);
+  const tables = sql(db, "SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('enrolments')").all() as { name: string }[];
+  return tables.some((t) => sql(db, `SELECT 1 FROM ${t.name} WHERE employee_id = ? LIMIT 1`).get(id) !== undefined);
 }

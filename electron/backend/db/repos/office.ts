@@ -1,6 +1,7 @@
 import type { Office } from '../../../../shared/contract/office.ts';
 import type { Timezone } from '../../../../shared/domain/timezone.ts';
 import type { Db } from '../open.ts';
+import { sql } from '../statements.ts';
 
 interface OfficeRow {
   id: string; code: string; region_code: string; province_name: string; regency_name: string; district_name: string;
@@ -23,12 +24,12 @@ function toOffice(r: OfficeRow): Office {
 }
 
 export function getOffice(db: Db): Office | null {
-  const row = db.prepare(`SELECT ${COLUMNS} FROM office WHERE deleted_at IS NULL LIMIT 1`).get() as OfficeRow | undefined;
+  const row = sql(db, `SELECT ${COLUMNS} FROM office WHERE deleted_at IS NULL LIMIT 1`).get() as OfficeRow | undefined;
   return row ? toOffice(row) : null;
 }
 
 export function insertOffice(db: Db, o: Office): void {
-  db.prepare(`INSERT INTO office (id, code, region_code, province_name, regency_name, district_name, name, address,
+  sql(db, `INSERT INTO office (id, code, region_code, province_name, regency_name, district_name, name, address,
       timezone, signer_name, signer_nip, signer_title, created_at, updated_at, updated_by, origin)
     VALUES (@id, @code, @regionCode, @provinceName, @regencyName, @districtName, @name, @address,
       @timezone, @signerName, @signerNip, @signerTitle, @createdAt, @updatedAt, @updatedBy, @origin)`)
@@ -36,19 +37,19 @@ export function insertOffice(db: Db, o: Office): void {
 }
 
 export function updateOffice(db: Db, o: Office): void {
-  db.prepare(`UPDATE office SET name = @name, address = @address, timezone = @timezone, signer_name = @signerName,
+  sql(db, `UPDATE office SET name = @name, address = @address, timezone = @timezone, signer_name = @signerName,
       signer_nip = @signerNip, signer_title = @signerTitle, updated_at = @updatedAt, updated_by = @updatedBy
     WHERE id = @id`)
     .run({ ...o, signerName: o.signer.name, signerNip: o.signer.nip, signerTitle: o.signer.title });
 }
 
 export function setOfficeLogo(db: Db, id: string, logo: { mime: string; data: Buffer } | null, updatedAt: string, updatedBy: string | null): void {
-  db.prepare('UPDATE office SET logo = ?, logo_mime = ?, updated_at = ?, updated_by = ? WHERE id = ?')
+  sql(db, 'UPDATE office SET logo = ?, logo_mime = ?, updated_at = ?, updated_by = ? WHERE id = ?')
     .run(logo?.data ?? null, logo?.mime ?? null, updatedAt, updatedBy, id);
 }
 
 export function getOfficeLogo(db: Db): { mime: string; data: Buffer } | null {
-  const row = db.prepare('SELECT logo, logo_mime FROM office WHERE deleted_at IS NULL AND logo IS NOT NULL LIMIT 1')
+  const row = sql(db, 'SELECT logo, logo_mime FROM office WHERE deleted_at IS NULL AND logo IS NOT NULL LIMIT 1')
     .get() as { logo: Buffer; logo_mime: string } | undefined;
   return row ? { mime: row.logo_mime, data: row.logo } : null;
 }

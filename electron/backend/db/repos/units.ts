@@ -1,5 +1,6 @@
 import type { Unit } from '../../../../shared/contract/office.ts';
 import type { Db } from '../open.ts';
+import { sql } from '../statements.ts';
 
 interface UnitRow {
   id: string; code: string | null; name: string; kind: Unit['kind']; active: number; sort_order: number;
@@ -14,32 +15,32 @@ function toUnit(r: UnitRow): Unit {
 }
 
 export function listUnits(db: Db, includeInactive: boolean): Unit[] {
-  const rows = db.prepare(`SELECT * FROM units WHERE deleted_at IS NULL ${includeInactive ? '' : 'AND active = 1'}
+  const rows = sql(db, `SELECT * FROM units WHERE deleted_at IS NULL ${includeInactive ? '' : 'AND active = 1'}
     ORDER BY sort_order, name`).all() as UnitRow[];
   return rows.map(toUnit);
 }
 
 export function getUnit(db: Db, id: string): Unit | null {
-  const row = db.prepare('SELECT * FROM units WHERE id = ? AND deleted_at IS NULL').get(id) as UnitRow | undefined;
+  const row = sql(db, 'SELECT * FROM units WHERE id = ? AND deleted_at IS NULL').get(id) as UnitRow | undefined;
   return row ? toUnit(row) : null;
 }
 
 export function findUnitByName(db: Db, name: string): Unit | null {
-  const row = db.prepare('SELECT * FROM units WHERE lower(name) = lower(?) AND deleted_at IS NULL').get(name) as UnitRow | undefined;
+  const row = sql(db, 'SELECT * FROM units WHERE lower(name) = lower(?) AND deleted_at IS NULL').get(name) as UnitRow | undefined;
   return row ? toUnit(row) : null;
 }
 
 export function insertUnit(db: Db, u: Unit, sortOrder: number): void {
-  db.prepare(`INSERT INTO units (id, code, name, kind, active, sort_order, created_at, updated_at, updated_by, origin)
+  sql(db, `INSERT INTO units (id, code, name, kind, active, sort_order, created_at, updated_at, updated_by, origin)
     VALUES (@id, @code, @name, @kind, @active, @sortOrder, @createdAt, @updatedAt, @updatedBy, @origin)`)
     .run({ ...u, active: u.active ? 1 : 0, sortOrder });
 }
 
 export function updateUnit(db: Db, u: Unit): void {
-  db.prepare(`UPDATE units SET code = @code, name = @name, active = @active, updated_at = @updatedAt,
+  sql(db, `UPDATE units SET code = @code, name = @name, active = @active, updated_at = @updatedAt,
     updated_by = @updatedBy WHERE id = @id`).run({ ...u, active: u.active ? 1 : 0 });
 }
 
 export function nextUnitSortOrder(db: Db): number {
-  return ((db.prepare('SELECT max(sort_order) AS m FROM units').get() as { m: number | null }).m ?? 0) + 1;
+  return ((sql(db, 'SELECT max(sort_order) AS m FROM units').get() as { m: number | null }).m ?? 0) + 1;
 }

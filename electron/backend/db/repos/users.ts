@@ -1,5 +1,6 @@
 import type { User } from '../../../../shared/contract/users.ts';
 import type { Db } from '../open.ts';
+import { sql } from '../statements.ts';
 
 interface UserRow {
   id: string; username: string; full_name: string; role: User['role']; password_hash: string; active: number;
@@ -21,36 +22,36 @@ export function withoutHash({ passwordHash: _hash, ...user }: UserWithHash): Use
 }
 
 export function listUsers(db: Db): UserWithHash[] {
-  return (db.prepare('SELECT * FROM users WHERE deleted_at IS NULL ORDER BY role, username').all() as UserRow[]).map(toUser);
+  return (sql(db, 'SELECT * FROM users WHERE deleted_at IS NULL ORDER BY role, username').all() as UserRow[]).map(toUser);
 }
 
 export function getUser(db: Db, id: string): UserWithHash | null {
-  const row = db.prepare('SELECT * FROM users WHERE id = ? AND deleted_at IS NULL').get(id) as UserRow | undefined;
+  const row = sql(db, 'SELECT * FROM users WHERE id = ? AND deleted_at IS NULL').get(id) as UserRow | undefined;
   return row ? toUser(row) : null;
 }
 
 export function findUserByUsername(db: Db, username: string): UserWithHash | null {
-  const row = db.prepare('SELECT * FROM users WHERE username = ? AND deleted_at IS NULL').get(username) as UserRow | undefined;
+  const row = sql(db, 'SELECT * FROM users WHERE username = ? AND deleted_at IS NULL').get(username) as UserRow | undefined;
   return row ? toUser(row) : null;
 }
 
 export function countActiveAdmins(db: Db): number {
-  return (db.prepare("SELECT count(*) AS n FROM users WHERE role = 'admin' AND active = 1 AND deleted_at IS NULL").get() as { n: number }).n;
+  return (sql(db, "SELECT count(*) AS n FROM users WHERE role = 'admin' AND active = 1 AND deleted_at IS NULL").get() as { n: number }).n;
 }
 
 export function insertUser(db: Db, u: UserWithHash): void {
-  db.prepare(`INSERT INTO users (id, username, full_name, role, password_hash, active, last_login_at, created_at,
+  sql(db, `INSERT INTO users (id, username, full_name, role, password_hash, active, last_login_at, created_at,
       updated_at, updated_by, origin)
     VALUES (@id, @username, @fullName, @role, @passwordHash, @active, @lastLoginAt, @createdAt, @updatedAt, @updatedBy, @origin)`)
     .run({ ...u, active: u.active ? 1 : 0 });
 }
 
 export function updateUser(db: Db, u: UserWithHash): void {
-  db.prepare(`UPDATE users SET full_name = @fullName, role = @role, password_hash = @passwordHash, active = @active,
+  sql(db, `UPDATE users SET full_name = @fullName, role = @role, password_hash = @passwordHash, active = @active,
       updated_at = @updatedAt, updated_by = @updatedBy WHERE id = @id`).run({ ...u, active: u.active ? 1 : 0 });
 }
 
 /** Not a business change: no journal row, no updated_at bump. */
 export function touchLastLogin(db: Db, id: string, at: string): void {
-  db.prepare('UPDATE users SET last_login_at = ? WHERE id = ?').run(at, id);
+  sql(db, 'UPDATE users SET last_login_at = ? WHERE id = ?').run(at, id);
 }
