@@ -1,0 +1,124 @@
+// Jam pelajaran (JP): 1 JP = 45 minutes of learning. A session's JP comes from its duration or
+// from its method's conversion rule (methods.ts); a clerk may override it with a reason.
+
+import type { JpRule } from './methods.ts';
+
+export const MINUTES_PER_JP = 45;
+
+export interface SessionTimes {
+  date: string; // YYYY-MM-DD, office time zone
+  start: string; // HH:MM
+  end: string; // HH:MM; earlier than start means the session ends after midnight
+}
+
+const minutesOf = (hhmm: string) => {
+  const [h, m] = hhmm.split(':').map(Number);
+  return h! * 60 + m!;
+};
+
+export function durationMinutes(s: Pick<SessionTimes, 'start' | 'end'>): number {
+  const d = minutesOf(s.end) - minutesOf(s.start);
+  return d > 0 ? d : d + 24 * 60;
+}
+
+/** Whole JP only: a part-hour of learning does not count as a JP. */
+export function jpFromMinutes(minutes: number): number {
+  return Math.floor(minutes / MINUTES_PER_JP);
+}
+
+const round2 = (n: number) => Math.round(n * 100) / 100;
+
+/**
+ * The JP of each session of an event under its method's rule. Rules that count per day,
+ * per activity or with a daily cap share that JP across the sessions concerned, in proportion
+ * to their duration, so a per-person total never depends on how the day was split.
+ */
+export function sessionJps(rule: JpRule, sessions: readonly SessionTimes[], international: boolean): number[] {
+  const minutes = sessions.map(durationMinutes);
+  const byDuration = minutes.map(jpFromMinutes);
+  const share = (indices: number[], total: number, out: number[]) => {
+    const sum = indices.reduce((a, i) => a + minutes[i]!, 0);
+    for (const i of indices) out[i] = round2(sum ? (total * minutes[i]!) / sum : total / indices.length);
+  };
+  const byDay = new Map<string, number[]>();
+  sessions.forEach((s, i) => byDay.set(s.date, [...(byDay.get(s.date) ?? []), i]));
+  const out = new Array<number>(sessions.length).fill(0);
+
+  switch (rule.kind) {
+    case 'actual':
+      return byDuration.map((jp) => round2(international ? jp * (1 + rule.internationalBonus) : jp));
+    case 'perDay':
+      for (const indices of byDay.values()) share(indices, international ? rule.international : rule.national, out);
+      return out;
+    case 'capPerDay':
+      for (const indices of byDay.values()) {
+        const dayJp = jpFromMinutes(indices.reduce((a, i) => a + minutes[i]!, 0));
+        share(indices, Math.min(dayJp, international ? rule.international : rule.national), out);
+      }
+      return out;
+    case 'perSession': {
+      // Only the first `maxPerMonth` sessions of a calendar month count.
+      const seen = new Map<string, number>();
+      const order = sessions.map((s, i) => i).sort((a, b) => sessions[a]!.date.localeCompare(sessions[b]!.date) || sessions[a]!.start.localeCompare(sessions[b]!.start));
+      for (const i of order) {
+        const month = sessions[i]!.date.slice(0, 7);
+        const n = (seen.get(month) ?? 0) + 1;
+        seen.set(month, n);
+        out[i] = n <= rule.maxPerMonth ? rule.jp : 0;
+      }
+      return out;
+    }
+    case 'perActivity':
+      if (sessions.length) share(sessions.map((_, i) => i), international ? rule.international : rule.national, out);
+      return out;
+  }
+}
+
+/** Statuses that count as having attended a session (late and leaving early still attended). */
+export const PRESENT_STATUSES = ['hadir', 'terlambat', 'psw'] as const;
+export const ATTENDANCE_STATUSES = ['hadir', 'terlambat', 'izin', 'sakit', 'dinas_luar', 'cuti', 'alpa', 'psw'] as const;
+export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
+
+/** Short codes as printed on recaps. */
+export const STATUS_CODE: Record<AttendanceStatus, string> = {
+  hadir: 'H', terlambat: 'TL', izin: 'I', sakit: 'S', dinas_luar: 'DL', cuti: 'C', alpa: 'A', psw: 'PSW',
+};
+
+export function isPresent(status: AttendanceStatus | null | undefined): boolean {
+  return status !== null && status !== undefined && (PRESENT_STATUSES as readonly string[]).includes(status);
+}
+
+export interface CompletionRule {
+  minAttendancePct: number;
+  minPostTest: number | null;
+}
+
+export interface Completion {
+  attended: number;
+  sessions: number;
+  attendancePct: number;
+  jp: number;
+  passed: boolean;
+  reasons: ('attendance' | 'post_test')[];
+}
+
+/**
+ * Lulus when attendance reaches the event's minimum share of sessions and, if the event sets
+ * one, the post-test score reaches its minimum. JP earned are those of the sessions attended.
+ */
+export function completion(statuses: readonly (AttendanceStatus | null)[], jps: readonly number[], rule: CompletionRule, postTest: number | null): Completion {
+  const attendedIdx = statuses.map((s, i) => (isPresent(s) ? i : -1)).filter((i) => i >= 0);
+  const sessions = statuses.length;
+  const attendancePct = sessions ? Math.round((attendedIdx.length / sessions) * 1000) / 10 : 0;
+  const reasons: Completion['reasons'] = [];
+  if (sessions === 0 || attendancePct < rule.minAttendancePct) reasons.push('attendance');
+  if (rule.minPostTest !== null && (postTest === null || postTest < rule.minPostTest)) reasons.push('post_test');
+  return {
+    attended: attendedIdx.length,
+    sessions,
+    attendancePct,
+    jp: round2(attendedIdx.reduce((a, i) => a + (jps[i] ?? 0), 0)),
+    passed: reasons.length === 0,
+    reasons,
+  };
+}

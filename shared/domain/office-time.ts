@@ -1,0 +1,33 @@
+// Session times are written in the office's zone (WIB/WITA/WIT, no daylight saving); marks are
+// stored as UTC instants. These convert between the two.
+
+import { durationMinutes, type SessionTimes } from './jp.ts';
+
+/** Minutes the zone is ahead of UTC at an instant (Indonesia: +420, +480, +540). */
+export function zoneOffsetMinutes(timeZone: string, at: Date): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit',
+  }).formatToParts(at);
+  const get = (t: string) => Number(parts.find((p) => p.type === t)!.value);
+  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'));
+  return Math.round((asUtc - Math.floor(at.getTime() / 60000) * 60000) / 60000);
+}
+
+/** The UTC instant of a local date and time in a zone. */
+export function localToInstant(date: string, time: string, timeZone: string): Date {
+  const [y, mo, d] = date.split('-').map(Number);
+  const [h, mi] = time.split(':').map(Number);
+  const guess = new Date(Date.UTC(y!, mo! - 1, d!, h!, mi!));
+  return new Date(guess.getTime() - zoneOffsetMinutes(timeZone, guess) * 60000);
+}
+
+export function sessionWindow(s: SessionTimes, timeZone: string): { start: Date; end: Date } {
+  const start = localToInstant(s.date, s.start, timeZone);
+  return { start, end: new Date(start.getTime() + durationMinutes(s) * 60000) };
+}
+
+/** A scan after the start plus the grace period is late; before it (or early) is on time. */
+export function arrivalStatus(at: Date, s: SessionTimes, timeZone: string, graceMinutes: number): 'hadir' | 'terlambat' {
+  const { start } = sessionWindow(s, timeZone);
+  return at.getTime() > start.getTime() + graceMinutes * 60000 ? 'terlambat' : 'hadir';
+}
