@@ -18,6 +18,10 @@ import { systemHandlers } from './services/system.ts';
 import { userHandlers } from './services/users.ts';
 import { employeeHandlers } from './services/employees.ts';
 import { rosterHandlers } from './services/roster.ts';
+import { programmeHandlers } from './services/programme.ts';
+import { eventHandlers } from './services/events.ts';
+import { attendanceHandlers } from './services/attendance.ts';
+import { recapHandlers } from './services/recap.ts';
 
 const handlers: Handlers = {
   ...systemHandlers,
@@ -27,6 +31,10 @@ const handlers: Handlers = {
   ...officeHandlers,
   ...employeeHandlers,
   ...rosterHandlers,
+  ...programmeHandlers,
+  ...eventHandlers,
+  ...attendanceHandlers,
+  ...recapHandlers,
 };
 
 export interface CallOptions {

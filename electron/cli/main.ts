@@ -8,6 +8,7 @@ import type { MethodName, Output } from '../../shared/contract/index.ts';
 import { createI18n, errorText, type Language } from '../../shared/i18n/index.ts';
 import { timezoneForProvince, TIMEZONE_LABEL } from '../../shared/domain/timezone.ts';
 import { formatNip } from '../../shared/domain/nip.ts';
+import { ATTENDANCE_STATUSES, type AttendanceStatus } from '../../shared/domain/jp.ts';
 import { foldHeader, ROSTER_FIELDS, type RosterField } from '../../shared/domain/roster-columns.ts';
 import { createBackend, openDataFolder, type Backend } from '../backend/backend.ts';
 import { resolveDataDir, DB_FILE } from '../backend/paths.ts';
@@ -260,6 +261,44 @@ export function buildProgram(outcome: CliOutcome = { exitCode: 0 }): Command {
     .action(async (opts: { search?: string }, cmd: Command) => withBackend(cmd, async (backend) => {
       const { items } = await callAsCli(backend, 'employees.list', { search: opts.search ?? '' });
       print(cmd, items, () => items.map((e) => `${formatNip(e.nip)}  ${e.displayName}  ${e.golonganLabel ?? '-'}  ${e.unit ?? '-'}  ${e.status}`).join('\n') || '(tidak ada pegawai)');
+    }));
+
+  const attendance = program.command('attendance').description('kehadiran');
+  attendance.command('mark')
+    .description('catat kehadiran satu peserta (seperti memindai NIP di pintu)')
+    .requiredOption('--session <id>', 'id sesi')
+    .requiredOption('--nip <nip>', 'NIP peserta (boleh berspasi)')
+    .addOption(new Option('--status <status>', 'status selain hadir/terlambat otomatis').choices([...ATTENDANCE_STATUSES]))
+    .option('--json', 'cetak JSON')
+    .action(async (opts: { session: string; nip: string; status?: AttendanceStatus }, cmd: Command) => withBackend(cmd, async (backend) => {
+      const scanned = await callAsCli(backend, 'attendance.scan', { sessionId: opts.session, input: opts.nip });
+      let result = scanned;
+      if (opts.status && scanned.person && scanned.person.enrolmentId && (scanned.outcome === 'marked' || scanned.outcome === 'already')) {
+        const mark = await callAsCli(backend, 'attendance.mark', { sessionId: opts.session, enrolmentId: scanned.person.enrolmentId, status: opts.status, note: '' });
+        result = { ...scanned, outcome: 'marked', mark };
+      }
+      print(cmd, result, () => {
+        switch (result.outcome) {
+          case 'marked': return `${result.person!.name} (${formatNip(result.nip)}): ${result.mark!.status}.`;
+          case 'already': return `${result.person!.name} sudah tercatat (${result.mark!.status}); tidak ada yang diubah.`;
+          case 'not_enrolled': return `${result.person!.name} belum terdaftar sebagai peserta kegiatan ini.`;
+          case 'unknown': return `NIP ${formatNip(result.nip)} tidak ada di daftar pegawai.`;
+          default: return t(result.code ?? 'nip.wrong_length');
+        }
+      });
+      if (result.outcome !== 'marked' && result.outcome !== 'already') outcome.exitCode = 1;
+    }));
+
+  const eventCmd = program.command('event').description('kegiatan');
+  eventCmd.command('recap <id>')
+    .description('rekap kehadiran, JP, dan kelulusan peserta')
+    .option('--json', 'cetak JSON')
+    .action(async (id: string, _opts: unknown, cmd: Command) => withBackend(cmd, async (backend) => {
+      const recap = await callAsCli(backend, 'recap.event', { eventId: id });
+      print(cmd, recap, () => [
+        `${recap.name}: ${recap.totals.participants} peserta, ${recap.totals.passed} lulus, ${recap.totals.notPassed} tidak memenuhi syarat.`,
+        ...recap.rows.map((r) => `${(r.nip ? formatNip(r.nip) : '-').padEnd(22)} ${r.name.padEnd(32)} ${r.codes.map((c) => c || '·').join(' ')}  ${r.attendancePct}%  ${r.jp} JP  ${r.passed ? 'lulus' : 'TMS'}`),
+      ].join('\n'));
     }));
 
   const db = program.command('db').description('basis data');

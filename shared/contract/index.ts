@@ -9,6 +9,9 @@ import { auditMethods } from './audit.ts';
 import { jobMethods } from './jobs.ts';
 import { employeeMethods } from './employees.ts';
 import { rosterMethods } from './roster.ts';
+import { programmeMethods } from './programme.ts';
+import { eventMethods } from './events.ts';
+import { attendanceMethods } from './attendance.ts';
 
 /** The one contract: method name → input schema, output schema, access. */
 export const contract = {
@@ -21,6 +24,9 @@ export const contract = {
   ...jobMethods,
   ...employeeMethods,
   ...rosterMethods,
+  ...programmeMethods,
+  ...eventMethods,
+  ...attendanceMethods,
 } satisfies Record<string, MethodDef>;
 
 export type Contract = typeof contract;

@@ -8,6 +8,7 @@
 
 import type { Gender, NipKind } from './nip.ts';
 import { parseLooseDate } from './loose-date.ts';
+import { foldHeader, headerMatcher, type HeaderMapping as HeaderMappingOf } from './header-matcher.ts';
 
 export const ROSTER_FIELDS = [
   'nip', 'frontTitle', 'name', 'backTitle', 'employmentType', 'gender', 'birthPlace', 'birthDate',
@@ -43,60 +44,20 @@ export const HEADER_ALIASES: Record<RosterField, readonly string[]> = {
   notes: ['Keterangan', 'Ket', 'Catatan', 'Notes', 'Note', 'Remarks'],
 };
 
-const BY_HEADER = new Map<string, { field: RosterField; rank: number }>();
-for (const field of ROSTER_FIELDS) {
-  HEADER_ALIASES[field].forEach((alias, rank) => {
-    const key = foldHeader(alias);
-    if (!BY_HEADER.has(key)) BY_HEADER.set(key, { field, rank });
-  });
-}
+// "NIP (18 digit)", "NIP Baru/NI PPPK": any header that starts with NIP, except the 9-digit
+// NIP Lama that some old rosters still carry next to the new one.
+const rosterHeaders = headerMatcher(HEADER_ALIASES, (key) => (/^nip(?!lama)/.test(key) || /^nipppk/.test(key) ? 'nip' : null));
 
-/** Case, accents and everything but letters and digits dropped: "N.I.P." → "nip". */
-export function foldHeader(header: string): string {
-  return header.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]/g, '');
-}
+export { foldHeader };
+export type HeaderMapping = HeaderMappingOf<RosterField>;
 
 /** The field a header names, or null. */
 export function matchHeader(header: string): RosterField | null {
-  return lookup(header)?.field ?? null;
-}
-
-function lookup(header: string): { field: RosterField; rank: number } | undefined {
-  const key = foldHeader(header);
-  if (key === '') return undefined;
-  const exact = BY_HEADER.get(key);
-  if (exact) return exact;
-  // "NIP (18 digit)", "NIP Baru/NI PPPK": any header that starts with NIP, except the 9-digit
-  // NIP Lama that some old rosters still carry next to the new one.
-  if (/^nip(?!lama)/.test(key) || /^nipppk/.test(key)) return { field: 'nip', rank: HEADER_ALIASES.nip.length };
-  return undefined;
-}
-
-export interface HeaderMapping {
-  /** Every column index, with its field or null. */
-  mapping: Record<number, RosterField | null>;
-  /** Columns with a header text that matched no field (empty headers are not listed). */
-  unmapped: number[];
+  return rosterHeaders.match(header);
 }
 
 export function mapHeaders(headers: readonly string[]): HeaderMapping {
-  const found = headers.map(lookup);
-  const best = new Map<RosterField, number>();
-  found.forEach((match, index) => {
-    if (!match) return;
-    const current = best.get(match.field);
-    if (current === undefined || match.rank < found[current]!.rank) best.set(match.field, index);
-  });
-
-  const mapping: Record<number, RosterField | null> = {};
-  const unmapped: number[] = [];
-  headers.forEach((header, index) => {
-    const match = found[index];
-    const field = match && best.get(match.field) === index ? match.field : null;
-    mapping[index] = field;
-    if (field === null && header.trim() !== '') unmapped.push(index);
-  });
-  return { mapping, unmapped };
+  return rosterHeaders.map(headers);
 }
 
 const GENDER: Record<string, Gender> = {

@@ -71,7 +71,7 @@ export const migration003: Migration = {
       ) STRICT;
       CREATE INDEX events_item ON events (programme_item_id);
 
-      CREATE TABLE sessions (
+      CREATE TABLE event_sessions (
         id TEXT PRIMARY KEY,
         event_id TEXT NOT NULL REFERENCES events (id),
         date TEXT NOT NULL,
@@ -85,7 +85,7 @@ export const migration003: Migration = {
         ${SYNC},
         CHECK (jp_override IS NULL OR (jp_override_reason IS NOT NULL AND jp_override_reason <> ''))
       ) STRICT;
-      CREATE INDEX sessions_event ON sessions (event_id, date, start_time);
+      CREATE INDEX event_sessions_event ON event_sessions (event_id, date, start_time);
 
       CREATE TABLE enrolments (
         id TEXT PRIMARY KEY,
@@ -107,7 +107,7 @@ export const migration003: Migration = {
 
       CREATE TABLE attendance_marks (
         id TEXT PRIMARY KEY,
-        session_id TEXT NOT NULL REFERENCES sessions (id),
+        session_id TEXT NOT NULL REFERENCES event_sessions (id),
         enrolment_id TEXT NOT NULL REFERENCES enrolments (id),
         status TEXT NOT NULL CHECK (status IN ('hadir', 'terlambat', 'izin', 'sakit', 'dinas_luar', 'cuti', 'alpa', 'psw')),
         marked_at TEXT NOT NULL,

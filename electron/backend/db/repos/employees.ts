@@ -127,8 +127,7 @@ export function updateEmployee(db: Db, e: EmployeeRecord, searchKey: string): vo
     WHERE id = @id`).run(PARAMS(e, searchKey));
 }
 
-/** Records that keep a person from being removed; later areas (enrolment, certificates) add theirs. */
+/** Records that keep a person from being removed: any enrolment, withdrawn or not. */
 export function hasTrainingRecords(db: Db, id: string): boolean {
-  const tables = sql(db, "SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('enrolments')").all() as { name: string }[];
-  return tables.some((t) => sql(db, `SELECT 1 FROM ${t.name} WHERE employee_id = ? LIMIT 1`).get(id) !== undefined);
+  return sql(db, 'SELECT 1 FROM enrolments WHERE employee_id = ? LIMIT 1').get(id) !== undefined;
 }

@@ -1,0 +1,186 @@
+import type { Db } from '../open.ts';
+import { sql } from '../statements.ts';
+import type { AttendanceStatus } from '../../../../shared/domain/jp.ts';
+
+interface Sync { createdAt: string; updatedAt: string; updatedBy: string | null; origin: string; deletedAt: string | null }
+
+export interface EventRecord extends Sync {
+  id: string; programmeItemId: string | null; name: string; methodId: number; competencyType: string; organiser: string;
+  place: string; description: string; speakers: { name: string; institution: string; topic: string }[]; capacity: number | null;
+  international: boolean; minAttendancePct: number; minPostTest: number | null; lateGraceMinutes: number | null; status: string;
+}
+
+export interface SessionRecord extends Sync {
+  id: string; eventId: string; date: string; start: string; end: string; topic: string; speaker: string;
+  computedJp: number; jpOverride: number | null; jpOverrideReason: string | null;
+}
+
+export interface EnrolmentRecord extends Sync {
+  id: string; eventId: string; employeeId: string | null; walkInName: string | null; walkInNip: string | null;
+  walkInInstitution: string; status: 'terdaftar' | 'mundur'; withdrawReason: string | null; preTest: number | null; postTest: number | null;
+}
+
+export interface MarkRecord extends Sync {
+  id: string; sessionId: string; enrolmentId: string; status: AttendanceStatus; markedAt: string; note: string;
+  source: 'scan' | 'manual' | 'paper' | 'bulk';
+}
+
+type Row = Record<string, unknown>;
+const sync = (r: Row): Sync => ({
+  createdAt: r.created_at as string, updatedAt: r.updated_at as string, updatedBy: r.updated_by as string | null,
+  origin: r.origin as string, deletedAt: r.deleted_at as string | null,
+});
+
+const toEvent = (r: Row): EventRecord => ({
+  id: r.id as string, programmeItemId: r.programme_item_id as string | null, name: r.name as string, methodId: r.method_id as number,
+  competencyType: r.competency_type as string, organiser: r.organiser as string, place: r.place as string,
+  description: r.description as string, speakers: JSON.parse(r.speakers as string) as EventRecord['speakers'],
+  capacity: r.capacity as number | null, international: r.international === 1, minAttendancePct: r.min_attendance_pct as number,
+  minPostTest: r.min_post_test as number | null, lateGraceMinutes: r.late_grace_minutes as number | null, status: r.status as string,
+  ...sync(r),
+});
+
+const toSession = (r: Row): SessionRecord => ({
+  id: r.id as string, eventId: r.event_id as string, date: r.date as string, start: r.start_time as string, end: r.end_time as string,
+  topic: r.topic as string, speaker: r.speaker as string, computedJp: r.computed_jp as number, jpOverride: r.jp_override as number | null,
+  jpOverrideReason: r.jp_override_reason as string | null, ...sync(r),
+});
+
+const toEnrolment = (r: Row): EnrolmentRecord => ({
+  id: r.id as string, eventId: r.event_id as string, employeeId: r.employee_id as string | null, walkInName: r.walk_in_name as string | null,
+  walkInNip: r.walk_in_nip as string | null, walkInInstitution: r.walk_in_institution as string, status: r.status as EnrolmentRecord['status'],
+  withdrawReason: r.withdraw_reason as string | null, preTest: r.pre_test as number | null, postTest: r.post_test as number | null, ...sync(r),
+});
+
+const toMark = (r: Row): MarkRecord => ({
+  id: r.id as string, sessionId: r.session_id as string, enrolmentId: r.enrolment_id as string, status: r.status as AttendanceStatus,
+  markedAt: r.marked_at as string, note: r.note as string, source: r.source as MarkRecord['source'], ...sync(r),
+});
+
+// ── events ───────────────────────────────────────────────────────────────────────────────
+export function getEvent(db: Db, id: string): EventRecord | null {
+  const r = sql(db, 'SELECT * FROM events WHERE id = ? AND deleted_at IS NULL').get(id) as Row | undefined;
+  return r ? toEvent(r) : null;
+}
+
+export function listEventRecords(db: Db, q: { status?: string; programmeItemId?: string }): EventRecord[] {
+  return (sql(db, `SELECT * FROM events WHERE deleted_at IS NULL AND (@status IS NULL OR status = @status)
+      AND (@item IS NULL OR programme_item_id = @item) ORDER BY created_at DESC`)
+    .all({ status: q.status ?? null, item: q.programmeItemId ?? null }) as Row[]).map(toEvent);
+}
+
+export function saveEvent(db: Db, e: EventRecord, insert: boolean): void {
+  const p = [e.programmeItemId, e.name, e.methodId, e.competencyType, e.organiser, e.place, e.description, JSON.stringify(e.speakers),
+    e.capacity, e.international ? 1 : 0, e.minAttendancePct, e.minPostTest, e.lateGraceMinutes, e.status, e.updatedAt, e.updatedBy, e.deletedAt];
+  if (insert) {
+    sql(db, `INSERT INTO events (programme_item_id, name, method_id, competency_type, organiser, place, description, speakers, capacity,
+      international, min_attendance_pct, min_post_test, late_grace_minutes, status, updated_at, updated_by, deleted_at, id, created_at, origin)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(...p, e.id, e.createdAt, e.origin);
+  } else {
+    sql(db, `UPDATE events SET programme_item_id = ?, name = ?, method_id = ?, competency_type = ?, organiser = ?, place = ?,
+      description = ?, speakers = ?, capacity = ?, international = ?, min_attendance_pct = ?, min_post_test = ?, late_grace_minutes = ?,
+      status = ?, updated_at = ?, updated_by = ?, deleted_at = ? WHERE id = ?`).run(...p, e.id);
+  }
+}
+
+// ── sessions ─────────────────────────────────────────────────────────────────────────────
+export function listSessions(db: Db, eventId: string): SessionRecord[] {
+  return (sql(db, 'SELECT * FROM event_sessions WHERE event_id = ? AND deleted_at IS NULL ORDER BY date, start_time').all(eventId) as Row[]).map(toSession);
+}
+
+export function getSession(db: Db, id: string): SessionRecord | null {
+  const r = sql(db, 'SELECT * FROM event_sessions WHERE id = ? AND deleted_at IS NULL').get(id) as Row | undefined;
+  return r ? toSession(r) : null;
+}
+
+export function saveSession(db: Db, s: SessionRecord, insert: boolean): void {
+  const p = [s.eventId, s.date, s.start, s.end, s.topic, s.speaker, s.computedJp, s.jpOverride, s.jpOverrideReason, s.updatedAt, s.updatedBy, s.deletedAt];
+  if (insert) {
+    sql(db, `INSERT INTO event_sessions (event_id, date, start_time, end_time, topic, speaker, computed_jp, jp_override, jp_override_reason,
+      updated_at, updated_by, deleted_at, id, created_at, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(...p, s.id, s.createdAt, s.origin);
+  } else {
+    sql(db, `UPDATE event_sessions SET event_id = ?, date = ?, start_time = ?, end_time = ?, topic = ?, speaker = ?, computed_jp = ?,
+      jp_override = ?, jp_override_reason = ?, updated_at = ?, updated_by = ?, deleted_at = ? WHERE id = ?`).run(...p, s.id);
+  }
+}
+
+// ── enrolments ───────────────────────────────────────────────────────────────────────────
+export interface EnrolmentView extends EnrolmentRecord {
+  nip: string | null; name: string; jabatan: string; unit: string | null; golongan: string | null;
+}
+
+const ENROLMENT_VIEW = `SELECT n.*, e.nip AS e_nip, e.name AS e_name, e.front_title, e.back_title, e.jabatan, e.golongan, u.name AS unit_name
+  FROM enrolments n LEFT JOIN employees e ON e.id = n.employee_id LEFT JOIN units u ON u.id = e.unit_id`;
+
+function toView(r: Row): EnrolmentView {
+  const base = toEnrolment(r);
+  const titled = [r.front_title, r.e_name].filter(Boolean).join(' ') + (r.back_title ? `, ${String(r.back_title)}` : '');
+  return {
+    ...base,
+    nip: base.employeeId ? (r.e_nip as string) : base.walkInNip,
+    name: base.employeeId ? titled : base.walkInName ?? '',
+    jabatan: (r.jabatan as string | null) ?? '',
+    unit: base.employeeId ? (r.unit_name as string | null) : base.walkInInstitution || null,
+    golongan: r.golongan as string | null,
+  };
+}
+
+export function listEnrolments(db: Db, eventId: string, includeWithdrawn: boolean): EnrolmentView[] {
+  return (sql(db, `${ENROLMENT_VIEW} WHERE n.event_id = ? AND n.deleted_at IS NULL ${includeWithdrawn ? '' : "AND n.status = 'terdaftar'"}
+    ORDER BY coalesce(e.name, n.walk_in_name) COLLATE NOCASE`).all(eventId) as Row[]).map(toView);
+}
+
+export function getEnrolment(db: Db, id: string): EnrolmentView | null {
+  const r = sql(db, `${ENROLMENT_VIEW} WHERE n.id = ? AND n.deleted_at IS NULL`).get(id) as Row | undefined;
+  return r ? toView(r) : null;
+}
+
+export function findEnrolment(db: Db, eventId: string, employeeId: string): EnrolmentRecord | null {
+  const r = sql(db, 'SELECT * FROM enrolments WHERE event_id = ? AND employee_id = ?').get(eventId, employeeId) as Row | undefined;
+  return r ? toEnrolment(r) : null;
+}
+
+export function countActiveEnrolments(db: Db, eventId: string): number {
+  return (sql(db, "SELECT count(*) AS n FROM enrolments WHERE event_id = ? AND status = 'terdaftar' AND deleted_at IS NULL").get(eventId) as { n: number }).n;
+}
+
+export function saveEnrolment(db: Db, e: EnrolmentRecord, insert: boolean): void {
+  const p = [e.eventId, e.employeeId, e.walkInName, e.walkInNip, e.walkInInstitution, e.status, e.withdrawReason, e.preTest, e.postTest, e.updatedAt, e.updatedBy, e.deletedAt];
+  if (insert) {
+    sql(db, `INSERT INTO enrolments (event_id, employee_id, walk_in_name, walk_in_nip, walk_in_institution, status, withdraw_reason, pre_test,
+      post_test, updated_at, updated_by, deleted_at, id, created_at, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(...p, e.id, e.createdAt, e.origin);
+  } else {
+    sql(db, `UPDATE enrolments SET event_id = ?, employee_id = ?, walk_in_name = ?, walk_in_nip = ?, walk_in_institution = ?, status = ?,
+      withdraw_reason = ?, pre_test = ?, post_test = ?, updated_at = ?, updated_by = ?, deleted_at = ? WHERE id = ?`).run(...p, e.id);
+  }
+}
+
+// ── attendance marks ─────────────────────────────────────────────────────────────────────
+/** The mark of a participant in a session, a cleared one (tombstone) included. */
+export function findMark(db: Db, sessionId: string, enrolmentId: string): MarkRecord | null {
+  const r = sql(db, 'SELECT * FROM attendance_marks WHERE session_id = ? AND enrolment_id = ?').get(sessionId, enrolmentId) as Row | undefined;
+  return r ? toMark(r) : null;
+}
+
+export function marksOfSession(db: Db, sessionId: string): MarkRecord[] {
+  return (sql(db, 'SELECT * FROM attendance_marks WHERE session_id = ? AND deleted_at IS NULL').all(sessionId) as Row[]).map(toMark);
+}
+
+export function marksOfEvent(db: Db, eventId: string): MarkRecord[] {
+  return (sql(db, `SELECT m.* FROM attendance_marks m JOIN event_sessions s ON s.id = m.session_id
+    WHERE s.event_id = ? AND m.deleted_at IS NULL AND s.deleted_at IS NULL`).all(eventId) as Row[]).map(toMark);
+}
+
+export function saveMark(db: Db, m: MarkRecord, insert: boolean): void {
+  if (insert) {
+    sql(db, `INSERT INTO attendance_marks (id, session_id, enrolment_id, status, marked_at, note, source, created_at, updated_at, updated_by, origin, deleted_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(m.id, m.sessionId, m.enrolmentId, m.status, m.markedAt, m.note, m.source, m.createdAt, m.updatedAt, m.updatedBy, m.origin, m.deletedAt);
+  } else {
+    sql(db, 'UPDATE attendance_marks SET status = ?, marked_at = ?, note = ?, source = ?, updated_at = ?, updated_by = ?, deleted_at = ? WHERE id = ?')
+      .run(m.status, m.markedAt, m.note, m.source, m.updatedAt, m.updatedBy, m.deletedAt, m.id);
+  }
+}
+
+export function sessionHasMarks(db: Db, sessionId: string): boolean {
+  return sql(db, 'SELECT 1 FROM attendance_marks WHERE session_id = ? AND deleted_at IS NULL LIMIT 1').get(sessionId) !== undefined;
+}

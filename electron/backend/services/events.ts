@@ -1,0 +1,274 @@
+import { ApiError } from '../../../shared/contract/errors.ts';
+import type { Enrolment, Event, Session } from '../../../shared/contract/events.ts';
+import { methodById } from '../../../shared/domain/methods.ts';
+import { sessionJps } from '../../../shared/domain/jp.ts';
+import { golonganByCode } from '../../../shared/domain/golongan.ts';
+import { parseNip } from '../../../shared/domain/nip.ts';
+import { searchTerms } from '../../../shared/domain/search.ts';
+import { newId } from '../db/ids.ts';
+import type { Db } from '../db/open.ts';
+import { sql } from '../db/statements.ts';
+import { recordChange } from '../db/repos/changes.ts';
+import * as t from '../db/repos/trainings.ts';
+import { getEmployee, findEmployeeByNip } from '../db/repos/employees.ts';
+import { getItem } from '../db/repos/programme.ts';
+import type { WriteMeta } from './context.ts';
+import type { Handlers } from './handlers.ts';
+import { meta } from './office.ts';
+
+const round2 = (n: number) => Math.round(n * 100) / 100;
+
+export function requireEvent(db: Db, id: string): t.EventRecord {
+  const e = t.getEvent(db, id);
+  if (!e) throw new ApiError('NOT_FOUND', 'Kegiatan tidak ditemukan.');
+  return e;
+}
+
+export function requireSession(db: Db, id: string): t.SessionRecord {
+  const s = t.getSession(db, id);
+  if (!s) throw new ApiError('NOT_FOUND', 'Sesi tidak ditemukan.');
+  return s;
+}
+
+export function toSession(s: t.SessionRecord): Session {
+  const { deletedAt: _d, ...rest } = s;
+  return { ...rest, jp: s.jpOverride ?? s.computedJp };
+}
+
+export function toEventView(db: Db, e: t.EventRecord, withSessions = true): Event {
+  const sessions = t.listSessions(db, e.id).map(toSession);
+  const { deletedAt: _d, ...rest } = e;
+  return {
+    ...rest,
+    competencyType: e.competencyType as Event['competencyType'],
+    organiser: e.organiser as Event['organiser'],
+    status: e.status as Event['status'],
+    methodName: methodById(e.methodId)?.name ?? String(e.methodId),
+    sessions: withSessions ? sessions : [],
+    enrolled: t.countActiveEnrolments(db, e.id),
+    totalJp: round2(sessions.reduce((a, s) => a + s.jp, 0)),
+    startDate: sessions[0]?.date ?? null,
+    endDate: sessions.at(-1)?.date ?? null,
+  };
+}
+
+export function eventsOfItem(db: Db, itemId: string): t.EventRecord[] {
+  return t.listEventRecords(db, { programmeItemId: itemId });
+}
+
+/**
+ * Session JP under the event's rule depends on the other sessions (per-day and per-activity
+ * rules share a total), so every change to sessions or to the method recomputes them all.
+ */
+export function recomputeJps(db: Db, m: WriteMeta, event: t.EventRecord): void {
+  const sessions = t.listSessions(db, event.id);
+  const rule = methodById(event.methodId)!.rule;
+  const jps = sessionJps(rule, sessions, event.international);
+  sessions.forEach((s, i) => {
+    if (s.computedJp === jps[i]) return;
+    const after = { ...s, computedJp: jps[i]!, updatedAt: m.at, updatedBy: m.actor?.userId ?? null };
+    t.saveSession(db, after, false);
+    recordChange(db, m, { entity: 'session', entityId: s.id, op: 'update', before: s, after });
+  });
+}
+
+export function toEnrolment(v: t.EnrolmentView): Enrolment {
+  return {
+    id: v.id, eventId: v.eventId, employeeId: v.employeeId, nip: v.nip, name: v.name, jabatan: v.jabatan, unit: v.unit,
+    golonganLabel: v.golongan ? golonganByCode(v.golongan)?.label ?? null : null, walkIn: v.employeeId === null,
+    institution: v.walkInInstitution, status: v.status, withdrawReason: v.withdrawReason, preTest: v.preTest, postTest: v.postTest,
+    createdAt: v.createdAt, updatedAt: v.updatedAt, updatedBy: v.updatedBy, origin: v.origin,
+  };
+}
+
+/** Enrols roster employees; re-enrols the withdrawn; counts the already enrolled. One transaction. */
+export function enrolEmployees(db: Db, m: WriteMeta, event: t.EventRecord, employeeIds: readonly string[]) {
+  let added = 0;
+  let already = 0;
+  for (const employeeId of new Set(employeeIds)) {
+    const employee = getEmployee(db, employeeId);
+    if (!employee || employee.deletedAt) throw ApiError.field(['employeeIds'], 'employee.unknown');
+    const existing = t.findEnrolment(db, event.id, employeeId);
+    if (existing && existing.status === 'terdaftar' && !existing.deletedAt) { already++; continue; }
+    if (existing) {
+      const after = { ...existing, status: 'terdaftar' as const, withdrawReason: null, deletedAt: null, updatedAt: m.at, updatedBy: m.actor?.userId ?? null };
+      t.saveEnrolment(db, after, false);
+      recordChange(db, m, { entity: 'enrolment', entityId: existing.id, op: 'update', before: existing, after });
+    } else {
+      const rec: t.EnrolmentRecord = {
+        id: newId(), eventId: event.id, employeeId, walkInName: null, walkInNip: null, walkInInstitution: '', status: 'terdaftar',
+        withdrawReason: null, preTest: null, postTest: null, createdAt: m.at, updatedAt: m.at, updatedBy: m.actor?.userId ?? null, origin: m.origin, deletedAt: null,
+      };
+      t.saveEnrolment(db, rec, true);
+      recordChange(db, m, { entity: 'enrolment', entityId: rec.id, op: 'insert', after: rec });
+    }
+    added++;
+  }
+  const enrolled = t.countActiveEnrolments(db, event.id);
+  return { added, already, enrolled, capacity: event.capacity, overCapacity: event.capacity !== null && enrolled > event.capacity };
+}
+
+/** JP each roster employee earned in a year: sessions attended, in events not cancelled. */
+export function jpByEmployee(db: Db, year: number): Map<string, number> {
+  const rows = sql(db, `SELECT n.employee_id AS id, s.computed_jp AS computed, s.jp_override AS override
+    FROM attendance_marks m JOIN event_sessions s ON s.id = m.session_id JOIN enrolments n ON n.id = m.enrolment_id JOIN events e ON e.id = s.event_id
+    WHERE m.deleted_at IS NULL AND s.deleted_at IS NULL AND e.deleted_at IS NULL AND e.status <> 'batal' AND n.status = 'terdaftar'
+      AND n.employee_id IS NOT NULL AND m.status IN ('hadir', 'terlambat', 'psw') AND substr(s.date, 1, 4) = ?`).all(String(year)) as { id: string; computed: number; override: number | null }[];
+  const out = new Map<string, number>();
+  for (const r of rows) out.set(r.id, round2((out.get(r.id) ?? 0) + (r.override ?? r.computed)));
+  return out;
+}
+
+export const eventHandlers = {
+  'events.list': ({ year, status }, ctx) => t.listEventRecords(ctx.db, status ? { status } : {})
+    .map((e) => toEventView(ctx.db, e, false))
+    .filter((e) => year === undefined || (e.startDate ?? e.createdAt).startsWith(String(year)))
+    .map(({ sessions: _s, ...e }) => e),
+
+  'events.get': ({ id }, ctx) => toEventView(ctx.db, requireEvent(ctx.db, id)),
+
+  'events.create': (input, ctx) => ctx.db.transaction(() => {
+    if (input.programmeItemId && !getItem(ctx.db, input.programmeItemId)) throw ApiError.field(['programmeItemId'], 'event.item_unknown');
+    const m = meta(ctx);
+    const e: t.EventRecord = { id: newId(), ...input, status: 'direncanakan', createdAt: m.at, updatedAt: m.at, updatedBy: m.actor?.userId ?? null, origin: m.origin, deletedAt: null };
+    t.saveEvent(ctx.db, e, true);
+    recordChange(ctx.db, m, { entity: 'event', entityId: e.id, op: 'insert', after: e });
+    return toEventView(ctx.db, e);
+  })(),
+
+  'events.update': ({ id, ...input }, ctx) => ctx.db.transaction(() => {
+    const before = requireEvent(ctx.db, id);
+    if (input.programmeItemId && !getItem(ctx.db, input.programmeItemId)) throw ApiError.field(['programmeItemId'], 'event.item_unknown');
+    const m = meta(ctx);
+    const after = { ...before, ...input, updatedAt: m.at, updatedBy: m.actor?.userId ?? null };
+    t.saveEvent(ctx.db, after, false);
+    recordChange(ctx.db, m, { entity: 'event', entityId: id, op: 'update', before, after });
+    recomputeJps(ctx.db, m, after);
+    return toEventView(ctx.db, after);
+  })(),
+
+  'events.setStatus': ({ id, status }, ctx) => ctx.db.transaction(() => {
+    const before = requireEvent(ctx.db, id);
+    if (before.status === status) return toEventView(ctx.db, before);
+    const m = meta(ctx);
+    const after = { ...before, status, updatedAt: m.at, updatedBy: m.actor?.userId ?? null };
+    t.saveEvent(ctx.db, after, false);
+    recordChange(ctx.db, m, { entity: 'event', entityId: id, op: 'update', before, after });
+    return toEventView(ctx.db, after);
+  })(),
+
+  'sessions.create': ({ eventId, ...input }, ctx) => ctx.db.transaction(() => {
+    const event = requireEvent(ctx.db, eventId);
+    const m = meta(ctx);
+    const s: t.SessionRecord = {
+      id: newId(), eventId, date: input.date, start: input.start, end: input.end, topic: input.topic, speaker: input.speaker,
+      computedJp: 0, jpOverride: input.jpOverride, jpOverrideReason: input.jpOverride === null ? null : input.jpOverrideReason,
+      createdAt: m.at, updatedAt: m.at, updatedBy: m.actor?.userId ?? null, origin: m.origin, deletedAt: null,
+    };
+    t.saveSession(ctx.db, s, true);
+    recordChange(ctx.db, m, { entity: 'session', entityId: s.id, op: 'insert', after: s });
+    recomputeJps(ctx.db, m, event);
+    return toSession(t.getSession(ctx.db, s.id)!);
+  })(),
+
+  'sessions.update': ({ id, ...input }, ctx) => ctx.db.transaction(() => {
+    const before = requireSession(ctx.db, id);
+    const m = meta(ctx);
+    const after = { ...before, ...input, jpOverrideReason: input.jpOverride === null ? null : input.jpOverrideReason, updatedAt: m.at, updatedBy: m.actor?.userId ?? null };
+    t.saveSession(ctx.db, after, false);
+    recordChange(ctx.db, m, { entity: 'session', entityId: id, op: 'update', before, after });
+    recomputeJps(ctx.db, m, requireEvent(ctx.db, before.eventId));
+    return toSession(t.getSession(ctx.db, id)!);
+  })(),
+
+  'sessions.remove': ({ id }, ctx) => ctx.db.transaction(() => {
+    const before = requireSession(ctx.db, id);
+    if (t.sessionHasMarks(ctx.db, id)) throw ApiError.field(['id'], 'session.has_marks');
+    const m = meta(ctx);
+    t.saveSession(ctx.db, { ...before, deletedAt: m.at, updatedAt: m.at, updatedBy: m.actor?.userId ?? null }, false);
+    recordChange(ctx.db, m, { entity: 'session', entityId: id, op: 'delete', before });
+    recomputeJps(ctx.db, m, requireEvent(ctx.db, before.eventId));
+    return { ok: true as const };
+  })(),
+
+  'enrolment.list': ({ eventId, includeWithdrawn }, ctx) => {
+    requireEvent(ctx.db, eventId);
+    return t.listEnrolments(ctx.db, eventId, includeWithdrawn).map(toEnrolment);
+  },
+
+  'enrolment.candidates': ({ eventId, search, unitId, golongan, order, limit }, ctx) => {
+    const event = requireEvent(ctx.db, eventId);
+    const year = Number((t.listSessions(ctx.db, eventId)[0]?.date ?? ctx.now().toISOString()).slice(0, 4));
+    const jp = jpByEmployee(ctx.db, year);
+    const enrolled = new Set(t.listEnrolments(ctx.db, event.id, false).map((e) => e.employeeId));
+    const terms = searchTerms(search);
+    const rows = sql(ctx.db, `SELECT e.id, e.nip, e.name, e.golongan, e.search_key, u.name AS unit FROM employees e LEFT JOIN units u ON u.id = e.unit_id
+      WHERE e.deleted_at IS NULL AND e.status = 'aktif' AND (@unit IS NULL OR e.unit_id = @unit) AND (@gol IS NULL OR e.golongan = @gol)`)
+      .all({ unit: unitId ?? null, gol: golongan ?? null }) as { id: string; nip: string; name: string; golongan: string | null; search_key: string; unit: string | null }[];
+    const list = rows.filter((r) => terms.every((term) => r.search_key.includes(term))).map((r) => ({
+      employeeId: r.id, nip: r.nip, name: r.name, unit: r.unit, golonganLabel: r.golongan ? golonganByCode(r.golongan)?.label ?? null : null,
+      jpThisYear: jp.get(r.id) ?? 0, enrolled: enrolled.has(r.id),
+    }));
+    list.sort((a, b) => (order === 'fewest_jp' ? a.jpThisYear - b.jpThisYear : 0) || a.name.localeCompare(b.name, 'id'));
+    return list.slice(0, limit);
+  },
+
+  'enrolment.add': ({ eventId, employeeIds }, ctx) => ctx.db.transaction(() => enrolEmployees(ctx.db, meta(ctx), requireEvent(ctx.db, eventId), employeeIds))(),
+
+  'enrolment.addByNips': ({ eventId, text }, ctx) => ctx.db.transaction(() => {
+    const event = requireEvent(ctx.db, eventId);
+    // NIPs may be typed with spaces inside, so split on line breaks, commas and semicolons first,
+    // then on runs of whitespace only when a piece is not itself a spaced NIP.
+    const pieces = text.split(/[\n\r,;\t]+/).flatMap((p) => (parseNip(p).ok ? [p] : p.trim().split(/\s+/))).map((p) => p.trim()).filter(Boolean);
+    const ids: string[] = [];
+    const unknown: string[] = [];
+    const invalid: { value: string; code: string }[] = [];
+    for (const piece of pieces) {
+      const parsed = parseNip(piece);
+      if (!parsed.ok) { invalid.push({ value: piece, code: parsed.errors[0]!.code }); continue; }
+      const employee = findEmployeeByNip(ctx.db, parsed.nip.digits);
+      if (!employee || employee.deletedAt) unknown.push(parsed.nip.digits);
+      else ids.push(employee.id);
+    }
+    const result = ids.length ? enrolEmployees(ctx.db, meta(ctx), event, ids) : { added: 0, already: 0, enrolled: t.countActiveEnrolments(ctx.db, eventId), capacity: event.capacity, overCapacity: false };
+    return { ...result, unknown, invalid };
+  })(),
+
+  'enrolment.addWalkIn': ({ eventId, name, nip, institution }, ctx) => ctx.db.transaction(() => {
+    requireEvent(ctx.db, eventId);
+    const m = meta(ctx);
+    const digits = nip ? (parseNip(nip).ok ? nip.replace(/\D/g, '') : null) : null;
+    if (nip && !digits) throw ApiError.field(['nip'], 'nip.wrong_length');
+    if (digits) {
+      const employee = findEmployeeByNip(ctx.db, digits);
+      if (employee && !employee.deletedAt) throw ApiError.field(['nip'], 'enrolment.walk_in_on_roster', { name: employee.name });
+    }
+    const rec: t.EnrolmentRecord = {
+      id: newId(), eventId, employeeId: null, walkInName: name, walkInNip: digits, walkInInstitution: institution, status: 'terdaftar',
+      withdrawReason: null, preTest: null, postTest: null, createdAt: m.at, updatedAt: m.at, updatedBy: m.actor?.userId ?? null, origin: m.origin, deletedAt: null,
+    };
+    t.saveEnrolment(ctx.db, rec, true);
+    recordChange(ctx.db, m, { entity: 'enrolment', entityId: rec.id, op: 'insert', after: rec });
+    return toEnrolment(t.getEnrolment(ctx.db, rec.id)!);
+  })(),
+
+  'enrolment.withdraw': ({ id, reason }, ctx) => ctx.db.transaction(() => {
+    const before = t.getEnrolment(ctx.db, id);
+    if (!before) throw new ApiError('NOT_FOUND', 'Peserta tidak ditemukan.');
+    const m = meta(ctx);
+    const after = { ...before, status: 'mundur' as const, withdrawReason: reason, updatedAt: m.at, updatedBy: m.actor?.userId ?? null };
+    t.saveEnrolment(ctx.db, after, false);
+    recordChange(ctx.db, m, { entity: 'enrolment', entityId: id, op: 'update', before, after });
+    return toEnrolment(t.getEnrolment(ctx.db, id)!);
+  })(),
+
+  'enrolment.setScores': ({ id, preTest, postTest }, ctx) => ctx.db.transaction(() => {
+    const before = t.getEnrolment(ctx.db, id);
+    if (!before) throw new ApiError('NOT_FOUND', 'Peserta tidak ditemukan.');
+    const m = meta(ctx);
+    const after = { ...before, preTest, postTest, updatedAt: m.at, updatedBy: m.actor?.userId ?? null };
+    t.saveEnrolment(ctx.db, after, false);
+    recordChange(ctx.db, m, { entity: 'enrolment', entityId: id, op: 'update', before, after });
+    return toEnrolment(t.getEnrolment(ctx.db, id)!);
+  })(),
+} satisfies Partial<Handlers>;
