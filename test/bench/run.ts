@@ -2,6 +2,7 @@
 import { coldStart, httpRoundtrip, ipcRoundtrip } from './foundation.bench.ts';
 import { bundleSize, firstPaint } from './renderer.bench.ts';
 import { employeeSearch, rosterImport } from './roster.bench.ts';
+import { attendanceRecap, attendanceScan, attendanceSheet } from './attendance.bench.ts';
 
 const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const benches: Record<string, () => unknown> = {
@@ -10,6 +11,9 @@ const benches: Record<string, () => unknown> = {
   'ipc.roundtrip': ipcRoundtrip,
   'roster.import_10k': rosterImport,
   'employees.search_10k': employeeSearch,
+  'attendance.scan': attendanceScan,
+  'attendance.sheet_200': attendanceSheet,
+  'attendance.recap_200x10': attendanceRecap,
   'renderer.bundle': bundleSize,
   'renderer.first_paint': firstPaint,
 };
