@@ -448,7 +448,7 @@ export const id = {
       identity: 'Identitas',
       job: 'Kepegawaian',
       contact: 'Kontak dan catatan',
-      nipHint: 'Boleh dengan spasi, mis. 19860926 201505 1 001.',
+      nipHint: 'Spasi boleh: 19860926 201505 1 001.',
       type: 'Jenis pegawai',
       typeFromNip: '{{type}} (menurut NIP)',
       typeUnknown: 'Mengikuti NIP',
@@ -463,6 +463,7 @@ export const id = {
       unitNone: '— Tanpa unit —',
     },
     detail: {
+      notFound: 'Pegawai tidak ditemukan',
       loading: 'Memuat data pegawai…',
       back: 'Kembali ke daftar',
       dataTitle: 'Data pegawai',

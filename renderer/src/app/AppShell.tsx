@@ -7,6 +7,10 @@ import { PlannedArea } from '../features/placeholder/PlannedArea.tsx';
 import { SettingsPage } from '../features/settings/SettingsPage.tsx';
 import { AccountPage } from '../features/account/AccountPage.tsx';
 import { NotFound } from '../features/placeholder/NotFound.tsx';
+import { EmployeeList } from '../features/employees/EmployeeList.tsx';
+import { EmployeeCreate } from '../features/employees/EmployeeCreate.tsx';
+import { EmployeeDetail } from '../features/employees/EmployeeDetail.tsx';
+import { RosterImport } from '../features/roster-import/RosterImport.tsx';
 import { OfficeLogo } from '../features/settings/OfficeLogo.tsx';
 import { ACCOUNT_PATH, AREAS } from './areas.ts';
 import { useSession } from './session.tsx';
@@ -75,6 +79,10 @@ export function AppShell() {
         <main id="main" className="content" ref={mainRef} tabIndex={-1}>
           <Switch>
             <Route path="/"><HomePage /></Route>
+            <Route path="/pegawai"><EmployeeList /></Route>
+            <Route path="/pegawai/baru"><EmployeeCreate /></Route>
+            <Route path="/pegawai/impor"><RosterImport /></Route>
+            <Route path="/pegawai/:id">{(params) => <EmployeeDetail key={params.id} />}</Route>
             {AREAS.filter((a) => a.planned).map((area) => (
               <Route key={area.key} path={area.path}><PlannedArea area={area.key} /></Route>
             ))}

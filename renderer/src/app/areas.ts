@@ -9,7 +9,7 @@ export interface Area {
 
 export const AREAS: Area[] = [
   { key: 'home', path: '/' },
-  { key: 'employees', path: '/pegawai', planned: true },
+  { key: 'employees', path: '/pegawai' },
   { key: 'programs', path: '/program', planned: true },
   { key: 'activities', path: '/kegiatan', planned: true },
   { key: 'certificates', path: '/sertifikat', planned: true },

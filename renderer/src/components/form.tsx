@@ -1,5 +1,5 @@
-import { useCallback, useId, useState, type FormHTMLAttributes, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from 'react';
-import { FormProvider, get, useFormContext, type FieldError, type FieldValues, type UseFormReturn } from 'react-hook-form';
+import { useCallback, useId, useState, type FormHTMLAttributes, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
+import { FormProvider, get, useController, useFormContext, type FieldError, type FieldValues, type UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { ApiError, type FieldIssue } from '../../../shared/contract/errors.ts';
 import { useExpire } from '../app/session.tsx';
@@ -131,15 +131,38 @@ export function TextField({ name, label, hint, optional, fieldClassName, type = 
   );
 }
 
+type TextAreaFieldProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'name' | 'id'> & {
+  name: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  optional?: boolean;
+  fieldClassName?: string;
+};
+
+export function TextAreaField({ name, label, hint, optional, fieldClassName, rows = 3, ...textarea }: TextAreaFieldProps) {
+  const { register } = useFormContext();
+  return (
+    <FieldFrame name={name} label={label} hint={hint} optional={optional} className={fieldClassName}>
+      {(a11y) => <textarea rows={rows} {...textarea} {...a11y} {...register(name)} />}
+    </FieldFrame>
+  );
+}
+
 export interface Option {
   value: string;
   label: string;
 }
 
+/** Options shown under a heading (`<optgroup>`), e.g. PNS and PPPK golongan. */
+export interface OptionGroup {
+  label: string;
+  options: Option[];
+}
+
 type SelectFieldProps = Omit<SelectHTMLAttributes<HTMLSelectElement>, 'name' | 'id'> & {
   name: string;
   label: ReactNode;
-  options: Option[];
+  options: (Option | OptionGroup)[];
   /** An empty first choice ("— Pilih —"). */
   placeholder?: string;
   hint?: ReactNode;
@@ -153,7 +176,35 @@ export function SelectField({ name, label, options, placeholder, hint, fieldClas
       {(a11y) => (
         <select {...select} {...a11y} {...register(name)}>
           {placeholder !== undefined && <option value="">{placeholder}</option>}
-          {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+          {renderOptions(options)}
+        </select>
+      )}
+    </FieldFrame>
+  );
+}
+
+function renderOptions(options: (Option | OptionGroup)[]) {
+  return options.map((o) => ('options' in o ? (
+    <optgroup key={o.label} label={o.label}>
+      {o.options.map((g) => <option key={g.value} value={g.value}>{g.label}</option>)}
+    </optgroup>
+  ) : <option key={o.value} value={o.value}>{o.label}</option>));
+}
+
+/**
+ * A select whose value React keeps (react-hook-form's controller): for options that arrive
+ * or change after the form was filled (units loaded later, golongan lists that follow the
+ * NIP), where an uncontrolled select would silently fall back to its first option.
+ */
+export function ControlledSelectField({ name, label, options, placeholder, hint, fieldClassName, ...select }: SelectFieldProps) {
+  const { field } = useController({ name });
+  const value = (field.value ?? '') as string;
+  return (
+    <FieldFrame name={name} label={label} hint={hint} className={fieldClassName}>
+      {(a11y) => (
+        <select {...select} {...a11y} name={field.name} ref={field.ref} value={value} onChange={field.onChange} onBlur={field.onBlur}>
+          {placeholder !== undefined && <option value="">{placeholder}</option>}
+          {renderOptions(options)}
         </select>
       )}
     </FieldFrame>

@@ -4,6 +4,7 @@ import type { Unit } from '../../../../shared/contract/office.ts';
 import { dateInZone, formatDate } from '../../../../shared/domain/dates.ts';
 import { TIMEZONE_LABEL } from '../../../../shared/domain/timezone.ts';
 import { api } from '../../api.ts';
+import { AREAS } from '../../app/areas.ts';
 import { useSession } from '../../app/session.tsx';
 import { useLoader } from '../../app/useLoader.ts';
 import { Page } from '../../components/Page.tsx';
@@ -73,7 +74,7 @@ export function HomePage() {
       )}
       <h2 className="section-title">{t('home.areasTitle')}</h2>
       <ul className="area-list">
-        {(['employees', 'programs', 'activities', 'certificates', 'export'] as const).map((key) => (
+        {AREAS.filter((a) => a.planned).map(({ key }) => (
           <li key={key}>
             <strong>{t(`areas.${key}.title`)}</strong> — {t(`areas.${key}.description`)}
           </li>

@@ -7,21 +7,10 @@ import { api } from '../../api.ts';
 import { useSession } from '../../app/session.tsx';
 import { toApiError } from '../../components/errors.ts';
 import { ErrorAlert, Notice } from '../../components/feedback.tsx';
+import { readBase64 } from '../../components/files.ts';
 import { OfficeLogo } from './OfficeLogo.tsx';
 
 const MAX_KB = LOGO_MAX_BYTES / 1024;
-
-function readBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => {
-      const url = String(reader.result);
-      resolve(url.slice(url.indexOf(',') + 1));
-    };
-    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
-    reader.readAsDataURL(file);
-  });
-}
 
 type Result = { kind: 'uploaded' | 'removed' } | { kind: 'fieldError'; error: ApiError } | { kind: 'error'; error: unknown } | null;
 

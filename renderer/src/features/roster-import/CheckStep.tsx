@@ -1,0 +1,151 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ImportInput, ImportPreview, ImportRow } from '../../../../shared/contract/roster.ts';
+import { formatNip } from '../../../../shared/domain/nip.ts';
+import { useSession } from '../../app/session.tsx';
+import { currentLanguage } from '../../i18n.ts';
+import { employeeFieldLabel, employeeValue, type FormatContext } from '../employees/format.ts';
+import { CountFacts, countRows, ErrorFileButtons, KINDS, useIssueText, type RowKind } from './shared.tsx';
+
+const SHOW_STEP = 200;
+type Filter = 'all' | RowKind | 'warning';
+
+interface Props {
+  preview: ImportPreview;
+  input: ImportInput;
+  units: ReadonlyMap<string, string>;
+  createUnits: boolean;
+  busy: boolean;
+  onCreateUnits(value: boolean): void;
+}
+
+const EXCEL_CODES = new Set(['nip.excel_scientific', 'nip.excel_precision']);
+
+/** Langkah 3: what each row would do, with its Excel row number, and what is wrong with it. */
+export function CheckStep({ preview, input, units, createUnits, busy, onCreateUnits }: Props) {
+  const { t } = useTranslation();
+  const { office } = useSession();
+  const [filter, setFilter] = useState<Filter>('all');
+  const [limit, setLimit] = useState(SHOW_STEP);
+  const id = useId();
+  const counts = countRows(preview.items);
+  const excelDamage = preview.errors.some((e) => EXCEL_CODES.has(e.code));
+
+  const rows = preview.items.filter((r) => filter === 'all' || (filter === 'warning' ? r.warnings.length > 0 : r.kind === filter));
+  const shown = rows.slice(0, limit);
+  const ctx: FormatContext = { t, lang: currentLanguage(), timeZone: office.timezone, units };
+
+  return (
+    <>
+      <CountFacts counts={counts} label={t('rosterImport.check.summaryLabel')} />
+
+      {excelDamage && (
+        <div className="alert alert-warning">
+          <p className="alert-title">{t('rosterImport.check.excelTitle')}</p>
+          <p>{t('rosterImport.check.excelHelp')}</p>
+        </div>
+      )}
+
+      {preview.missingUnits.length > 0 && (
+        <div className="alert alert-info">
+          <p>{t('rosterImport.check.missingUnits', { units: preview.missingUnits.join(', ') })}</p>
+          <label className="choice">
+            <input type="checkbox" checked={createUnits} onChange={(e) => onCreateUnits(e.target.checked)} aria-describedby={`${id}-units-hint`} />
+            {t('rosterImport.check.createUnits', { units: preview.missingUnits.join(', ') })}
+          </label>
+          <p className="field-hint" id={`${id}-units-hint`}>{t('rosterImport.check.createUnitsHint')}</p>
+        </div>
+      )}
+
+      <div className="segmented" role="group" aria-label={t('rosterImport.check.filter')}>
+        {(['all', ...KINDS, 'warning'] as Filter[]).map((f) => (
+          <button
+            key={f}
+            type="button"
+            className="segment"
+            aria-pressed={filter === f}
+            onClick={() => { setFilter(f); setLimit(SHOW_STEP); }}
+          >
+            {f === 'all' ? t('rosterImport.check.all') : t(`rosterImport.kinds.${f}`)} ({f === 'all' ? preview.items.length : counts[f]})
+          </button>
+        ))}
+      </div>
+
+      {shown.length === 0 ? <p className="muted">{t('rosterImport.check.noRows')}</p> : (
+        <div className="table-wrap" aria-busy={busy || undefined}>
+          <table className="table import-rows">
+            <caption className="visually-hidden">{t('rosterImport.check.caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col" className="col-row">{t('rosterImport.check.row')}</th>
+                <th scope="col" className="col-kind">{t('rosterImport.check.result')}</th>
+                <th scope="col" className="col-nip">{t('field.nip')}</th>
+                <th scope="col" className="col-name">{t('field.name')}</th>
+                <th scope="col">{t('rosterImport.check.details')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {shown.map((r) => <PreviewRow key={r.row} row={r} ctx={ctx} />)}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {rows.length > shown.length && (
+        <div className="form-actions">
+          <p className="muted">{t('rosterImport.check.showing', { shown: shown.length, total: rows.length })}</p>
+          <button type="button" className="btn btn-small" onClick={() => setLimit((n) => n + SHOW_STEP)}>
+            {t('rosterImport.check.showMore', { n: Math.min(SHOW_STEP, rows.length - shown.length) })}
+          </button>
+        </div>
+      )}
+
+      {counts.error > 0 && (
+        <div className="error-file-block">
+          <h3 className="subsection-title">{t('rosterImport.errorFile.label')}</h3>
+          <ErrorFileButtons input={input} />
+        </div>
+      )}
+    </>
+  );
+}
+
+function PreviewRow({ row, ctx }: { row: ImportRow; ctx: FormatContext }) {
+  const { t } = ctx;
+  const issueText = useIssueText();
+  const changeLabel = (key: string) => (key === 'removed' ? t('rosterImport.check.restoreRemoved') : employeeFieldLabel(t, key));
+  return (
+    <tr className={`import-row import-row-${row.kind}`}>
+      <td className="num">{row.row}</td>
+      <td>
+        <span className={`badge badge-kind-${row.kind}`}>{t(`rosterImport.kinds.${row.kind}`)}</span>
+        {row.warnings.length > 0 && <> <span className="badge badge-kind-warning">{t('rosterImport.kinds.warning')}</span></>}
+      </td>
+      <td className="mono nowrap">{/^\d{18}$/.test(row.nip) ? formatNip(row.nip) : row.nip || '—'}</td>
+      <td>{row.name || '—'}</td>
+      <td>
+        <ul className="issue-list">
+          {row.errors.map((e, i) => {
+            const { label, text } = issueText(e);
+            return <li key={`e${i}`} className="issue-error">{label && <><span className="issue-field">{label}:</span> </>}{text}</li>;
+          })}
+          {row.warnings.map((w, i) => {
+            const { label, text } = issueText(w);
+            return <li key={`w${i}`} className="issue-warning">{label && <><span className="issue-field">{label}:</span> </>}{text}</li>;
+          })}
+          {Object.entries(row.changes).map(([key, [before, after]]) => (
+            <li key={key}>
+              <span className="issue-field">{changeLabel(key)}:</span>{' '}
+              {key === 'removed' ? null : (
+                <>
+                  <span className="audit-old">{employeeValue(ctx, key, before)}</span>{' '}
+                  <span aria-label={t('rosterImport.check.becomes')}>→</span>{' '}
+                  <span className="audit-new">{key === 'unit' ? t('rosterImport.check.unitNew', { name: String(after) }) : employeeValue(ctx, key, after)}</span>
+                </>
+              )}
+            </li>
+          ))}
+        </ul>
+      </td>
+    </tr>
+  );
+}

@@ -1,0 +1,102 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ImportInput, ImportIssue, ImportPreview, ImportRow } from '../../../../shared/contract/roster.ts';
+import { api } from '../../api.ts';
+import { useExpire } from '../../app/session.tsx';
+import { toApiError } from '../../components/errors.ts';
+import { ErrorAlert, Notice } from '../../components/feedback.tsx';
+import { downloadFile } from '../../components/files.ts';
+import { currentLanguage } from '../../i18n.ts';
+import { employeeFieldLabel, issueMessage, labelled } from '../employees/format.ts';
+
+export type RowKind = ImportRow['kind'];
+export const KINDS: RowKind[] = ['new', 'update', 'unchanged', 'error'];
+
+export interface Counts {
+  new: number;
+  update: number;
+  unchanged: number;
+  error: number;
+  warning: number;
+}
+
+export function countRows(items: ImportPreview['items']): Counts {
+  const counts: Counts = { new: 0, update: 0, unchanged: 0, error: 0, warning: 0 };
+  for (const item of items) {
+    counts[item.kind] += 1;
+    if (item.warnings.length > 0) counts.warning += 1;
+  }
+  return counts;
+}
+
+/** Baru / diubah / tetap / salah / peringatan, as a row of figures. */
+export function CountFacts({ counts, label }: { counts: Counts; label: string }) {
+  const { t } = useTranslation();
+  return (
+    <dl className="import-counts" aria-label={label}>
+      {(['new', 'update', 'unchanged', 'error', 'warning'] as const).map((k) => (
+        <div key={k} className={`import-count import-count-${k}`}>
+          <dt>{t(`rosterImport.kinds.${k}`)}</dt>
+          <dd>{counts[k]}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+/** "NIP: NIP rusak oleh Excel …", in the current language when the code is known. */
+export function useIssueText() {
+  const { t } = useTranslation();
+  const lang = currentLanguage();
+  return (issue: ImportIssue) => {
+    return labelled(employeeFieldLabel(t, issue.field), issueMessage(t, lang, issue));
+  };
+}
+
+/** "Unduh baris yang salah" as XLSX or CSV: roster.errorFile with the same input as the preview. */
+export function ErrorFileButtons({ input }: { input: ImportInput }) {
+  const { t } = useTranslation();
+  const expire = useExpire();
+  const [busy, setBusy] = useState<'xlsx' | 'csv' | null>(null);
+  const [message, setMessage] = useState<{ fileName: string } | { error: unknown } | null>(null);
+
+  const run = async (format: 'xlsx' | 'csv') => {
+    setBusy(format);
+    setMessage(null);
+    try {
+      const file = await api['roster.errorFile']({ ...input, format });
+      downloadFile(file);
+      setMessage({ fileName: file.fileName });
+    } catch (err) {
+      if (toApiError(err).code === 'UNAUTHENTICATED') expire();
+      setMessage({ error: err });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return (
+    <div className="error-file">
+      <div className="form-actions">
+        {(['xlsx', 'csv'] as const).map((format) => (
+          <button key={format} type="button" className="btn" onClick={() => void run(format)} aria-busy={busy === format || undefined}>
+            {t(`rosterImport.errorFile.${format}`)}
+          </button>
+        ))}
+      </div>
+      {message && ('error' in message ? <ErrorAlert error={message.error} /> : <Notice>{t('employees.downloaded', { fileName: message.fileName })}</Notice>)}
+    </div>
+  );
+}
+
+/** Excel's column letters: 0 → A, 25 → Z, 26 → AA. */
+export function columnLetter(index: number): string {
+  let n = index + 1;
+  let out = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    out = String.fromCharCode(65 + r) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
+}
