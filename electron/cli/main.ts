@@ -88,8 +88,12 @@ function readInputFile(file: string): Buffer {
   }
 }
 
-/** A mapping file names columns by header text or by 0-based index. */
-function mappingFromFile(file: string, headers: string[]): Record<string, RosterField | null> {
+/**
+ * A mapping file names columns by header text or by 0-based index. It corrects the mapping the
+ * import would use (remembered or automatic): columns it does not name keep theirs, and a field it
+ * gives a column is taken away from the column that had it.
+ */
+function mappingFromFile(file: string, headers: string[], base: Record<string, RosterField | null>): Record<string, RosterField | null> {
   let raw: unknown;
   try {
     raw = JSON.parse(readInputFile(file).toString('utf8'));
@@ -97,23 +101,33 @@ function mappingFromFile(file: string, headers: string[]): Record<string, Roster
     if (err instanceof CliFailure) throw err;
     throw new CliFailure(`Berkas pemetaan ${file} bukan JSON yang sah.`);
   }
-  const mapping: Record<string, RosterField | null> = Object.fromEntries(headers.map((_, i) => [String(i), null]));
+  const mapping: Record<string, RosterField | null> = Object.fromEntries(headers.map((_, i) => [String(i), base[String(i)] ?? null]));
+  const named = new Map<string, RosterField | null>();
   for (const [key, field] of Object.entries(raw as Record<string, unknown>)) {
     const index = /^\d+$/.test(key) ? Number(key) : headers.findIndex((h) => foldHeader(h) === foldHeader(key));
     if (index < 0 || index >= headers.length) throw new CliFailure(`Kolom "${key}" dari berkas pemetaan tidak ada di berkas impor.`);
     if (field !== null && !(ROSTER_FIELDS as readonly string[]).includes(String(field))) {
       throw new CliFailure(`Field "${String(field)}" tidak dikenal. Pilihan: ${ROSTER_FIELDS.join(', ')}.`);
     }
-    mapping[String(index)] = field as RosterField | null;
+    named.set(String(index), field as RosterField | null);
   }
+  const given = new Set([...named.values()].filter((f) => f !== null));
+  for (const [index, field] of Object.entries(mapping)) if (field !== null && given.has(field)) mapping[index] = null;
+  for (const [index, field] of named) mapping[index] = field;
   return mapping;
 }
 
 /** Exports are written beside the target and renamed over it: a crash never leaves half a file. */
 function writeFileAtomic(file: string, data: Buffer): void {
   const temp = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(temp, data);
-  fs.renameSync(temp, file);
+  try {
+    fs.writeFileSync(temp, data);
+    fs.renameSync(temp, file);
+  } catch (err) {
+    // A failed export leaves neither half a file nor its temporary copy behind.
+    fs.rmSync(temp, { force: true });
+    throw new CliFailure(`Berkas ${file} tidak dapat ditulis (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}).`);
+  }
 }
 
 export function buildProgram(outcome: CliOutcome = { exitCode: 0 }): Command {
@@ -214,7 +228,7 @@ export function buildProgram(outcome: CliOutcome = { exitCode: 0 }): Command {
     .description('impor pegawai dari CSV atau XLSX')
     .option('--dry-run', 'hanya periksa; tidak ada yang ditulis')
     .option('--sheet <name>', 'lembar XLSX (bawaan: lembar pertama)')
-    .option('--mapping <file>', 'JSON: judul kolom atau nomor kolom (0, 1, …) → field')
+    .option('--mapping <file>', 'JSON: judul kolom atau nomor kolom (0, 1, …) → field (atau null); kolom lain tetap dipetakan otomatis')
     .option('--create-units', 'buat unit kerja yang belum ada')
     .option('--errors-out <file>', 'simpan baris yang salah beserta pesannya (.csv atau .xlsx)')
     .option('--json', 'cetak JSON')
@@ -223,7 +237,7 @@ export function buildProgram(outcome: CliOutcome = { exitCode: 0 }): Command {
       await withBackend(cmd, async (backend) => {
         const base = { fileName: path.basename(fileArg), dataBase64: data.toString('base64'), sheet: opts.sheet, createUnits: Boolean(opts.createUnits) };
         const preview = await callAsCli(backend, 'roster.preview', base);
-        const mapping = opts.mapping ? mappingFromFile(opts.mapping, preview.headers) : undefined;
+        const mapping = opts.mapping ? mappingFromFile(opts.mapping, preview.headers, preview.mapping) : undefined;
         const input = { ...base, mapping };
         const result = opts.dryRun ? await callAsCli(backend, 'roster.preview', input) : await callAsCli(backend, 'roster.apply', input);
         if (opts.errorsOut && result.errors.length) {

@@ -1,5 +1,7 @@
 // Search that ignores case, accents, punctuation in names and the spaces people type in NIPs.
 
+import { splitTitles } from './person-name.ts';
+
 export function foldText(text: string): string {
   return text
     .normalize('NFD')
@@ -17,11 +19,13 @@ export function searchKey(name: string, nip: string): string {
 
 /**
  * The fragments that must all occur in the key. A query of digits and separators is one NIP
- * fragment ("19860926 2015" → "198609262015"); otherwise each word is a fragment.
+ * fragment ("19860926 2015" → "198609262015"); otherwise each word is a fragment, academic titles
+ * left out as the key leaves them out ("Dr. Siti Aminah, S.E." finds Siti Aminah). A title typed
+ * alone is kept: it may be the start of a name.
  */
 export function searchTerms(query: string): string[] {
   const trimmed = query.trim();
   if (!trimmed) return [];
   if (/^[\d\s.\-]+$/.test(trimmed)) return [trimmed.replace(/\D/g, '')];
-  return foldText(trimmed).split(' ').filter(Boolean);
+  return foldText(splitTitles(trimmed).name || trimmed).split(' ').filter(Boolean);
 }

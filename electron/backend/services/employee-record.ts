@@ -1,4 +1,4 @@
-import type { Employee, EmployeeStatus } from '../../../shared/contract/employees.ts';
+import { employeeFields, type Employee, type EmployeeStatus } from '../../../shared/contract/employees.ts';
 import { parseNip, compareNipWith, type NipKind, type NipParseResult } from '../../../shared/domain/nip.ts';
 import { golonganByCode, normalizeGolongan } from '../../../shared/domain/golongan.ts';
 import { displayName } from '../../../shared/domain/person-name.ts';
@@ -33,6 +33,13 @@ export interface EmployeeDraft {
 
 export type EmployeeContent = Omit<EmployeeRecord, 'id' | 'createdAt' | 'updatedAt' | 'updatedBy' | 'origin' | 'deletedAt'>;
 
+// The form's length limits, read from its schema: an imported person must be one the form can save.
+const TEXT_LIMITS = (['frontTitle', 'name', 'backTitle', 'birthPlace', 'jabatan', 'phone', 'notes'] as const).map((field) => {
+  const schema = employeeFields.shape[field];
+  const text = 'unwrap' in schema ? schema.unwrap() : schema;
+  return { field, max: text.maxLength ?? Infinity };
+});
+
 /**
  * The one place the rules for a person's record live: NIP kind and embedded facts, golongan
  * spelling, unit. Errors block the write; warnings are advice (NIP disagreeing with a birth date).
@@ -52,6 +59,10 @@ export function checkDraft(draft: EmployeeDraft, units: ReadonlySet<string>, par
   }
   for (const w of compareNipWith(parsed.nip, { birthDate: draft.birthDate, gender: draft.gender })) {
     warnings.push({ field: w.code === 'nip.gender_mismatch' ? 'gender' : 'birthDate', code: w.code, params: w.params });
+  }
+  for (const { field, max } of TEXT_LIMITS) {
+    const length = draft[field].trim().length;
+    if (length > max) errors.push({ field, code: 'validation.too_long', params: { maximum: max, length } });
   }
   let golongan: string | null = null;
   if (draft.golongan) {

@@ -10,7 +10,7 @@ import type { Db } from '../db/open.ts';
 import type { WriteMeta } from './context.ts';
 import type { Handlers } from './handlers.ts';
 import { meta } from './office.ts';
-import { checkDraft, toEmployee, type EmployeeContent, type EmployeeDraft, type RecordIssue } from './employee-record.ts';
+import { checkDraft, contentChanges, toEmployee, type EmployeeContent, type EmployeeDraft, type RecordIssue } from './employee-record.ts';
 
 export function unitIdSet(db: Db): Set<string> {
   return new Set(listUnits(db, true).map((u) => u.id));
@@ -42,9 +42,11 @@ export function insertEmployee(db: Db, m: WriteMeta, content: EmployeeContent): 
 }
 
 export function updateEmployeeRecord(db: Db, m: WriteMeta, before: repo.EmployeeRecord, content: Partial<EmployeeContent> & { deletedAt?: string | null }, op: 'update' | 'delete' | 'restore' = 'update'): repo.EmployeeRecord {
-  const after: repo.EmployeeRecord = { ...before, ...content, updatedAt: m.at, updatedBy: m.actor?.userId ?? null };
-  repo.updateEmployee(db, after, searchKey(after.name, after.nip));
+  // A row read with its unit's name: the name is not part of the record, and copying it into
+  // `after` would show the old unit's name as changed in the history.
   const { unitName: _u, ...plainBefore } = before as repo.EmployeeRow;
+  const after: repo.EmployeeRecord = { ...plainBefore, ...content, updatedAt: m.at, updatedBy: m.actor?.userId ?? null };
+  repo.updateEmployee(db, after, searchKey(after.name, after.nip));
   recordChange(db, m, { entity: 'employee', entityId: before.id, op, before: plainBefore, after });
   return after;
 }
@@ -80,7 +82,8 @@ export const employeeHandlers = {
     // The status has its own method; an edit keeps it.
     const { content, warnings } = checked(ctx.db, { ...input, status: before.status, statusDate: before.statusDate });
     nipTaken(ctx.db, content.nip, id);
-    updateEmployeeRecord(ctx.db, meta(ctx), before, content);
+    // Saving the form unchanged is not a change: no journal row, no history entry (as setStatus).
+    if (Object.keys(contentChanges(before, content)).length > 0) updateEmployeeRecord(ctx.db, meta(ctx), before, content);
     return withWarnings(ctx.db, id, warnings);
   })(),
 

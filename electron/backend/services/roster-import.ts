@@ -180,7 +180,10 @@ export async function analyse(db: Db, input: Input): Promise<Analysis> {
   // Each row's NIP is parsed once; a NIP written twice in one file is an error on every row with it.
   // A row with neither NIP nor name is not a person (the place-and-date line and signatures under
   // a printed roster, a subtotal): passed over, not reported.
-  const people = table.rows.map((r) => ({ r, f: cellsByField(r.cells, columns) })).filter(({ f }) => f.nip || f.name);
+  // With neither column mapped that cannot be told, so every row is reported (NIP not mapped)
+  // rather than all passed over in silence.
+  const identified = nipColumn !== undefined || columns.get('name') !== undefined;
+  const people = table.rows.map((r) => ({ r, f: cellsByField(r.cells, columns) })).filter(({ f }) => !identified || f.nip || f.name);
   const parsedNips = people.map(({ f }) => (nipColumn === undefined ? null : parseNip(f.nip ?? '')));
   const rowsByNip = new Map<string, number[]>();
   people.forEach(({ r }, i) => {
@@ -188,14 +191,21 @@ export async function analyse(db: Db, input: Input): Promise<Analysis> {
     if (parsed?.ok) rowsByNip.set(parsed.nip.digits, [...(rowsByNip.get(parsed.nip.digits) ?? []), r.rowNumber]);
   });
 
-  const missingUnits = new Set<string>();
+  // A new unit is one unit however its rows spell it ("Seksi Baru", "SEKSI  BARU"): matched the
+  // way existing units are (folded), named as first written with inner spaces collapsed.
+  const missingUnits = new Map<string, string>();
+  const missingUnit = (raw: string) => {
+    const key = foldHeader(raw);
+    if (!missingUnits.has(key)) missingUnits.set(key, raw.replace(/\s+/g, ' ').trim());
+    return missingUnits.get(key)!;
+  };
   const rows: PlannedRow[] = people.map(({ r, f }, i) => {
     const parsedNip = parsedNips[i] ?? null;
     const nip = parsedNip?.ok ? parsedNip.nip.digits : null;
     const existing = nip ? existingByNip.get(nip) ?? null : null;
-    const { draft, errors, newUnit } = toDraft(f, existing, units, dateOrder, input.createUnits);
-    if (errors.some((e) => e.code === 'import.unit_missing')) missingUnits.add(f.unit!);
-    if (newUnit) missingUnits.add(newUnit);
+    const { draft, errors, newUnit: newUnitCell } = toDraft(f, existing, units, dateOrder, input.createUnits);
+    if (errors.some((e) => e.code === 'import.unit_missing')) missingUnit(f.unit!);
+    const newUnit = newUnitCell ? missingUnit(newUnitCell) : null;
     if (nipColumn === undefined) errors.push({ field: 'nip', code: 'import.nip_not_mapped' });
     const twins = nip ? rowsByNip.get(nip)! : [];
     if (twins.length > 1) errors.push({ field: 'nip', code: 'import.nip_duplicate', params: { rows: twins.join(', ') } });
@@ -228,7 +238,7 @@ export async function analyse(db: Db, input: Input): Promise<Analysis> {
       newUnit,
     };
   });
-  return { table, mapping, rows, missingUnits: [...missingUnits] };
+  return { table, mapping, rows, missingUnits: [...missingUnits.values()] };
 }
 
 function stringKeys(mapping: Record<number, RosterField | null>): Mapping {
