@@ -112,7 +112,7 @@ test('a messy CSV through the import wizard: map a column by hand, read the erro
   await expect(row(6)).toContainText('1.98609262015051E+17');
   await expect(row(6)).toContainText('NIP rusak oleh Excel (tertulis sebagai angka ilmiah');
   await expect(page.getByText('Cara menjaga NIP tetap utuh di Excel')).toBeVisible();
-  await expect(page.getByText(/Format Cells → Text/)).toBeVisible();
+  await expect(page.getByText(/Format Cells → Text/).first()).toBeVisible();
   await expect(row(7)).toContainText('NIP ini muncul lebih dari sekali dalam berkas (baris 7, 8)');
   await expect(row(8)).toContainText('NIP ini muncul lebih dari sekali dalam berkas (baris 7, 8)');
   await expect(row(9)).toContainText('Unit kerja "Seksi Kebersihan dan Pertamanan" belum ada');

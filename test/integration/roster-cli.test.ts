@@ -74,7 +74,7 @@ describe('roster import --json', () => {
     expect(Object.keys(out)).toEqual(SUMMARY_KEYS);
     expect(out).toEqual({
       rows: 6, created: 5, updated: 0, unchanged: 0, warnings: [],
-      errors: [{ row: 4, field: 'nip', code: 'nip.excel_precision', message: 'NIP rusak oleh Excel: tiga angka terakhir menjadi 000 karena Excel hanya menyimpan 15 angka. Ketik ulang NIP sebagai teks.' }],
+      errors: [{ row: 4, field: 'nip', code: 'nip.excel_precision', message: 'NIP rusak oleh Excel: tiga angka terakhir menjadi 000 karena Excel hanya menyimpan 15 angka. NIP ini tidak dapat dipulihkan: di Excel, blok kolom NIP, klik kanan → Format Cells → Text, lalu ketik ulang NIP (atau awali dengan tanda petik).' }],
     });
     for (const e of out.errors as object[]) expect(Object.keys(e)).toEqual(ISSUE_KEYS);
     expect(rosterNips()).toEqual(STAFF.filter((_, i) => i !== 2).map((s) => s.nip).sort());
@@ -253,7 +253,7 @@ describe('roster import: units, sheets, failures', () => {
     expect(run.code).toBe(0);
     const table = parse(fs.readFileSync(out), { bom: true, delimiter: ';' }) as string[][];
     expect(table).toHaveLength(2);
-    expect(table[1]!.slice(0, 2)).toEqual(['4', 'NIP rusak oleh Excel: tiga angka terakhir menjadi 000 karena Excel hanya menyimpan 15 angka. Ketik ulang NIP sebagai teks.']);
+    expect(table[1]!.slice(0, 2)).toEqual(['4', 'NIP rusak oleh Excel: tiga angka terakhir menjadi 000 karena Excel hanya menyimpan 15 angka. NIP ini tidak dapat dipulihkan: di Excel, blok kolom NIP, klik kanan → Format Cells → Text, lalu ketik ulang NIP (atau awali dengan tanda petik).']);
     expect(table[1]!.slice(2)).toEqual(staffWithOneError()[3]);
     expect(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });

@@ -125,3 +125,16 @@ describe('roster.export as CSV', () => {
     await o.t.fails('roster.export', { format: 'csv' }, 'UNAUTHENTICATED', null);
   });
 });
+
+describe('CSV export and formulas', () => {
+  it('cells Excel would run as formulas are marked as text, and the importer reads them back as typed', async () => {
+    const { writeCsv } = await import('../../electron/backend/import/write-table.ts');
+    const { readTable } = await import('../../electron/backend/import/read-table.ts');
+    const csv = writeCsv({ sheetName: 'x', headers: ['NIP', 'Nama', 'No HP', 'Keterangan'], rows: [['19860926 201505 1 001', 'Siti', '+62 812 345', '=HYPERLINK("http://x")'], ['19860926 201505 1 002', '-Budi', '0812', '@ok']] });
+    const text = csv.toString('utf8');
+    expect(text).toContain(";'+62 812 345;");
+    expect(text).toContain(`;"'=HYPERLINK(""http://x"")"`);
+    const table = await readTable(csv, 'x.csv');
+    expect(table.rows.map((r) => r.cells)).toEqual([['19860926 201505 1 001', 'Siti', '+62 812 345', '=HYPERLINK("http://x")'], ['19860926 201505 1 002', '-Budi', '0812', '@ok']]);
+  });
+});

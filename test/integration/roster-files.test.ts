@@ -77,8 +77,8 @@ describe('CSV delimiters and encodings', () => {
     rows[3]![1] = '198811202012121000';
     const p = await preview(fileInput(o.dir, 'rusak.csv', csvText([STAFF_HEADER, ...rows], ';')));
     expect(p.errors.map((e) => [e.row, e.field, e.code])).toEqual([[3, 'nip', 'nip.excel_scientific'], [5, 'nip', 'nip.excel_precision']]);
-    expect(p.errors[0]!.message).toMatch(/Excel.*angka ilmiah.*teks/);
-    expect(p.errors[1]!.message).toMatch(/Excel.*000.*15 angka.*teks/);
+    expect(p.errors[0]!.message).toMatch(/Excel.*angka ilmiah.*Format Cells → Text/);
+    expect(p.errors[1]!.message).toMatch(/Excel.*000.*15 angka.*Format Cells → Text/);
     expect(p.created).toBe(4);
   });
 });
@@ -100,7 +100,7 @@ describe('XLSX', () => {
     const p = await preview(input);
     expect(p).toMatchObject({ format: 'xlsx', sheets: ['Pegawai'], sheet: 'Pegawai', headerRowNumber: 1, rows: 6, created: 4 });
     expect(p.errors.map((e) => [e.row, e.field, e.code])).toEqual([[3, 'nip', 'nip.excel_precision'], [5, 'nip', 'nip.excel_precision']]);
-    expect(p.errors[0]!.message).toBe('NIP rusak oleh Excel: tiga angka terakhir menjadi 000 karena Excel hanya menyimpan 15 angka. Ketik ulang NIP sebagai teks.');
+    expect(p.errors[0]!.message).toBe('NIP rusak oleh Excel: tiga angka terakhir menjadi 000 karena Excel hanya menyimpan 15 angka. NIP ini tidak dapat dipulihkan: di Excel, blok kolom NIP, klik kanan → Format Cells → Text, lalu ketik ulang NIP (atau awali dengan tanda petik).');
     // The damaged value is shown as Excel holds it, never a guess at the lost digits.
     expect(byRow(p)[3]).toMatchObject({ kind: 'error', nip: '197503152000031000' });
 

@@ -330,7 +330,7 @@ describe('the error file', () => {
     const table = parse(data, { bom: true, delimiter: ';' }) as string[][];
     expect(table[0]).toEqual(['Baris', 'Kesalahan', ...header]);
     expect(table.slice(1).map((r) => [r[0], ...r.slice(2)])).toEqual([['3', ...rows[1]!], ['4', ...rows[2]!], ['6', ...rows[4]!]]);
-    expect(table[1]![1]).toBe('NIP rusak oleh Excel: tiga angka terakhir menjadi 000 karena Excel hanya menyimpan 15 angka. Ketik ulang NIP sebagai teks.');
+    expect(table[1]![1]).toBe('NIP rusak oleh Excel: tiga angka terakhir menjadi 000 karena Excel hanya menyimpan 15 angka. NIP ini tidak dapat dipulihkan: di Excel, blok kolom NIP, klik kanan → Format Cells → Text, lalu ketik ulang NIP (atau awali dengan tanda petik).');
     expect(table[2]![1]).toMatch(/Unit kerja "Seksi Kebersihan" belum ada/);
     expect(table[3]![1]).toMatch(/Nama wajib diisi|wajib/i);
     expect(table[3]![1]).toMatch(/Golongan "Golongan Aneh" tidak dikenal/);

@@ -83,7 +83,7 @@ export function readCsv(data: Uint8Array): Table {
       relax_quotes: true,
       on_record: (record: string[], { bytes }) => {
         index++;
-        if (!isBlank(record)) rows.push({ rowNumber: index, line, cells: record });
+        if (!isBlank(record)) rows.push({ rowNumber: index, line, cells: record.map(dropTextMarker) });
         line += lineBreaks(input, offset, bytes);
         offset = bytes;
         return null; // kept in `rows` instead
@@ -99,6 +99,11 @@ export function readCsv(data: Uint8Array): Table {
   const headerIndex = findHeaderIndex(rows);
   if (headerIndex < 0) throw importError('no_header');
   return { format: 'csv', encoding, delimiter, ...assemble(rows, headerIndex, 1) };
+}
+
+/** Excel's text marker: a leading apostrophe before something that would read as a formula. */
+function dropTextMarker(cell: string): string {
+  return /^'[=+\-@]/.test(cell) ? cell.slice(1) : cell;
 }
 
 function lineBreaks(bytes: Uint8Array, from: number, to: number): number {

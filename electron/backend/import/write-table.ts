@@ -31,11 +31,19 @@ export async function writeXlsx(table: OutTable): Promise<Buffer> {
 }
 
 /**
+ * A cell Excel would run as a formula (=, +, -, @ first) gets Excel's own text marker, an
+ * apostrophe; the importer drops it again. Phone numbers like +62… stay readable this way too.
+ */
+export function inertCell(cell: string): string {
+  return /^[=+\-@]/.test(cell) ? `'${cell}` : cell;
+}
+
+/**
  * CSV as Excel on an Indonesian PC opens it by double-click: UTF-8 with a BOM, semicolons (the
  * list separator where the decimal separator is a comma). NIPs go out with their standard spaces,
  * which keeps them text in Excel and which the importer reads back.
  */
 export function writeCsv(table: OutTable): Buffer {
-  const text = stringify([table.headers, ...table.rows], { delimiter: ';', record_delimiter: '\r\n' });
+  const text = stringify([table.headers, ...table.rows.map((r) => r.map(inertCell))], { delimiter: ';', record_delimiter: '\r\n' });
   return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]);
 }

@@ -23,7 +23,9 @@ export function applyAnalysis(db: Db, m: WriteMeta, analysis: Analysis, createUn
   const createdUnits: string[] = [];
   const unitIds = new Map<string, string>();
   if (createUnits) {
-    for (const name of analysis.missingUnits) {
+    // Only units that a written row will use: a unit named only on error rows waits for the fix.
+    const used = new Set(analysis.rows.filter((r) => r.content && r.newUnit).map((r) => r.newUnit!));
+    for (const name of analysis.missingUnits.filter((u) => used.has(u))) {
       unitIds.set(name, addUnit(db, m, { name, kind: 'kantor', code: null }).id);
       createdUnits.push(name);
     }
