@@ -7,7 +7,8 @@ import { ApiError, isApiErrorData } from '../../shared/contract/errors.ts';
 import type { MethodName, Output } from '../../shared/contract/index.ts';
 import { createI18n, errorText, type Language } from '../../shared/i18n/index.ts';
 import { timezoneForProvince, TIMEZONE_LABEL } from '../../shared/domain/timezone.ts';
-import { formatNip } from '../../shared/domain/nip.ts';
+import { formatNip, parseNip } from '../../shared/domain/nip.ts';
+import type { ScanResult } from '../../shared/contract/attendance.ts';
 import { ATTENDANCE_STATUSES, type AttendanceStatus } from '../../shared/domain/jp.ts';
 import { foldHeader, ROSTER_FIELDS, type RosterField } from '../../shared/domain/roster-columns.ts';
 import { createBackend, openDataFolder, type Backend } from '../backend/backend.ts';
@@ -285,13 +286,23 @@ export function buildProgram(outcome: CliOutcome = { exitCode: 0 }): Command {
     .addOption(new Option('--status <status>', 'status selain hadir/terlambat otomatis').choices([...ATTENDANCE_STATUSES]))
     .option('--json', 'cetak JSON')
     .action(async (opts: { session: string; nip: string; status?: AttendanceStatus }, cmd: Command) => withBackend(cmd, async (backend) => {
-      const scanned = await callAsCli(backend, 'attendance.scan', { sessionId: opts.session, input: opts.nip });
-      let result = scanned;
-      if (opts.status && scanned.person && scanned.person.enrolmentId && (scanned.outcome === 'marked' || scanned.outcome === 'already')) {
-        const mark = await callAsCli(backend, 'attendance.mark', { sessionId: opts.session, enrolmentId: scanned.person.enrolmentId, status: opts.status, note: '' });
-        result = { ...scanned, outcome: 'marked', mark };
+      let result: ScanResult;
+      const parsed = parseNip(opts.nip);
+      // A status given by hand is set on the participant's mark directly: scanning first would
+      // record a Hadir that never happened (and a second change of the same mark).
+      const row = opts.status && parsed.ok
+        ? (await callAsCli(backend, 'attendance.sheet', { sessionId: opts.session })).rows.find((r) => r.nip === parsed.nip.digits)
+        : undefined;
+      if (opts.status && row) {
+        const { mark: current, ...person } = row;
+        const unchanged = current?.status === opts.status;
+        const mark = unchanged ? current! : await callAsCli(backend, 'attendance.mark', { sessionId: opts.session, enrolmentId: row.enrolmentId, status: opts.status, note: current?.note ?? '' });
+        result = { outcome: unchanged ? 'already' : 'marked', person, mark, nip: parsed.ok ? parsed.nip.digits : opts.nip, code: null };
+      } else {
+        result = await callAsCli(backend, 'attendance.scan', { sessionId: opts.session, input: opts.nip });
       }
-      print(cmd, result, () => {
+      const done = result.outcome === 'marked' || result.outcome === 'already';
+      const human = () => {
         switch (result.outcome) {
           case 'marked': return `${result.person!.name} (${formatNip(result.nip)}): ${result.mark!.status}.`;
           case 'already': return `${result.person!.name} sudah tercatat (${result.mark!.status}); tidak ada yang diubah.`;
@@ -299,8 +310,13 @@ export function buildProgram(outcome: CliOutcome = { exitCode: 0 }): Command {
           case 'unknown': return `NIP ${formatNip(result.nip)} tidak ada di daftar pegawai.`;
           default: return t(result.code ?? 'nip.wrong_length');
         }
-      });
-      if (result.outcome !== 'marked' && result.outcome !== 'already') outcome.exitCode = 1;
+      };
+      // A NIP that can't be marked is a failure: one line on stderr, the JSON result still on stdout.
+      if (done || cmd.opts().json) print(cmd, result, human);
+      if (!done) {
+        process.stderr.write(`bangkom: ${human().replace(/\s*\n\s*/g, ' ')}\n`);
+        outcome.exitCode = 1;
+      }
     }));
 
   const eventCmd = program.command('event').description('kegiatan');

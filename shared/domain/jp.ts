@@ -36,9 +36,21 @@ const round2 = (n: number) => Math.round(n * 100) / 100;
 export function sessionJps(rule: JpRule, sessions: readonly SessionTimes[], international: boolean): number[] {
   const minutes = sessions.map(durationMinutes);
   const byDuration = minutes.map(jpFromMinutes);
+  // Shares are in hundredths of a JP, and the hundredths lost to rounding go to the largest
+  // remainders (earlier sessions first on a tie), so the shares always add up to the total.
   const share = (indices: number[], total: number, out: number[]) => {
     const sum = indices.reduce((a, i) => a + minutes[i]!, 0);
-    for (const i of indices) out[i] = round2(sum ? (total * minutes[i]!) / sum : total / indices.length);
+    const cents = Math.round(total * 100);
+    const exact = indices.map((i) => (sum ? (cents * minutes[i]!) / sum : cents / indices.length));
+    const floors = exact.map(Math.floor);
+    let left = cents - floors.reduce((a, b) => a + b, 0);
+    const byRemainder = exact.map((x, k) => k).sort((a, b) => (exact[b]! - floors[b]!) - (exact[a]! - floors[a]!) || a - b);
+    for (const k of byRemainder) {
+      if (left <= 0) break;
+      floors[k]! += 1;
+      left--;
+    }
+    indices.forEach((i, k) => { out[i] = floors[k]! / 100; });
   };
   const byDay = new Map<string, number[]>();
   sessions.forEach((s, i) => byDay.set(s.date, [...(byDay.get(s.date) ?? []), i]));

@@ -3,7 +3,7 @@ import type { Enrolment, Event, Session } from '../../../shared/contract/events.
 import { methodById } from '../../../shared/domain/methods.ts';
 import { sessionJps } from '../../../shared/domain/jp.ts';
 import { golonganByCode } from '../../../shared/domain/golongan.ts';
-import { parseNip } from '../../../shared/domain/nip.ts';
+import { normalizeNipInput, parseNip } from '../../../shared/domain/nip.ts';
 import { searchTerms } from '../../../shared/domain/search.ts';
 import { newId } from '../db/ids.ts';
 import type { Db } from '../db/open.ts';
@@ -56,14 +56,29 @@ export function eventsOfItem(db: Db, itemId: string): t.EventRecord[] {
   return t.listEventRecords(db, { programmeItemId: itemId });
 }
 
+function computeJps(db: Db, event: t.EventRecord) {
+  const sessions = t.listSessions(db, event.id);
+  return { sessions, jps: sessionJps(methodById(event.methodId)!.rule, sessions, event.international) };
+}
+
+/**
+ * Saves a new or changed session with its JP already computed among its event's sessions, so
+ * its one journal row carries the JP it really has (the others are recomputed afterwards).
+ */
+function saveWithJp(db: Db, event: t.EventRecord, s: t.SessionRecord, insert: boolean): t.SessionRecord {
+  t.saveSession(db, s, insert);
+  const { sessions, jps } = computeJps(db, event);
+  const placed = { ...s, computedJp: jps[sessions.findIndex((x) => x.id === s.id)]! };
+  if (placed.computedJp !== s.computedJp) t.saveSession(db, placed, false);
+  return placed;
+}
+
 /**
  * Session JP under the event's rule depends on the other sessions (per-day and per-activity
  * rules share a total), so every change to sessions or to the method recomputes them all.
  */
 export function recomputeJps(db: Db, m: WriteMeta, event: t.EventRecord): void {
-  const sessions = t.listSessions(db, event.id);
-  const rule = methodById(event.methodId)!.rule;
-  const jps = sessionJps(rule, sessions, event.international);
+  const { sessions, jps } = computeJps(db, event);
   sessions.forEach((s, i) => {
     if (s.computedJp === jps[i]) return;
     const after = { ...s, computedJp: jps[i]!, updatedAt: m.at, updatedBy: m.actor?.userId ?? null };
@@ -119,6 +134,38 @@ export function jpByEmployee(db: Db, year: number): Map<string, number> {
   return out;
 }
 
+/**
+ * The NIPs of a pasted list. NIPs may be typed with spaces inside ("19860926 201505 2 001"), so
+ * split on line breaks, commas, semicolons and tabs first, then gather runs of digit groups on a
+ * line into NIPs of 18 digits; anything else is a piece of its own (reported as invalid).
+ */
+export function nipPieces(text: string): string[] {
+  const out: string[] = [];
+  for (const part of text.split(/[\n\r,;\t]+/)) {
+    let group: string[] = [];
+    let digits = 0;
+    const flush = () => {
+      if (group.length) out.push(group.join(' '));
+      group = [];
+      digits = 0;
+    };
+    for (const token of part.trim().split(/\s+/).filter(Boolean)) {
+      const d = normalizeNipInput(token);
+      if (!/^\d+$/.test(d)) {
+        flush();
+        out.push(token);
+        continue;
+      }
+      if (digits + d.length > 18) flush();
+      group.push(token);
+      digits += d.length;
+      if (digits === 18) flush();
+    }
+    flush();
+  }
+  return out;
+}
+
 export const eventHandlers = {
   'events.list': ({ year, status }, ctx) => t.listEventRecords(ctx.db, status ? { status } : {})
     .map((e) => toEventView(ctx.db, e, false))
@@ -165,8 +212,8 @@ export const eventHandlers = {
       computedJp: 0, jpOverride: input.jpOverride, jpOverrideReason: input.jpOverride === null ? null : input.jpOverrideReason,
       createdAt: m.at, updatedAt: m.at, updatedBy: m.actor?.userId ?? null, origin: m.origin, deletedAt: null,
     };
-    t.saveSession(ctx.db, s, true);
-    recordChange(ctx.db, m, { entity: 'session', entityId: s.id, op: 'insert', after: s });
+    const saved = saveWithJp(ctx.db, event, s, true);
+    recordChange(ctx.db, m, { entity: 'session', entityId: s.id, op: 'insert', after: saved });
     recomputeJps(ctx.db, m, event);
     return toSession(t.getSession(ctx.db, s.id)!);
   })(),
@@ -174,10 +221,10 @@ export const eventHandlers = {
   'sessions.update': ({ id, ...input }, ctx) => ctx.db.transaction(() => {
     const before = requireSession(ctx.db, id);
     const m = meta(ctx);
-    const after = { ...before, ...input, jpOverrideReason: input.jpOverride === null ? null : input.jpOverrideReason, updatedAt: m.at, updatedBy: m.actor?.userId ?? null };
-    t.saveSession(ctx.db, after, false);
+    const event = requireEvent(ctx.db, before.eventId);
+    const after = saveWithJp(ctx.db, event, { ...before, ...input, jpOverrideReason: input.jpOverride === null ? null : input.jpOverrideReason, updatedAt: m.at, updatedBy: m.actor?.userId ?? null }, false);
     recordChange(ctx.db, m, { entity: 'session', entityId: id, op: 'update', before, after });
-    recomputeJps(ctx.db, m, requireEvent(ctx.db, before.eventId));
+    recomputeJps(ctx.db, m, event);
     return toSession(t.getSession(ctx.db, id)!);
   })(),
 
@@ -217,9 +264,7 @@ export const eventHandlers = {
 
   'enrolment.addByNips': ({ eventId, text }, ctx) => ctx.db.transaction(() => {
     const event = requireEvent(ctx.db, eventId);
-    // NIPs may be typed with spaces inside, so split on line breaks, commas and semicolons first,
-    // then on runs of whitespace only when a piece is not itself a spaced NIP.
-    const pieces = text.split(/[\n\r,;\t]+/).flatMap((p) => (parseNip(p).ok ? [p] : p.trim().split(/\s+/))).map((p) => p.trim()).filter(Boolean);
+    const pieces = nipPieces(text);
     const ids: string[] = [];
     const unknown: string[] = [];
     const invalid: { value: string; code: string }[] = [];

@@ -1,6 +1,6 @@
 import { ApiError } from '../../../shared/contract/errors.ts';
 import type { EmployeeRecap, EventRecap } from '../../../shared/contract/attendance.ts';
-import { completion, STATUS_CODE } from '../../../shared/domain/jp.ts';
+import { completion, PRESENT_STATUSES, STATUS_CODE } from '../../../shared/domain/jp.ts';
 import { formatNip } from '../../../shared/domain/nip.ts';
 import { methodById } from '../../../shared/domain/methods.ts';
 import { employeeRecapDoc, eventRecapDoc } from '../../../shared/pdf/recap.ts';
@@ -38,6 +38,8 @@ export function eventRecap(db: Db, eventId: string): EventRecap {
   };
 }
 
+const PRESENT_CODES = new Set<string>(PRESENT_STATUSES.map((s) => STATUS_CODE[s]));
+
 /** The trainings an employee attended in a year, with the JP each gave, against the 20 JP target. */
 export function employeeRecap(db: Db, employeeId: string, year: number): EmployeeRecap {
   const employee = getEmployee(db, employeeId);
@@ -49,9 +51,11 @@ export function employeeRecap(db: Db, employeeId: string, year: number): Employe
     const recap = eventRecap(db, id);
     const event = t.getEvent(db, id)!;
     const row = recap.rows.find((r) => r.employeeId === employeeId)!;
+    // A training across the new year gives each year the JP of its own sessions only.
+    const jp = recap.sessions.reduce((a, s, i) => a + (s.date.startsWith(`${year}-`) && PRESENT_CODES.has(row.codes[i]!) ? s.jp : 0), 0);
     return {
       eventId: id, name: event.name, methodName: methodById(event.methodId)?.name ?? '', startDate: recap.sessions[0]?.date ?? null,
-      endDate: recap.sessions.at(-1)?.date ?? null, attendancePct: row.attendancePct, jp: row.jp, passed: row.passed,
+      endDate: recap.sessions.at(-1)?.date ?? null, attendancePct: row.attendancePct, jp: Math.round(jp * 100) / 100, passed: row.passed,
     };
   }).sort((a, b) => (a.startDate ?? '').localeCompare(b.startDate ?? ''));
   return {
