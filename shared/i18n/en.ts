@@ -114,6 +114,7 @@ export const en: Catalogue = {
   },
   enrolment: {
     walk_in_on_roster: 'This NIP is on the roster ({{name}}); enrol them as a regular participant.',
+    walk_in_exists: 'A guest with this NIP is already enrolled ({{name}}).',
   },
   golongan: {
     unknown: 'Unknown golongan "{{value}}". Write it like III/a or Penata Muda (III/a); PPPK: IX.',

@@ -113,6 +113,7 @@ export const id = {
   },
   enrolment: {
     walk_in_on_roster: 'NIP ini ada di daftar pegawai ({{name}}); daftarkan sebagai peserta biasa.',
+    walk_in_exists: 'Tamu dengan NIP ini sudah terdaftar ({{name}}).',
   },
   golongan: {
     unknown: 'Golongan "{{value}}" tidak dikenal. Contoh penulisan: III/a atau Penata Muda (III/a); PPPK: IX.',

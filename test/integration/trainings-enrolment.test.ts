@@ -213,3 +213,17 @@ describe('withdrawal, scores and walk-ins', () => {
     expect(o.db.prepare('SELECT employee_id, walk_in_name FROM enrolments WHERE id = ?').get(guest.id)).toEqual({ employee_id: null, walk_in_name: 'Hendra Wijaya' });
   });
 });
+
+describe('walk-in guests', () => {
+  it('the same guest NIP cannot be enrolled twice in one event', async () => {
+    const { openTestBackend, setUpOffice, removeTempDirs } = await import('../helpers/backend.ts');
+    const t = openTestBackend();
+    const token = await setUpOffice(t);
+    const event = await t.ok('events.create', { name: 'Sosialisasi', methodId: 7, competencyType: 'teknis', organiser: 'kantor' }, token);
+    await t.ok('enrolment.addWalkIn', { eventId: event.id, name: 'Tamu Kecamatan Seberang Ulu', nip: '19860926 201505 1 001', institution: 'Kecamatan SU I' }, token);
+    const error = await t.fails('enrolment.addWalkIn', { eventId: event.id, name: 'Tamu Lagi', nip: '198609262015051001', institution: '' }, 'VALIDATION', token);
+    expect(error.details?.issues).toEqual([{ path: ['nip'], message: 'enrolment.walk_in_exists', params: { name: 'Tamu Kecamatan Seberang Ulu' } }]);
+    t.close();
+    removeTempDirs();
+  });
+});

@@ -111,8 +111,8 @@ describe('recap.event', () => {
       expect(nip.value).toMatch(/^\d{18}$/);
       byNip.set(nip.value as string, values(r));
     }
-    expect(byNip.get(who('p1').nip)!.slice(1)).toEqual([who('p1').displayName, who('p1').nip, who('p1').unit, 'H', 'H', 'TL', 'PSW', 'H', '5', '100', '19', '85', 'Lulus']);
-    expect(byNip.get(who('p4').nip)!.slice(4)).toEqual(['DL', 'C', 'A', '', 'H', '1', '20', '2', '', 'Tidak memenuhi syarat']);
+    expect(byNip.get(who('p1').nip)!.slice(1)).toEqual([who('p1').displayName, who('p1').nip, who('p1').unit, 'H', 'H', 'TL', 'PSW', 'H', 5, 100, 19, 85, 'Lulus']);
+    expect(byNip.get(who('p4').nip)!.slice(4)).toEqual(['DL', 'C', 'A', '', 'H', 1, 20, 2, '', 'Tidak memenuhi syarat']);
     expect(byNip.get('199001012019031001')!.slice(1, 4)).toEqual(['Hendra Wijaya', '199001012019031001', 'Kecamatan Kertapati']);
   });
 
@@ -190,9 +190,9 @@ describe('recap.employee', () => {
     const ws = (await readXlsx(Buffer.from(xlsx.dataBase64, 'base64'))).getWorksheet('Riwayat')!;
     const values = (r: number) => (ws.getRow(r).values as unknown[]).slice(1);
     expect(values(1)).toEqual(['No', 'Kegiatan', 'Jenis', 'Mulai', 'Selesai', '% Hadir', 'JP', 'Keterangan']);
-    expect(values(2)).toEqual(['1', 'Seminar Pelayanan Publik', 'Seminar', '2026-03-10', '2026-03-10', '100', '4', 'Lulus']);
-    expect(values(3)).toEqual(['2', 'Bimbingan Teknis Administrasi Kependudukan', 'Bimbingan Teknis', '2026-11-25', '2026-11-27', '100', '19', 'Lulus']);
-    expect(values(4)).toEqual(['', `Jumlah JP 2026 (NIP ${formatNip(who('p1').nip)})`, '', '', '', '', '23', 'Target 20 JP']);
+    expect(values(2)).toEqual([1, 'Seminar Pelayanan Publik', 'Seminar', '2026-03-10', '2026-03-10', 100, 4, 'Lulus']);
+    expect(values(3)).toEqual([2, 'Bimbingan Teknis Administrasi Kependudukan', 'Bimbingan Teknis', '2026-11-25', '2026-11-27', 100, 19, 'Lulus']);
+    expect(values(4)).toEqual(['', `Jumlah JP 2026 (NIP ${formatNip(who('p1').nip)})`, '', '', '', '', 23, 'Target 20 JP']);
 
     const met = squash(pdfText((await o.t.ok('recap.employeeFile', { employeeId: who('p1').id, year: 2026, format: 'pdf' }, o.token)).dataBase64));
     expect(met).toContain('RIWAYAT PENGEMBANGAN KOMPETENSI TAHUN 2026');

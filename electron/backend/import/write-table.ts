@@ -7,6 +7,8 @@ export interface OutTable {
   rows: string[][];
   /** Columns that must stay text in Excel (NIPs: 18 digits would lose the last three). */
   textColumns?: ReadonlySet<number>;
+  /** Columns written as numbers, so Excel can sum and sort them (JP, percentages). */
+  numberColumns?: ReadonlySet<number>;
 }
 
 export const MIME = {
@@ -19,7 +21,9 @@ export async function writeXlsx(table: OutTable): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
   const sheet = book.addWorksheet(table.sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.addRow(table.headers).font = { bold: true };
-  for (const row of table.rows) sheet.addRow(row);
+  for (const row of table.rows) {
+    sheet.addRow(table.numberColumns ? row.map((cell, i) => (table.numberColumns!.has(i) && cell !== '' && Number.isFinite(Number(cell)) ? Number(cell) : cell)) : row);
+  }
   table.headers.forEach((header, i) => {
     const column = sheet.getColumn(i + 1);
     if (table.textColumns?.has(i)) column.numFmt = '@';

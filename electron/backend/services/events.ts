@@ -287,6 +287,9 @@ export const eventHandlers = {
     if (digits) {
       const employee = findEmployeeByNip(ctx.db, digits);
       if (employee && !employee.deletedAt) throw ApiError.field(['nip'], 'enrolment.walk_in_on_roster', { name: employee.name });
+      // A guest's NIP is what the door scans: two enrolments with it would make a scan ambiguous.
+      const twin = t.listEnrolments(ctx.db, eventId, false).find((e) => e.walkInNip === digits);
+      if (twin) throw ApiError.field(['nip'], 'enrolment.walk_in_exists', { name: twin.name });
     }
     const rec: t.EnrolmentRecord = {
       id: newId(), eventId, employeeId: null, walkInName: name, walkInNip: digits, walkInInstitution: institution, status: 'terdaftar',

@@ -76,7 +76,7 @@ export const recapHandlers = {
     if (format === 'xlsx') {
       const headers = ['No', 'Nama', 'NIP', 'Unit', ...recap.sessions.map((s, i) => `Sesi ${i + 1} (${s.date})`), 'Hadir', '% Hadir', 'JP', 'Post-test', 'Keterangan'];
       const rows = recap.rows.map((r, i) => [String(i + 1), r.name, r.nip ?? '', r.unit ?? '', ...r.codes, String(r.attended), String(r.attendancePct), String(r.jp), r.postTest === null ? '' : String(r.postTest), yesNo(r.passed)]);
-      return xlsxFile(`${base}.xlsx`, await writeXlsx({ sheetName: 'Rekap', headers, rows, textColumns: new Set([2]) }));
+      return xlsxFile(`${base}.xlsx`, await writeXlsx({ sheetName: 'Rekap', headers, rows, textColumns: new Set([2]), numberColumns: new Set([0, ...[0, 1, 2, 3].map((k) => headers.length - 5 + k)]) }));
     }
     const office = officeForDocuments(ctx.db);
     return pdfFile(`${base}.pdf`, await renderPdf(eventRecapDoc({ office, recap, placeDate: `${office.place}, ${todayLong(ctx.now(), office.timezone)}` })));
@@ -91,7 +91,7 @@ export const recapHandlers = {
       const headers = ['No', 'Kegiatan', 'Jenis', 'Mulai', 'Selesai', '% Hadir', 'JP', 'Keterangan'];
       const rows = recap.trainings.map((x, i) => [String(i + 1), x.name, x.methodName, x.startDate ?? '', x.endDate ?? '', String(x.attendancePct), String(x.jp), yesNo(x.passed)]);
       rows.push(['', `Jumlah JP ${year} (NIP ${formatNip(recap.nip)})`, '', '', '', '', String(recap.totalJp), `Target ${recap.targetJp} JP`]);
-      return xlsxFile(`${base}.xlsx`, await writeXlsx({ sheetName: 'Riwayat', headers, rows }));
+      return xlsxFile(`${base}.xlsx`, await writeXlsx({ sheetName: 'Riwayat', headers, rows, numberColumns: new Set([0, 5, 6]) }));
     }
     const office = officeForDocuments(ctx.db);
     return pdfFile(`${base}.pdf`, await renderPdf(employeeRecapDoc({ office, recap, placeDate: `${office.place}, ${todayLong(ctx.now(), office.timezone)}` })));
