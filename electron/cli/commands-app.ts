@@ -1,0 +1,55 @@
+// `serve` and `start`: the application for a browser, or the desktop window.
+import fs from 'node:fs';
+import path from 'node:path';
+import { Option, type Command } from 'commander';
+import { createBackend } from '../backend/backend.ts';
+import { startHttpServer } from '../server/http.ts';
+import { findElectron, launchElectron } from './electron-launch.ts';
+import { DEFAULT_PORT, RENDERER_DIR, ROOT, dataDir, type CliOutcome } from './support.ts';
+
+async function serve(cmd: Command, opts: { host: string; port: number }): Promise<void> {
+  const backend = createBackend({ dataDir: dataDir(cmd) });
+  if (!fs.existsSync(path.join(RENDERER_DIR, 'index.html'))) {
+    process.stderr.write('Tampilan belum dibangun: jalankan `npm run build` (hanya API yang tersedia).\n');
+  }
+  const running = await startHttpServer({ backend, staticDir: RENDERER_DIR, host: opts.host, port: opts.port })
+    .catch(async (err: NodeJS.ErrnoException) => {
+      if (err.code !== 'EADDRINUSE' || opts.port === 0) throw err;
+      process.stderr.write(`Port ${opts.port} sedang dipakai; memakai port lain.\n`);
+      return startHttpServer({ backend, staticDir: RENDERER_DIR, host: opts.host, port: 0 });
+    });
+  if (!['127.0.0.1', 'localhost', '::1'].includes(opts.host)) {
+    process.stderr.write(`Perhatian: Bangkom terbuka untuk jaringan di ${opts.host}. Setiap akses tetap perlu masuk (login).\n`);
+  }
+  process.stdout.write(`Bangkom berjalan di ${running.url}\nData: ${backend.dataDir}\nTekan Ctrl+C untuk berhenti.\n`);
+  const stop = () => { void running.close().then(() => { backend.close(); process.exit(0); }); };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+export function registerAppCommands(program: Command, _outcome: CliOutcome): void {
+  const portOption = new Option('--port <port>', 'port').default(DEFAULT_PORT).argParser((v) => Number.parseInt(v, 10));
+
+  program.command('serve')
+    .description('layani aplikasi dan API lewat HTTP (untuk peramban)')
+    .option('--host <host>', 'alamat yang didengar', '127.0.0.1')
+    .addOption(portOption)
+    .action((opts: { host: string; port: number }, cmd: Command) => serve(cmd, opts));
+
+  program.command('start')
+    .description('buka aplikasi desktop; jika Electron tidak bisa berjalan, layani lewat peramban')
+    .addOption(portOption)
+    .action(async (opts: { port: number }, cmd: Command) => {
+      const electron = findElectron();
+      const dataArgs = cmd.optsWithGlobals().data ? [`--data=${dataDir(cmd)}`] : [];
+      if (electron.ok && (await launchElectron(electron.binary, ROOT, dataArgs))) return;
+      const reason = electron.ok ? 'Electron berhenti saat dibuka' : electron.reason;
+      process.stdout.write(
+        `Aplikasi desktop (Electron) tidak dapat dibuka di sini: ${reason}. ` +
+        'Bangkom tetap berjalan: layanan yang sama dijalankan di komputer ini saja (127.0.0.1). ' +
+        'Buka alamat di bawah ini dengan peramban (Chrome, Edge, atau Firefox); data dan akun sama dengan aplikasi desktop.\n' +
+        '(The desktop window cannot open here, so Bangkom is served on this computer only: open the address below in a browser.)\n\n',
+      );
+      await serve(cmd, { host: '127.0.0.1', port: opts.port });
+    });
+}

@@ -1,0 +1,74 @@
+// What every command shares: the data folder, the backend as the local admin, output as text
+// or one JSON document, and failures as one line.
+import os from 'node:os';
+import path from 'node:path';
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Command } from 'commander';
+import { ApiError } from '../../shared/contract/errors.ts';
+import type { MethodName, Output } from '../../shared/contract/index.ts';
+import { createI18n, type Language } from '../../shared/i18n/index.ts';
+import { createBackend, type Backend } from '../backend/backend.ts';
+import { resolveDataDir } from '../backend/paths.ts';
+import { cliActor } from '../backend/services/context.ts';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const RENDERER_DIR = path.join(ROOT, 'dist', 'renderer');
+export const DEFAULT_PORT = 4780;
+
+const lang: Language = process.env.BANGKOM_LANG === 'en' ? 'en' : 'id';
+export const { t } = createI18n(lang);
+
+/** A failure whose message is already the one line to show. */
+export class CliFailure extends Error {}
+
+/** What a command asks its caller to exit with, without touching the process-wide exit code. */
+export interface CliOutcome { exitCode: number }
+
+export function dataDir(cmd: Command): string {
+  return resolveDataDir(cmd.optsWithGlobals().data as string | undefined);
+}
+
+export function withBackend<T>(cmd: Command, work: (backend: Backend) => Promise<T>): Promise<T> {
+  const backend = createBackend({ dataDir: dataDir(cmd) });
+  return work(backend).finally(() => backend.close());
+}
+
+/** Calls a contract method as the local admin; a typed error becomes a one-line failure. */
+export async function callAsCli<M extends MethodName>(backend: Backend, method: M, input: unknown): Promise<Output<M>> {
+  const { result } = await backend.call(method, input, { door: 'cli', actor: cliActor(os.userInfo().username) });
+  if (!result.ok) throw ApiError.from(result.error);
+  return result.value as Output<M>;
+}
+
+export function print(cmd: Command, data: unknown, human: () => string): void {
+  if (cmd.opts().json) process.stdout.write(`${JSON.stringify(data, null, 2)}\n`);
+  else process.stdout.write(`${human()}\n`);
+}
+
+export async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+}
+
+export function readInputFile(file: string): Buffer {
+  try {
+    return fs.readFileSync(file);
+  } catch {
+    throw new CliFailure(`Berkas ${file} tidak dapat dibaca.`);
+  }
+}
+
+/** Exports are written beside the target and renamed over it: a crash never leaves half a file. */
+export function writeFileAtomic(file: string, data: Buffer): void {
+  const temp = `${file}.${process.pid}.tmp`;
+  try {
+    fs.writeFileSync(temp, data);
+    fs.renameSync(temp, file);
+  } catch (err) {
+    // A failed export leaves neither half a file nor its temporary copy behind.
+    fs.rmSync(temp, { force: true });
+    throw new CliFailure(`Berkas ${file} tidak dapat ditulis (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}).`);
+  }
+}
