@@ -4,6 +4,19 @@ import { golonganByCode, normalizeGolongan } from '../../../shared/domain/golong
 import { displayName } from '../../../shared/domain/person-name.ts';
 import type { EmployeeRecord, EmployeeRow } from '../db/repos/employees.ts';
 
+// A roster repeats a handful of golongan spellings thousands of times: read each spelling once.
+const golonganCache = new Map<string, ReturnType<typeof normalizeGolongan>>();
+function golonganOf(raw: string, kind: NipKind): ReturnType<typeof normalizeGolongan> {
+  const key = `${kind}|${raw}`;
+  let result = golonganCache.get(key);
+  if (!result) {
+    result = normalizeGolongan(raw, kind);
+    if (golonganCache.size > 1000) golonganCache.clear();
+    golonganCache.set(key, result);
+  }
+  return result;
+}
+
 /** One problem with one field of a person, as message key and parameters. */
 export interface RecordIssue {
   field: string;
@@ -66,7 +79,7 @@ export function checkDraft(draft: EmployeeDraft, units: ReadonlySet<string>, par
   }
   let golongan: string | null = null;
   if (draft.golongan) {
-    const g = normalizeGolongan(draft.golongan, kind);
+    const g = golonganOf(draft.golongan, kind);
     if (g.ok) golongan = g.code;
     else errors.push({ field: 'golongan', code: g.error, params: { value: draft.golongan } });
   }

@@ -70,7 +70,13 @@ function cellsByField(cells: readonly string[], columns: Map<RosterField, number
   return out;
 }
 
-interface UnitLookup { byName: Map<string, string>; ids: Set<string> }
+interface UnitLookup { byName: Map<string, string>; ids: Set<string>; seen: Map<string, string | undefined> }
+
+/** The unit a cell names; each distinct spelling is folded once per import. */
+function unitIdOf(units: UnitLookup, cell: string): string | undefined {
+  if (!units.seen.has(cell)) units.seen.set(cell, units.byName.get(foldHeader(cell)));
+  return units.seen.get(cell);
+}
 
 function unitLookup(db: Db): UnitLookup {
   const all = listUnits(db, true);
@@ -79,18 +85,34 @@ function unitLookup(db: Db): UnitLookup {
     byName.set(foldHeader(u.name), u.id);
     if (u.code) byName.set(foldHeader(u.code), u.id);
   }
-  return { byName, ids: new Set(all.map((u) => u.id)) };
+  return { byName, ids: new Set(all.map((u) => u.id)), seen: new Map() };
 }
 
 /**
  * Turns one row's cells into a draft. Blank cells keep what the roster already has: a file
  * without phone numbers must not wipe the phone numbers the office typed in.
  */
+// Module-level helpers rather than closures per row: a 10,000-row import creates none of them.
+function keep<K extends keyof employees.EmployeeRow>(existing: employees.EmployeeRow | null, key: K, fallback: employees.EmployeeRow[K]): employees.EmployeeRow[K] {
+  return existing ? existing[key] : fallback;
+}
+
+function keptText(f: Partial<Record<RosterField, string>>, existing: employees.EmployeeRow | null, key: 'jabatan' | 'phone' | 'notes'): string {
+  return f[key] || keep(existing, key, '');
+}
+
+/** A date cell: undefined when blank or unreadable (the error is recorded). */
+function dateCell(raw: string | undefined, field: string, order: DateOrder, errors: RecordIssue[]): string | undefined {
+  if (!raw) return undefined;
+  const parsed = parseLooseDate(raw, { order });
+  if (parsed.ok) return parsed.date;
+  errors.push({ field, code: 'date.invalid', params: { value: raw } });
+  return undefined;
+}
+
 function toDraft(f: Partial<Record<RosterField, string>>, existing: employees.EmployeeRow | null, units: UnitLookup, dateOrder: DateOrder, createUnits: boolean) {
   const errors: RecordIssue[] = [];
   let newUnit: string | null = null;
-  const keep = <K extends keyof employees.EmployeeRow>(key: K, fallback: employees.EmployeeRow[K]) => (existing ? existing[key] : fallback);
-  const text = (field: RosterField, key: 'jabatan' | 'phone' | 'email' | 'notes' | 'birthPlace') => f[field] || keep(key, '') as string;
 
   let frontTitle = f.frontTitle ?? '';
   let name = f.name ?? '';
@@ -103,13 +125,6 @@ function toDraft(f: Partial<Record<RosterField, string>>, existing: employees.Em
   if (!name && existing) ({ frontTitle, name, backTitle } = existing);
   if (!name) errors.push({ field: 'name', code: 'validation.required' });
 
-  const date = (raw: string | undefined, field: string): string | null | undefined => {
-    if (!raw) return undefined;
-    const parsed = parseLooseDate(raw, { order: dateOrder });
-    if (parsed.ok) return parsed.date;
-    errors.push({ field, code: 'date.invalid', params: { value: raw } });
-    return undefined;
-  };
   let birthPlace = f.birthPlace ?? '';
   let birthDateRaw = f.birthDate;
   const combined = birthDateRaw ? splitBirthPlaceDate(birthDateRaw) : null;
@@ -117,8 +132,8 @@ function toDraft(f: Partial<Record<RosterField, string>>, existing: employees.Em
     birthPlace ||= combined.place;
     birthDateRaw = combined.date;
   }
-  const birthDate = date(birthDateRaw, 'birthDate');
-  const statusDate = date(f.statusDate, 'statusDate');
+  const birthDate = dateCell(birthDateRaw, 'birthDate', dateOrder, errors);
+  const statusDate = dateCell(f.statusDate, 'statusDate', dateOrder, errors);
 
   let gender: 'L' | 'P' | null = existing?.gender ?? null;
   if (f.gender) {
@@ -138,7 +153,7 @@ function toDraft(f: Partial<Record<RosterField, string>>, existing: employees.Em
   }
   let unitId = existing?.unitId ?? null;
   if (f.unit) {
-    const found = units.byName.get(foldHeader(f.unit));
+    const found = unitIdOf(units, f.unit);
     if (found) unitId = found;
     else if (createUnits) newUnit = f.unit;
     else errors.push({ field: 'unit', code: 'import.unit_missing', params: { unit: f.unit } });
@@ -153,16 +168,16 @@ function toDraft(f: Partial<Record<RosterField, string>>, existing: employees.Em
     name,
     backTitle,
     gender,
-    birthPlace: birthPlace || keep('birthPlace', ''),
-    birthDate: birthDate ?? keep('birthDate', null),
-    golongan: f.golongan || keep('golongan', null),
-    jabatan: text('jabatan', 'jabatan'),
+    birthPlace: birthPlace || keep(existing, 'birthPlace', ''),
+    birthDate: birthDate ?? keep(existing, 'birthDate', null),
+    golongan: f.golongan || keep(existing, 'golongan', null),
+    jabatan: keptText(f, existing, 'jabatan'),
     unitId,
     status,
-    statusDate: statusDate ?? keep('statusDate', null),
-    phone: text('phone', 'phone'),
+    statusDate: statusDate ?? keep(existing, 'statusDate', null),
+    phone: keptText(f, existing, 'phone'),
     email,
-    notes: text('notes', 'notes'),
+    notes: keptText(f, existing, 'notes'),
   };
   return { draft, errors, newUnit };
 }

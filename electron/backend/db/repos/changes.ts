@@ -10,15 +10,21 @@ const SECRET = new Set(['passwordHash', 'logo']);
 
 type Fields = Record<string, unknown>;
 
-/** Field → [old, new] for what differs; secrets are only said to have changed. */
+const blank = (v: unknown) => v === null || v === undefined || v === '';
+
+/**
+ * Field → [old, new] for what differs; secrets are only said to have changed. Empty and missing
+ * count as the same, so a new record lists only the fields it has.
+ */
 export function diffFields(before: Fields | null, after: Fields | null): Record<string, [unknown, unknown]> {
   const diff: Record<string, [unknown, unknown]> = {};
-  const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
+  // A new record is the common case in imports: only its own keys need looking at.
+  const keys = before ? new Set([...Object.keys(before), ...Object.keys(after ?? {})]) : Object.keys(after ?? {});
   for (const key of keys) {
     if (NOT_AUDITED.has(key)) continue;
     const a = before?.[key] ?? null;
     const b = after?.[key] ?? null;
-    if (a === b || (typeof a === 'object' && typeof b === 'object' && JSON.stringify(a) === JSON.stringify(b))) continue;
+    if (a === b || (blank(a) && blank(b)) || (typeof a === 'object' && typeof b === 'object' && JSON.stringify(a) === JSON.stringify(b))) continue;
     // A secret is only said to be set, changed or cleared.
     diff[key] = SECRET.has(key) ? [a === null ? null : '•••', b === null ? null : '•••'] : [a, b];
   }
