@@ -11,6 +11,11 @@ import { EmployeeList } from '../features/employees/EmployeeList.tsx';
 import { EmployeeCreate } from '../features/employees/EmployeeCreate.tsx';
 import { EmployeeDetail } from '../features/employees/EmployeeDetail.tsx';
 import { RosterImport } from '../features/roster-import/RosterImport.tsx';
+import { ProgrammePage } from '../features/programme/ProgrammePage.tsx';
+import { EventList } from '../features/events/EventList.tsx';
+import { EventPage } from '../features/events/EventPage.tsx';
+import { DoorScreen } from '../features/attendance/DoorScreen.tsx';
+import { PaperEntry } from '../features/attendance/PaperEntry.tsx';
 import { OfficeLogo } from '../features/settings/OfficeLogo.tsx';
 import { ACCOUNT_PATH, AREAS } from './areas.ts';
 import { useSession } from './session.tsx';
@@ -33,6 +38,9 @@ export function AppShell() {
       first.current = false;
       return;
     }
+    // A screen built around one input (the NIP scanner at the door) keeps the focus it asked for.
+    const active = document.activeElement;
+    if (active instanceof HTMLElement && active.dataset.keepFocus !== undefined && mainRef.current?.contains(active)) return;
     mainRef.current?.querySelector<HTMLElement>('h1')?.focus();
   }, [location]);
 
@@ -83,6 +91,11 @@ export function AppShell() {
             <Route path="/pegawai/baru"><EmployeeCreate /></Route>
             <Route path="/pegawai/impor"><RosterImport /></Route>
             <Route path="/pegawai/:id">{(params) => <EmployeeDetail key={params.id} />}</Route>
+            <Route path="/program/:tab?"><ProgrammePage /></Route>
+            <Route path="/kegiatan"><EventList /></Route>
+            <Route path="/kegiatan/:id/sesi/:sessionId/hadir">{(params) => <DoorScreen key={params.sessionId} />}</Route>
+            <Route path="/kegiatan/:id/sesi/:sessionId/kertas">{(params) => <PaperEntry key={params.sessionId} />}</Route>
+            <Route path="/kegiatan/:id/:tab?">{(params) => <EventPage key={params.id} />}</Route>
             {AREAS.filter((a) => a.planned).map((area) => (
               <Route key={area.key} path={area.path}><PlannedArea area={area.key} /></Route>
             ))}

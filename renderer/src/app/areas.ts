@@ -10,8 +10,8 @@ export interface Area {
 export const AREAS: Area[] = [
   { key: 'home', path: '/' },
   { key: 'employees', path: '/pegawai' },
-  { key: 'programs', path: '/program', planned: true },
-  { key: 'activities', path: '/kegiatan', planned: true },
+  { key: 'programs', path: '/program' },
+  { key: 'activities', path: '/kegiatan' },
   { key: 'certificates', path: '/sertifikat', planned: true },
   { key: 'export', path: '/kirim-data', planned: true },
   { key: 'settings', path: '/pengaturan', adminOnly: true },

@@ -33,9 +33,15 @@ export function Form<T extends FieldValues, C, O>({ form, onSubmit, children, ..
   );
 }
 
-/** Every leaf path of a form's values ("signer.nip"): where a server issue can be shown. */
+/**
+ * Every leaf path of a form's values ("signer.nip"): where a server issue can be shown. A list
+ * is a place of its own ("speakers") and so is each field of its rows ("speakers.0.name").
+ */
 function leafPaths(value: unknown, prefix = ''): string[] {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return prefix ? [prefix] : [];
+  if (Array.isArray(value)) {
+    return [...(prefix ? [prefix] : []), ...value.flatMap((v, i) => (v !== null && typeof v === 'object' ? leafPaths(v, prefix ? `${prefix}.${i}` : String(i)) : []))];
+  }
+  if (value === null || typeof value !== 'object') return prefix ? [prefix] : [];
   return Object.entries(value as Record<string, unknown>).flatMap(([k, v]) => leafPaths(v, prefix ? `${prefix}.${k}` : k));
 }
 
@@ -91,7 +97,7 @@ interface FieldFrameProps {
   children: (props: { id: string; 'aria-invalid'?: true; 'aria-describedby'?: string }) => ReactNode;
 }
 
-function FieldFrame({ name, label, hint, optional, className, children }: FieldFrameProps) {
+export function FieldFrame({ name, label, hint, optional, className, children }: FieldFrameProps) {
   const { t } = useTranslation();
   const { formState } = useFormContext();
   const error = get(formState.errors, name) as FieldError | undefined;

@@ -14,6 +14,7 @@ import { Page } from '../../components/Page.tsx';
 import { currentLanguage } from '../../i18n.ts';
 import { EmployeeForm, formValues } from './EmployeeForm.tsx';
 import { EmployeeHistory } from './EmployeeHistory.tsx';
+import { EmployeeTrainings } from './EmployeeTrainings.tsx';
 import { FlashNotice, Warnings } from './FlashNotice.tsx';
 import { employeeFieldLabel, issueMessage, labelled, unitNames } from './format.ts';
 import { StatusCard } from './StatusCard.tsx';
@@ -81,6 +82,7 @@ export function EmployeeDetail() {
                 }}
               />
             </section>
+            <EmployeeTrainings employeeId={e.id} />
             <div className="grid-2 grid-cards">
               <StatusCard key={e.id} employee={e} onChanged={(updated) => replace(updated)} />
               <RemoveCard employee={e} />

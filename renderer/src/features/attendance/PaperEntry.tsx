@@ -1,0 +1,176 @@
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'wouter';
+import type { Event, Session } from '../../../../shared/contract/events.ts';
+import { STATUS_CODE, type AttendanceStatus } from '../../../../shared/domain/jp.ts';
+import { formatNip } from '../../../../shared/domain/nip.ts';
+import { api } from '../../api.ts';
+import { useLoader } from '../../app/useLoader.ts';
+import { ErrorAlert, LoadState, Notice } from '../../components/feedback.tsx';
+import { Page } from '../../components/Page.tsx';
+import { NotFound } from '../placeholder/NotFound.tsx';
+import { KEY_OF_STATUS, STATUS_KEYS, statusOptions, statusWord } from '../trainings/format.ts';
+import { Figures, useRun } from '../trainings/ui.tsx';
+import { SessionActions, useSessionLine } from './shared.tsx';
+
+type Row = { enrolmentId: string; name: string; nip: string | null; unit: string | null; jabatan: string; status: AttendanceStatus | ''; note: string; was: { status: AttendanceStatus; note: string } | null };
+
+/** `#/kegiatan/<id>/sesi/<sessionId>/kertas`: the signed paper sheet typed in, one fast screen. */
+export function PaperEntry() {
+  const { t } = useTranslation();
+  const { id, sessionId } = useParams<{ id: string; sessionId: string }>();
+  const event = useLoader(() => api['events.get']({ id }), [id]);
+  const session = event.data?.sessions.find((s) => s.id === sessionId);
+  const sessionLine = useSessionLine();
+  if (event.data && !session) return <NotFound />;
+  return (
+    <Page
+      title={t('attendanceUi.paper.title', { n: event.data && session ? event.data.sessions.indexOf(session) + 1 : '…' })}
+      intro={event.data && session ? <><strong className="intro-event">{event.data.name}</strong>{sessionLine(event.data, session)}</> : undefined}
+      actions={event.data && session ? <SessionActions event={event.data} session={session} other="door" /> : undefined}
+    >
+      <LoadState loader={event}>
+        {(e) => <Paper key={sessionId} event={e} session={session!} />}
+      </LoadState>
+    </Page>
+  );
+}
+
+function Paper({ session }: { event: Event; session: Session }) {
+  const { t } = useTranslation();
+  const sheet = useLoader(() => api['attendance.sheet']({ sessionId: session.id }), [session.id]);
+  const [rows, setRows] = useState<Row[] | null>(null);
+  const [result, setResult] = useState<{ created: number; updated: number; unchanged: number } | null>(null);
+  const selects = useRef<(HTMLSelectElement | null)[]>([]);
+  const { busy, error, run } = useRun();
+
+  useEffect(() => {
+    if (!sheet.data) return;
+    setRows(sheet.data.rows.map((r) => ({
+      enrolmentId: r.enrolmentId, name: r.name, nip: r.nip, unit: r.unit, jabatan: r.jabatan,
+      status: r.mark?.status ?? '', note: r.mark?.note ?? '', was: r.mark ? { status: r.mark.status, note: r.mark.note } : null,
+    })));
+  }, [sheet.data]);
+
+  const set = (index: number, patch: Partial<Row>) => {
+    setResult(null);
+    setRows((list) => list && list.map((r, i) => (i === index ? { ...r, ...patch } : r)));
+  };
+  const focusRow = (index: number) => selects.current[Math.max(0, Math.min((rows?.length ?? 1) - 1, index))]?.focus();
+
+  // A letter gives the mark and moves down; the arrows move between rows (not through the options).
+  const onKey = (e: KeyboardEvent<HTMLSelectElement>, index: number) => {
+    if (e.ctrlKey || e.metaKey || e.altKey) return;
+    const key = e.key.toLowerCase();
+    if (STATUS_KEYS[key]) {
+      e.preventDefault();
+      set(index, { status: STATUS_KEYS[key] });
+      focusRow(index + 1);
+    } else if (key === 'arrowdown' || key === 'enter') {
+      e.preventDefault();
+      focusRow(index + 1);
+    } else if (key === 'arrowup') {
+      e.preventDefault();
+      focusRow(index - 1);
+    } else if (key === '-' || key === 'delete') {
+      e.preventDefault();
+      set(index, { status: '' });
+    }
+  };
+
+  const changed = (rows ?? []).filter((r) => r.status !== '' && (!r.was || r.was.status !== r.status || r.was.note !== r.note.trim()));
+  const filled = (rows ?? []).filter((r) => r.status !== '').length;
+
+  const save = async () => {
+    if (!rows) return;
+    const marks = rows.filter((r) => r.status !== '').map((r) => ({ enrolmentId: r.enrolmentId, status: r.status as AttendanceStatus, note: r.note }));
+    const r = await run('save', () => api['attendance.paperEntry']({ sessionId: session.id, marks }));
+    if (r) {
+      setResult(r);
+      sheet.reload();
+    }
+  };
+
+  return (
+    <section className="card" aria-labelledby="paper-title">
+      <h2 id="paper-title" className="visually-hidden">{t('attendanceUi.paper.tableTitle')}</h2>
+      <p className="form-note">{t('attendanceUi.paper.intro')}</p>
+      <p className="list-keys muted">
+        {t('attendanceUi.paper.keys')}{' '}
+        {(['hadir', 'terlambat', 'izin', 'sakit', 'dinas_luar', 'cuti', 'alpa', 'psw'] as const).map((s) => (
+          <span key={s} className="key-hint"><kbd>{KEY_OF_STATUS[s]}</kbd> {statusWord(t, s)}</span>
+        ))}
+        <span className="key-hint"><kbd>↑</kbd><kbd>↓</kbd> {t('attendanceUi.paper.moveKeys')}</span>
+      </p>
+      {result && <Notice>{t('attendanceUi.paper.saved', result)}</Notice>}
+      {error ? <ErrorAlert error={error} /> : null}
+      {sheet.error && !rows ? <ErrorAlert error={sheet.error} /> : null}
+      {rows && (rows.length === 0 ? <p className="list-empty">{t('eventsUi.participants.empty')}</p> : (
+        <>
+          <div className="table-wrap">
+            <table className="table table-compact paper-table">
+              <caption className="visually-hidden">{t('attendanceUi.paper.tableTitle')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col" className="num">{t('eventsUi.sessions.no')}</th>
+                  <th scope="col">{t('eventsUi.participants.name')}</th>
+                  <th scope="col">{t('field.nip')}</th>
+                  <th scope="col">{t('attendanceUi.paper.status')}</th>
+                  <th scope="col">{t('attendanceUi.markDialog.note')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((r, i) => (
+                  <tr key={r.enrolmentId} className={r.status ? `paper-set code-row-${r.status}` : undefined}>
+                    <td className="num">{i + 1}</td>
+                    <th scope="row">
+                      {r.name}
+                      {r.unit && <span className="cell-sub">{r.unit}</span>}
+                    </th>
+                    <td className="mono nowrap">{r.nip ? formatNip(r.nip) : '—'}</td>
+                    <td>
+                      <select
+                        ref={(el) => { selects.current[i] = el; }}
+                        className="paper-select"
+                        aria-label={t('attendanceUi.paper.statusOf', { name: r.name })}
+                        value={r.status}
+                        onChange={(e) => set(i, { status: e.target.value as AttendanceStatus | '' })}
+                        onKeyDown={(e) => onKey(e, i)}
+                      >
+                        <option value="">{t('attendanceUi.paper.none')}</option>
+                        {statusOptions(t).map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+                      </select>
+                      {r.was && r.was.status !== r.status && <span className="cell-sub">{t('attendanceUi.paper.was', { code: STATUS_CODE[r.was.status] })}</span>}
+                    </td>
+                    <td>
+                      <input
+                        className="paper-note"
+                        aria-label={t('attendanceUi.paper.noteOf', { name: r.name })}
+                        value={r.note}
+                        maxLength={300}
+                        autoComplete="off"
+                        onChange={(e) => set(i, { note: e.target.value })}
+                      />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <div className="paper-foot">
+            <Figures
+              label={t('attendanceUi.paper.figures')}
+              items={[
+                { key: 'filled', term: t('attendanceUi.paper.filled'), value: `${filled} / ${rows.length}` },
+                { key: 'changed', term: t('attendanceUi.paper.changed'), value: changed.length },
+              ]}
+            />
+            <button type="button" className="btn btn-primary" onClick={() => void save()} aria-busy={busy !== null || undefined} disabled={filled === 0}>
+              {busy ? t('common.saving') : t('attendanceUi.paper.save')}
+            </button>
+          </div>
+        </>
+      ))}
+    </section>
+  );
+}

@@ -1,0 +1,54 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
+import type { Event, Session } from '../../../../shared/contract/events.ts';
+import { api } from '../../api.ts';
+import { useSession } from '../../app/session.tsx';
+import { ErrorAlert } from '../../components/feedback.tsx';
+import { downloadFile } from '../../components/files.ts';
+import { currentLanguage } from '../../i18n.ts';
+import { dayDate, timeRange } from '../trainings/format.ts';
+import { useRun } from '../trainings/ui.tsx';
+
+/** "Sesi 1 · Jumat, 27 November 2026 · 08.00–12.00 WIB · Topik". */
+export function useSessionLine() {
+  const { t } = useTranslation();
+  const { office } = useSession();
+  const lang = currentLanguage();
+  return (event: Event, session: Session) => {
+    const n = event.sessions.findIndex((s) => s.id === session.id) + 1;
+    return [t('eventsUi.sessions.sessionN', { n }), dayDate(session.date, lang), timeRange(session.start, session.end, lang, office.timezone), session.topic].filter(Boolean).join(' · ');
+  };
+}
+
+/** The session's way back to its event, to the other attendance screen, and the sheet to print. */
+export function SessionActions({ event, session, other }: { event: Event; session: Session; other: 'door' | 'paper' }) {
+  const { t } = useTranslation();
+  const { busy, error, run } = useRun();
+  const [saved, setSaved] = useState<string | null>(null);
+  return (
+    <div className="session-actions">
+      <Link href={`/kegiatan/${event.id}/kehadiran`} className="btn">{t('attendanceUi.backToEvent')}</Link>
+      <Link href={`/kegiatan/${event.id}/sesi/${session.id}/${other === 'door' ? 'hadir' : 'kertas'}`} className="btn">
+        {other === 'door' ? t('attendanceUi.toDoor') : t('attendanceUi.toPaper')}
+      </Link>
+      <button
+        type="button"
+        className="btn"
+        aria-busy={busy !== null || undefined}
+        onClick={async () => {
+          setSaved(null);
+          const file = await run('pdf', () => api['attendance.sheetPdf']({ sessionId: session.id }));
+          if (file) {
+            downloadFile(file);
+            setSaved(file.fileName);
+          }
+        }}
+      >
+        {busy ? t('recapUi.preparing') : t('attendanceUi.printSheet')}
+      </button>
+      {saved && <span className="muted" role="status">{t('recapUi.downloaded', { fileName: saved })}</span>}
+      {error ? <ErrorAlert error={error} /> : null}
+    </div>
+  );
+}

@@ -1,0 +1,79 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
+import { api } from '../../api.ts';
+import { useLoader } from '../../app/useLoader.ts';
+import { LoadState } from '../../components/feedback.tsx';
+import { currentLanguage } from '../../i18n.ts';
+import { dateRange, figure } from '../trainings/format.ts';
+import { FileButtons, useOfficeYear } from '../trainings/ui.tsx';
+
+/** "Pelatihan tahun ini": the trainings attended this year with their JP, against the 20 JP target. */
+export function EmployeeTrainings({ employeeId }: { employeeId: string }) {
+  const { t } = useTranslation();
+  const lang = currentLanguage();
+  const year = useOfficeYear();
+  const recap = useLoader(() => api['recap.employee']({ employeeId, year }), [employeeId, year]);
+  return (
+    <section className="card" aria-labelledby="employee-trainings-title">
+      <div className="card-head">
+        <h2 id="employee-trainings-title">{t('recapUi.employee.title', { year })}</h2>
+        <FileButtons load={(format) => api['recap.employeeFile']({ employeeId, year, format })} />
+      </div>
+      <LoadState loader={recap}>
+        {(r) => {
+          const share = r.targetJp > 0 ? Math.min(1, r.totalJp / r.targetJp) : 1;
+          const met = r.totalJp >= r.targetJp;
+          return (
+            <>
+              <div className="jp-target">
+                <p className="jp-total">
+                  {t('recapUi.employee.total', { jp: figure(r.totalJp, lang), target: figure(r.targetJp, lang) })}
+                  {' '}<span className={`badge ${met ? 'badge-ok' : 'badge-warn'}`}>{met ? t('recapUi.employee.met') : t('recapUi.employee.short', { jp: figure(r.targetJp - r.totalJp, lang) })}</span>
+                </p>
+                <div className="jp-bar" role="meter" aria-valuemin={0} aria-valuemax={r.targetJp} aria-valuenow={r.totalJp} aria-label={t('recapUi.employee.meter')}>
+                  <div className={`jp-bar-fill${met ? ' jp-bar-met' : ''}`} style={{ width: `${share * 100}%` }} />
+                </div>
+              </div>
+              {r.trainings.length === 0 ? <p className="list-empty">{t('recapUi.employee.none', { year })}</p> : (
+                <div className="table-wrap">
+                  <table className="table">
+                    <caption className="visually-hidden">{t('recapUi.employee.title', { year })}</caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">{t('eventsUi.columns.name')}</th>
+                        <th scope="col">{t('eventsUi.columns.method')}</th>
+                        <th scope="col">{t('eventsUi.columns.dates')}</th>
+                        <th scope="col" className="num">{t('recapUi.event.attendance')}</th>
+                        <th scope="col" className="num">{t('recapUi.event.jp')}</th>
+                        <th scope="col">{t('recapUi.event.result')}</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {r.trainings.map((x) => (
+                        <tr key={x.eventId}>
+                          <th scope="row"><Link href={`/kegiatan/${x.eventId}/rekap`}>{x.name}</Link></th>
+                          <td>{x.methodName}</td>
+                          <td className="nowrap">{dateRange(x.startDate, x.endDate, lang)}</td>
+                          <td className="num">{figure(x.attendancePct, lang)}%</td>
+                          <td className="num">{figure(x.jp, lang)}</td>
+                          <td><span className={`badge ${x.passed ? 'badge-ok' : 'badge-warn'}`}>{x.passed ? t('recapUi.passed') : t('recapUi.notPassed')}</span></td>
+                        </tr>
+                      ))}
+                    </tbody>
+                    <tfoot>
+                      <tr>
+                        <th scope="row" colSpan={4} className="num">{t('recapUi.employee.totalRow', { year })}</th>
+                        <td className="num"><strong>{figure(r.totalJp, lang)}</strong></td>
+                        <td />
+                      </tr>
+                    </tfoot>
+                  </table>
+                </div>
+              )}
+            </>
+          );
+        }}
+      </LoadState>
+    </section>
+  );
+}

@@ -1,0 +1,87 @@
+import { useId, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { EVENT_STATUSES, type Event } from '../../../../shared/contract/events.ts';
+import { api } from '../../api.ts';
+import { ErrorAlert, Notice } from '../../components/feedback.tsx';
+import { Form, FormAlert, SubmitButton, useSubmitError } from '../../components/form.tsx';
+import type { TabProps } from './EventPage.tsx';
+import { EventFields, eventFormValues, eventInput, type EventFormValues } from './EventForm.tsx';
+import { useRun } from '../trainings/ui.tsx';
+
+/** Data kegiatan: every field of the event, and its status. */
+export function EventDataTab({ event, setEvent }: TabProps) {
+  const { t } = useTranslation();
+  const [saved, setSaved] = useState(false);
+  const form = useForm<EventFormValues>({ defaultValues: eventFormValues(event) });
+  const submit = useSubmitError(form);
+  return (
+    <div className="stack">
+      <section className="card" aria-labelledby="event-data-title">
+        <h2 id="event-data-title">{t('eventsUi.tabs.data')}</h2>
+        {saved && <Notice>{t('eventsUi.saved', { name: event.name })}</Notice>}
+        <Form
+          form={form}
+          onSubmit={async (v) => {
+            submit.clear();
+            setSaved(false);
+            try {
+              const updated = await api['events.update']({ id: event.id, ...eventInput(v, event.programmeItemId) });
+              setEvent(updated);
+              form.reset(eventFormValues(updated));
+              setSaved(true);
+            } catch (err) {
+              submit.fail(err);
+            }
+          }}
+        >
+          <EventFields />
+          <FormAlert error={submit.alert} />
+          <div className="form-actions">
+            <SubmitButton>{t('common.save')}</SubmitButton>
+          </div>
+        </Form>
+      </section>
+      <EventStatus event={event} setEvent={setEvent} />
+    </div>
+  );
+}
+
+function EventStatus({ event, setEvent }: { event: Event; setEvent(e: Event): void }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [status, setStatus] = useState(event.status);
+  const [done, setDone] = useState<string | null>(null);
+  const { busy, error, run } = useRun();
+  return (
+    <section className="card narrow" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{t('eventsUi.statusTitle')}</h2>
+      {done && <Notice>{done}</Notice>}
+      <div className="inline-form">
+        <div className="field">
+          <label htmlFor={id}>{t('eventsUi.newStatus')}</label>
+          <select id={id} value={status} onChange={(e) => setStatus(e.target.value as Event['status'])}>
+            {EVENT_STATUSES.map((s) => <option key={s} value={s}>{t(`trainingTerms.eventStatuses.${s}`)}</option>)}
+          </select>
+        </div>
+        <button
+          type="button"
+          className="btn"
+          aria-busy={busy !== null || undefined}
+          disabled={status === event.status}
+          onClick={async () => {
+            setDone(null);
+            const updated = await run('status', () => api['events.setStatus']({ id: event.id, status }));
+            if (updated) {
+              setEvent(updated);
+              setDone(t('eventsUi.statusChanged', { status: t(`trainingTerms.eventStatuses.${updated.status}`) }));
+            }
+          }}
+        >
+          {t('eventsUi.statusSubmit')}
+        </button>
+      </div>
+      {error ? <ErrorAlert error={error} /> : null}
+    </section>
+  );
+}

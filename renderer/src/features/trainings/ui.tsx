@@ -1,0 +1,136 @@
+import { useCallback, useId, useRef, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { dateInZone } from '../../../../shared/domain/dates.ts';
+import { useExpire, useSession } from '../../app/session.tsx';
+import { toApiError } from '../../components/errors.ts';
+import { ErrorAlert } from '../../components/feedback.tsx';
+import { downloadFile } from '../../components/files.ts';
+import { Modal } from '../../components/Modal.tsx';
+
+/**
+ * One action at a time (a button's call): busy while it runs, its error kept to show, an
+ * ended session sent back to the login. `run` resolves to the result, or undefined on failure.
+ */
+export function useRun() {
+  const expire = useExpire();
+  const [busy, setBusy] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const running = useRef(false);
+  const run = useCallback(async <T,>(what: string, fn: () => Promise<T>): Promise<T | undefined> => {
+    if (running.current) return undefined;
+    running.current = true;
+    setBusy(what);
+    setError(null);
+    try {
+      return await fn();
+    } catch (err) {
+      if (toApiError(err).code === 'UNAUTHENTICATED') expire();
+      setError(err);
+      return undefined;
+    } finally {
+      running.current = false;
+      setBusy(null);
+    }
+  }, [expire]);
+  const clear = useCallback(() => setError(null), []);
+  return { busy, error, run, clear };
+}
+
+/** This year in the office's time zone (the year selectors start there). */
+export function useOfficeYear(): number {
+  const { office } = useSession();
+  return Number(dateInZone(new Date(), office.timezone).slice(0, 4));
+}
+
+/** A labelled select outside a form (year, filters). */
+export function PlainSelect({ label, value, onChange, children, className }: { label: ReactNode; value: string; onChange(value: string): void; children: ReactNode; className?: string }) {
+  const id = useId();
+  return (
+    <div className={`field${className ? ` ${className}` : ''}`}>
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>{children}</select>
+    </div>
+  );
+}
+
+/** XLSX and PDF of a recap: each button asks the backend for the file and saves it. */
+export function FileButtons({ load, label }: { load(format: 'xlsx' | 'pdf'): Promise<{ fileName: string; mimeType: string; dataBase64: string }>; label?: string }) {
+  const { t } = useTranslation();
+  const { busy, error, run } = useRun();
+  const [saved, setSaved] = useState<string | null>(null);
+  const get = async (format: 'xlsx' | 'pdf') => {
+    setSaved(null);
+    const file = await run(format, () => load(format));
+    if (file) {
+      downloadFile(file);
+      setSaved(file.fileName);
+    }
+  };
+  return (
+    <div className="file-buttons" role="group" aria-label={label ?? t('recapUi.exportGroup')}>
+      <button type="button" className="btn btn-small" onClick={() => void get('xlsx')} aria-busy={busy === 'xlsx' || undefined}>
+        {busy === 'xlsx' ? t('recapUi.preparing') : t('recapUi.xlsx')}
+      </button>
+      <button type="button" className="btn btn-small" onClick={() => void get('pdf')} aria-busy={busy === 'pdf' || undefined}>
+        {busy === 'pdf' ? t('recapUi.preparing') : t('recapUi.pdf')}
+      </button>
+      {saved && <span className="muted" role="status">{t('recapUi.downloaded', { fileName: saved })}</span>}
+      {error ? <ErrorAlert error={error} /> : null}
+    </div>
+  );
+}
+
+/** "Yakin?" with the consequence spelled out, the confirming button first. */
+export function ConfirmDialog({ title, children, confirm, busyText, danger, onConfirm, onClose, error }: {
+  title: string;
+  children: ReactNode;
+  confirm: string;
+  busyText?: string;
+  danger?: boolean;
+  onConfirm(): Promise<void> | void;
+  onClose(): void;
+  error?: unknown;
+}) {
+  const { t } = useTranslation();
+  const [busy, setBusy] = useState(false);
+  return (
+    <Modal title={title} onClose={onClose} initialFocus="[data-confirm]">
+      {children}
+      {error ? <ErrorAlert error={error} /> : null}
+      <div className="form-actions">
+        <button
+          type="button"
+          data-confirm=""
+          className={danger ? 'btn btn-danger' : 'btn btn-primary'}
+          aria-busy={busy || undefined}
+          onClick={async () => {
+            if (busy) return;
+            setBusy(true);
+            try {
+              await onConfirm();
+            } finally {
+              setBusy(false);
+            }
+          }}
+        >
+          {busy ? (busyText ?? t('common.saving')) : confirm}
+        </button>
+        <button type="button" className="btn" onClick={onClose}>{t('common.cancel')}</button>
+      </div>
+    </Modal>
+  );
+}
+
+/** A short list of figures with their names ("Hadir 25"), read as a description list. */
+export function Figures({ label, items, className }: { label: string; items: { key: string; term: string; value: ReactNode; tone?: string }[]; className?: string }) {
+  return (
+    <dl className={`figures${className ? ` ${className}` : ''}`} aria-label={label}>
+      {items.map((i) => (
+        <div key={i.key} className={`figure${i.tone ? ` figure-${i.tone}` : ''}`}>
+          <dt>{i.term}</dt>
+          <dd>{i.value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
