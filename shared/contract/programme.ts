@@ -121,7 +121,7 @@ export const programmeMethods = {
     input: needsImport.extend({ dryRun: z.boolean().default(false) }),
     output: z.object({
       rows: z.number().int(), created: z.number().int(),
-      errors: z.array(z.object({ row: z.number().int(), field: z.string(), code: z.string(), message: z.string() })),
+      errors: z.array(z.object({ row: z.number().int(), field: z.string(), code: z.string(), message: z.string(), params: z.record(z.string(), z.string()).optional() })),
     }),
   }),
 

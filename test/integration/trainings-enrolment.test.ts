@@ -223,6 +223,9 @@ describe('walk-in guests', () => {
     await t.ok('enrolment.addWalkIn', { eventId: event.id, name: 'Tamu Kecamatan Seberang Ulu', nip: '19860926 201505 1 001', institution: 'Kecamatan SU I' }, token);
     const error = await t.fails('enrolment.addWalkIn', { eventId: event.id, name: 'Tamu Lagi', nip: '198609262015051001', institution: '' }, 'VALIDATION', token);
     expect(error.details?.issues).toEqual([{ path: ['nip'], message: 'enrolment.walk_in_exists', params: { name: 'Tamu Kecamatan Seberang Ulu' } }]);
+    // A bad guest NIP says what is wrong with it, as everywhere else.
+    const damaged = await t.fails('enrolment.addWalkIn', { eventId: event.id, name: 'Tamu', nip: '1.98609262015051E+17', institution: '' }, 'VALIDATION', token);
+    expect(damaged.details?.issues?.[0]).toMatchObject({ path: ['nip'], message: 'nip.excel_scientific' });
     t.close();
     removeTempDirs();
   });

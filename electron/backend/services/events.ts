@@ -282,8 +282,9 @@ export const eventHandlers = {
   'enrolment.addWalkIn': ({ eventId, name, nip, institution }, ctx) => ctx.db.transaction(() => {
     requireEvent(ctx.db, eventId);
     const m = meta(ctx);
-    const digits = nip ? (parseNip(nip).ok ? nip.replace(/\D/g, '') : null) : null;
-    if (nip && !digits) throw ApiError.field(['nip'], 'nip.wrong_length');
+    const parsed = nip ? parseNip(nip) : null;
+    if (parsed && !parsed.ok) throw ApiError.field(['nip'], parsed.errors[0]!.code, parsed.errors[0]!.params);
+    const digits = parsed?.ok ? parsed.nip.digits : null;
     if (digits) {
       const employee = findEmployeeByNip(ctx.db, digits);
       if (employee && !employee.deletedAt) throw ApiError.field(['nip'], 'enrolment.walk_in_on_roster', { name: employee.name });

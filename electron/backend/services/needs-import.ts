@@ -48,9 +48,10 @@ export async function importNeeds(ctx: ServiceContext, input: ParsedInput<'needs
   const columns = new Map<NeedField, number>();
   for (const [index, field] of Object.entries(needHeaders.map(table.headers).mapping)) if (field) columns.set(field, Number(index));
   const units = new Map(listUnits(ctx.db, true).map((u) => [foldHeader(u.name), u.id]));
-  const errors: { row: number; field: string; code: string; message: string }[] = [];
+  const errors: { row: number; field: string; code: string; message: string; params?: Record<string, string> }[] = [];
+  // The message is Indonesian for the CLI and logs; the screen translates code and params itself.
   const fail = (row: number, field: string, code: string, params: Record<string, string> = {}) =>
-    errors.push({ row, field, code, message: t(code, { ...params, defaultValue: code }) });
+    errors.push({ row, field, code, message: t(code, { ...params, defaultValue: code }), ...(Object.keys(params).length ? { params } : {}) });
 
   const valid: Omit<NeedRecordInput, 'id'>[] = [];
   for (const r of table.rows) {
