@@ -68,6 +68,11 @@ const ANY_DOTTED = /^(?:[a-z]{1,5}\.){1,4}[a-z]{0,5}$/i;
 
 export function splitTitles(raw: string): NameParts {
   const text = raw.normalize('NFC').replace(/\s+/g, ' ').replace(/^[\s,]+|[\s,]+$/g, '');
+  // Most names carry no title at all: without a dot or a comma only a dotless front title
+  // ("Drs Ahmad") could be one, so anything else is the bare name.
+  if (!text.includes('.') && !text.includes(',') && !DOTLESS_FRONT.has(text.slice(0, text.indexOf(' ') >>> 0).toLowerCase())) {
+    return { front: '', name: text, back: '' };
+  }
 
   // Everything after the first comma is titles when every piece of it is one; otherwise the
   // comma belongs to the name and nothing after it is taken.

@@ -3,9 +3,9 @@
 import { splitTitles } from './person-name.ts';
 
 export function foldText(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
+  // Plain ASCII (most names) has no accents to strip: skip the Unicode decomposition.
+  const base = /^[\x20-\x7e]*$/.test(text) ? text : text.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  return base
     .toLowerCase()
     .replace(/['’`.\-]/g, '')
     .replace(/\s+/g, ' ')

@@ -143,6 +143,7 @@ export const en: Catalogue = {
     nip: 'NIP',
     file: 'File',
     dataBase64: 'File',
+    importedFrom: 'Imported from',
     regionCode: 'Kecamatan',
     name: 'Name',
     address: 'Address',
@@ -438,6 +439,7 @@ export const en: Catalogue = {
     attendance: 'Attendance',
   },
   auditFields: {
+    importedFrom: 'Imported from',
     kind: 'Kind',
     hasLogo: 'Logo',
     logo: 'Logo',

@@ -142,6 +142,7 @@ export const id = {
     nip: 'NIP',
     file: 'Berkas',
     dataBase64: 'Berkas',
+    importedFrom: 'Dari impor',
     regionCode: 'Kecamatan',
     name: 'Nama',
     address: 'Alamat',
@@ -437,6 +438,7 @@ export const id = {
     attendance: 'Kehadiran',
   },
   auditFields: {
+    importedFrom: 'Dari impor',
     kind: 'Jenis',
     hasLogo: 'Logo',
     logo: 'Logo',

@@ -34,10 +34,16 @@ function nipTaken(db: Db, nip: string, exceptId?: string): void {
   throw ApiError.field(['nip'], 'employee.nip_exists', { name: other.name });
 }
 
-export function insertEmployee(db: Db, m: WriteMeta, content: EmployeeContent): repo.EmployeeRecord {
+/**
+ * `source` names where an imported person came from ("pegawai.csv, baris 12"): the audit row
+ * then says that instead of repeating every value, which the record itself holds.
+ */
+export function insertEmployee(db: Db, m: WriteMeta, content: EmployeeContent, source?: string): repo.EmployeeRecord {
   const record: repo.EmployeeRecord = { id: newId(), ...content, createdAt: m.at, updatedAt: m.at, updatedBy: m.actor?.userId ?? null, origin: m.origin, deletedAt: null };
   repo.insertEmployee(db, record, searchKey(record.name, record.nip));
-  recordChange(db, m, { entity: 'employee', entityId: record.id, op: 'insert', after: { ...content } });
+  recordChange(db, m, source
+    ? { entity: 'employee', entityId: record.id, op: 'insert', details: { importedFrom: [null, source] } }
+    : { entity: 'employee', entityId: record.id, op: 'insert', after: content });
   return record;
 }
 

@@ -127,7 +127,8 @@ function toDraft(f: Partial<Record<RosterField, string>>, existing: employees.Em
 
   let birthPlace = f.birthPlace ?? '';
   let birthDateRaw = f.birthDate;
-  const combined = birthDateRaw ? splitBirthPlaceDate(birthDateRaw) : null;
+  // Only a cell with letters can be "Palembang, 26-09-1986"; plain dates skip the split.
+  const combined = birthDateRaw && /\p{L}/u.test(birthDateRaw) ? splitBirthPlaceDate(birthDateRaw) : null;
   if (combined && /\p{L}/u.test(birthDateRaw!.replace(/[a-z]+\.?\s+\d{4}\s*$/i, ''))) {
     birthPlace ||= combined.place;
     birthDateRaw = combined.date;

@@ -19,7 +19,7 @@ import { analyse, rememberMapping, summarise, toPreview, type Analysis } from '.
  * Writes the valid rows of an analysis in one transaction: units first (when asked), then
  * people. Error rows are left out; nothing else is skipped, so the counts match the preview.
  */
-export function applyAnalysis(db: Db, m: WriteMeta, analysis: Analysis, createUnits: boolean): string[] {
+export function applyAnalysis(db: Db, m: WriteMeta, analysis: Analysis, createUnits: boolean, fileName: string): string[] {
   const createdUnits: string[] = [];
   const unitIds = new Map<string, string>();
   if (createUnits) {
@@ -33,7 +33,7 @@ export function applyAnalysis(db: Db, m: WriteMeta, analysis: Analysis, createUn
   for (const row of analysis.rows) {
     if (!row.content || row.kind === 'unchanged' || row.kind === 'error') continue;
     const content = row.newUnit ? { ...row.content, unitId: unitIds.get(row.newUnit) ?? null } : row.content;
-    if (row.kind === 'new') insertEmployee(db, m, content);
+    if (row.kind === 'new') insertEmployee(db, m, content, `${fileName}, baris ${row.row}`);
     else if (row.existing) {
       updateEmployeeRecord(db, m, row.existing, { ...content, deletedAt: null }, row.existing.deletedAt ? 'restore' : 'update');
     }
@@ -44,7 +44,7 @@ export function applyAnalysis(db: Db, m: WriteMeta, analysis: Analysis, createUn
 
 export async function importRoster(ctx: ServiceContext, input: ParsedInput<'roster.apply'>) {
   const analysis = await analyse(ctx.db, input);
-  const createdUnits = ctx.db.transaction(() => applyAnalysis(ctx.db, meta(ctx), analysis, input.createUnits))();
+  const createdUnits = ctx.db.transaction(() => applyAnalysis(ctx.db, meta(ctx), analysis, input.createUnits, input.fileName))();
   return { ...summarise(analysis), createdUnits };
 }
 

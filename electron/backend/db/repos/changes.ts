@@ -38,12 +38,12 @@ export function diffFields(before: Fields | null, after: Fields | null): Record<
 export function recordChange(
   db: Db,
   meta: WriteMeta,
-  change: { entity: string; entityId: string; op: ChangeOp; before?: object | null; after?: object | null },
+  change: { entity: string; entityId: string; op: ChangeOp; before?: object | null; after?: object | null; details?: Record<string, [unknown, unknown]> },
 ): void {
   sql(db, 
     'INSERT INTO change_journal (entity, entity_id, op, at, user_id, origin) VALUES (?, ?, ?, ?, ?, ?)',
   ).run(change.entity, change.entityId, change.op, meta.at, meta.actor?.userId ?? null, meta.origin);
-  const details = diffFields((change.before ?? null) as Fields | null, (change.after ?? null) as Fields | null);
+  const details = change.details ?? diffFields((change.before ?? null) as Fields | null, (change.after ?? null) as Fields | null);
   recordEvent(db, meta, `${change.entity}.${change.op}`, details, change.entity, change.entityId);
 }
 
