@@ -1,23 +1,19 @@
 import { memo, useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'wouter';
 import type { ScanResult } from '../../../../shared/contract/attendance.ts';
 import type { Event, Session } from '../../../../shared/contract/events.ts';
 import { STATUS_CODE, type AttendanceStatus } from '../../../../shared/domain/jp.ts';
 import { formatNip } from '../../../../shared/domain/nip.ts';
 import { api } from '../../api.ts';
 import { useSession } from '../../app/session.tsx';
-import { useLoader } from '../../app/useLoader.ts';
 import { describeError } from '../../components/errors.ts';
-import { ErrorAlert, LoadState, Notice } from '../../components/feedback.tsx';
+import { ErrorAlert, Notice } from '../../components/feedback.tsx';
 import { Modal } from '../../components/Modal.tsx';
-import { Page } from '../../components/Page.tsx';
 import { currentLanguage } from '../../i18n.ts';
 import { WalkInDialog } from '../events/ParticipantsTab.tsx';
-import { NotFound } from '../placeholder/NotFound.tsx';
 import { KEY_OF_STATUS, STATUS_KEYS, clockTime, statusOptions, statusWord } from '../trainings/format.ts';
 import { ConfirmDialog, Figures, useRun } from '../trainings/ui.tsx';
-import { SessionActions, useSessionLine } from './shared.tsx';
+import { SessionPage } from './shared.tsx';
 import { useScanQueue, type ScanEntry } from './useScanQueue.ts';
 
 type SheetRow = Awaited<ReturnType<(typeof api)['attendance.sheet']>>['rows'][number];
@@ -25,22 +21,10 @@ type Mark = NonNullable<SheetRow['mark']>;
 
 /** `#/kegiatan/<id>/sesi/<sessionId>/hadir`: attendance at the door, built for a queue of people. */
 export function DoorScreen() {
-  const { t } = useTranslation();
-  const { id, sessionId } = useParams<{ id: string; sessionId: string }>();
-  const event = useLoader(() => api['events.get']({ id }), [id]);
-  const session = event.data?.sessions.find((s) => s.id === sessionId);
-  const sessionLine = useSessionLine();
-  if (event.data && !session) return <NotFound />;
   return (
-    <Page
-      title={t('attendanceUi.door.title', { n: event.data && session ? event.data.sessions.indexOf(session) + 1 : '…' })}
-      intro={event.data && session ? <><strong className="intro-event">{event.data.name}</strong>{sessionLine(event.data, session)}</> : undefined}
-      actions={event.data && session ? <SessionActions event={event.data} session={session} other="paper" /> : undefined}
-    >
-      <LoadState loader={event}>
-        {(e) => <Door key={sessionId} event={e} session={session!} />}
-      </LoadState>
-    </Page>
+    <SessionPage titleKey="attendanceUi.door.title" other="paper">
+      {(event, session) => <Door key={session.id} event={event} session={session} />}
+    </SessionPage>
   );
 }
 

@@ -1,38 +1,23 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'wouter';
 import type { Event, Session } from '../../../../shared/contract/events.ts';
 import { STATUS_CODE, type AttendanceStatus } from '../../../../shared/domain/jp.ts';
 import { formatNip } from '../../../../shared/domain/nip.ts';
 import { api } from '../../api.ts';
 import { useLoader } from '../../app/useLoader.ts';
-import { ErrorAlert, LoadState, Notice } from '../../components/feedback.tsx';
-import { Page } from '../../components/Page.tsx';
-import { NotFound } from '../placeholder/NotFound.tsx';
+import { ErrorAlert, Notice } from '../../components/feedback.tsx';
 import { KEY_OF_STATUS, STATUS_KEYS, statusOptions, statusWord } from '../trainings/format.ts';
 import { Figures, useRun } from '../trainings/ui.tsx';
-import { SessionActions, useSessionLine } from './shared.tsx';
+import { SessionPage } from './shared.tsx';
 
 type Row = { enrolmentId: string; name: string; nip: string | null; unit: string | null; jabatan: string; status: AttendanceStatus | ''; note: string; was: { status: AttendanceStatus; note: string } | null };
 
 /** `#/kegiatan/<id>/sesi/<sessionId>/kertas`: the signed paper sheet typed in, one fast screen. */
 export function PaperEntry() {
-  const { t } = useTranslation();
-  const { id, sessionId } = useParams<{ id: string; sessionId: string }>();
-  const event = useLoader(() => api['events.get']({ id }), [id]);
-  const session = event.data?.sessions.find((s) => s.id === sessionId);
-  const sessionLine = useSessionLine();
-  if (event.data && !session) return <NotFound />;
   return (
-    <Page
-      title={t('attendanceUi.paper.title', { n: event.data && session ? event.data.sessions.indexOf(session) + 1 : '…' })}
-      intro={event.data && session ? <><strong className="intro-event">{event.data.name}</strong>{sessionLine(event.data, session)}</> : undefined}
-      actions={event.data && session ? <SessionActions event={event.data} session={session} other="door" /> : undefined}
-    >
-      <LoadState loader={event}>
-        {(e) => <Paper key={sessionId} event={e} session={session!} />}
-      </LoadState>
-    </Page>
+    <SessionPage titleKey="attendanceUi.paper.title" other="door">
+      {(event, session) => <Paper key={session.id} event={event} session={session} />}
+    </SessionPage>
   );
 }
 

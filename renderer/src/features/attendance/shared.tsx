@@ -1,10 +1,13 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'wouter';
+import { Link, useParams } from 'wouter';
 import type { Event, Session } from '../../../../shared/contract/events.ts';
 import { api } from '../../api.ts';
 import { useSession } from '../../app/session.tsx';
-import { ErrorAlert } from '../../components/feedback.tsx';
+import { ErrorAlert, LoadState } from '../../components/feedback.tsx';
+import { Page } from '../../components/Page.tsx';
+import { useLoader } from '../../app/useLoader.ts';
+import { NotFound } from '../placeholder/NotFound.tsx';
 import { downloadFile } from '../../components/files.ts';
 import { currentLanguage } from '../../i18n.ts';
 import { dayDate, timeRange } from '../trainings/format.ts';
@@ -50,5 +53,33 @@ export function SessionActions({ event, session, other }: { event: Event; sessio
       {saved && <span className="muted" role="status">{t('recapUi.downloaded', { fileName: saved })}</span>}
       {error ? <ErrorAlert error={error} /> : null}
     </div>
+  );
+}
+
+/**
+ * The frame both attendance screens of a session share: loads the event, finds the session,
+ * and shows its title, line and actions around the screen itself.
+ */
+export function SessionPage({ titleKey, other, children }: {
+  titleKey: string;
+  other: 'door' | 'paper';
+  children: (event: Event, session: Session) => ReactNode;
+}) {
+  const { t } = useTranslation();
+  const { id, sessionId } = useParams<{ id: string; sessionId: string }>();
+  const event = useLoader(() => api['events.get']({ id }), [id]);
+  const session = event.data?.sessions.find((s) => s.id === sessionId);
+  const sessionLine = useSessionLine();
+  if (event.data && !session) return <NotFound />;
+  return (
+    <Page
+      title={t(titleKey, { n: event.data && session ? event.data.sessions.indexOf(session) + 1 : '…' })}
+      intro={event.data && session ? <><strong className="intro-event">{event.data.name}</strong>{sessionLine(event.data, session)}</> : undefined}
+      actions={event.data && session ? <SessionActions event={event.data} session={session} other={other} /> : undefined}
+    >
+      <LoadState loader={event}>
+        {(e) => children(e, session!)}
+      </LoadState>
+    </Page>
   );
 }
