@@ -190,7 +190,9 @@ export async function analyse(db: Db, input: Input): Promise<Analysis> {
   const existingByNip = employees.allEmployeesByNip(db);
   const units = unitLookup(db);
   const dateColumns = (['birthDate', 'statusDate'] as const).map((f) => columns.get(f)).filter((c): c is number => c !== undefined);
-  const dateOrder = detectDateOrder(table.rows.flatMap((r) => dateColumns.map((c) => r.cells[c] ?? '')));
+  const dateOrder = detectDateOrder(function* dateCells() {
+    for (const r of table.rows) for (const c of dateColumns) yield r.cells[c] ?? '';
+  }());
   const nipColumn = columns.get('nip');
 
   // Each row's NIP is parsed once; a NIP written twice in one file is an error on every row with it.
@@ -199,13 +201,21 @@ export async function analyse(db: Db, input: Input): Promise<Analysis> {
   // With neither column mapped that cannot be told, so every row is reported (NIP not mapped)
   // rather than all passed over in silence.
   const identified = nipColumn !== undefined || columns.get('name') !== undefined;
-  const people = table.rows.map((r) => ({ r, f: cellsByField(r.cells, columns) })).filter(({ f }) => !identified || f.nip || f.name);
-  const parsedNips = people.map(({ f }) => (nipColumn === undefined ? null : parseNip(f.nip ?? '')));
+  const people: { r: (typeof table.rows)[number]; f: Partial<Record<RosterField, string>> }[] = [];
+  const parsedNips: (ReturnType<typeof parseNip> | null)[] = [];
   const rowsByNip = new Map<string, number[]>();
-  people.forEach(({ r }, i) => {
-    const parsed = parsedNips[i];
-    if (parsed?.ok) rowsByNip.set(parsed.nip.digits, [...(rowsByNip.get(parsed.nip.digits) ?? []), r.rowNumber]);
-  });
+  for (const r of table.rows) {
+    const f = cellsByField(r.cells, columns);
+    if (identified && !f.nip && !f.name) continue;
+    const parsed = nipColumn === undefined ? null : parseNip(f.nip ?? '');
+    people.push({ r, f });
+    parsedNips.push(parsed);
+    if (parsed?.ok) {
+      const twins = rowsByNip.get(parsed.nip.digits);
+      if (twins) twins.push(r.rowNumber);
+      else rowsByNip.set(parsed.nip.digits, [r.rowNumber]);
+    }
+  }
 
   // A new unit is one unit however its rows spell it ("Seksi Baru", "SEKSI  BARU"): matched the
   // way existing units are (folded), named as first written with inner spaces collapsed.
@@ -227,7 +237,7 @@ export async function analyse(db: Db, input: Input): Promise<Analysis> {
     if (twins.length > 1) errors.push({ field: 'nip', code: 'import.nip_duplicate', params: { rows: twins.join(', ') } });
 
     const checked = checkDraft(draft, units.ids, parsedNip ?? undefined);
-    const allErrors = [...errors, ...checked.errors];
+    const allErrors = checked.errors.length ? [...errors, ...checked.errors] : errors;
     const content = allErrors.length ? null : checked.content;
     let kind: ImportRow['kind'] = 'error';
     let changes: Record<string, [unknown, unknown]> = {};
