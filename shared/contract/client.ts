@@ -1,5 +1,5 @@
 import { ApiError, type CallResult } from './errors.ts';
-import { methodNames, type Api, type MethodName } from './index.ts';
+import { methodNames, type Api } from './index.ts';
 import type { JobEvent } from './jobs.ts';
 
 /** What a door offers the UI: one `call` (Actual Budget's `send`), whatever the transport. */
@@ -21,4 +21,3 @@ export function createApi(transport: Transport): Api {
   return api as Api;
 }
 
-export type { MethodName };

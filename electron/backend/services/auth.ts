@@ -5,7 +5,7 @@ import type { Db } from '../db/open.ts';
 import { recordChange, recordEvent } from '../db/repos/changes.ts';
 import * as sessions from '../db/repos/sessions.ts';
 import { findUserByUsername, getUser, touchLastLogin, updateUser } from '../db/repos/users.ts';
-import { nowIso, type Actor, type ServiceContext } from './context.ts';
+import { nowIso, type Actor } from './context.ts';
 import type { Handlers } from './handlers.ts';
 import { DUMMY_HASH, hashPassword, verifyPassword } from './passwords.ts';
 import { officeOrigin } from './office.ts';
@@ -152,4 +152,3 @@ export const authHandlers = {
   },
 } satisfies Partial<Handlers>;
 
-export type { ServiceContext };

@@ -1,5 +1,4 @@
 import { ApiError, type FieldIssue } from '../../../shared/contract/errors.ts';
-import type { Employee } from '../../../shared/contract/employees.ts';
 import { searchKey, searchTerms } from '../../../shared/domain/search.ts';
 import { listAudit } from '../db/repos/audit.ts';
 import { recordChange } from '../db/repos/changes.ts';
@@ -122,4 +121,3 @@ export const employeeHandlers = {
   },
 } satisfies Partial<Handlers>;
 
-export type { Employee };

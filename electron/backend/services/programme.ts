@@ -1,6 +1,5 @@
 import { ApiError } from '../../../shared/contract/errors.ts';
 import type { Need, ProgrammeItem } from '../../../shared/contract/programme.ts';
-import type { ParsedInput } from '../../../shared/contract/index.ts';
 import { COMPETENCY_TYPES, FUNDING_SOURCES } from '../../../shared/domain/methods.ts';
 import { newId } from '../db/ids.ts';
 import type { Db } from '../db/open.ts';
@@ -38,7 +37,8 @@ type Totals = { items: number; plannedJp: number; budget: number };
 const zero = (): Totals => ({ items: 0, plannedJp: 0, budget: 0 });
 
 export function programmeSummary(db: Db, year: number) {
-  const items = repo.listItems(db, year).filter((i) => i.status !== 'batal');
+  const all = repo.listItems(db, year);
+  const items = all.filter((i) => i.status !== 'batal');
   const total = zero();
   const byFunding: Record<string, Totals> = Object.fromEntries(FUNDING_SOURCES.map((f) => [f, zero()]));
   const byCompetencyType: Record<string, Totals> = Object.fromEntries(COMPETENCY_TYPES.map((t) => [t, zero()]));
@@ -54,7 +54,7 @@ export function programmeSummary(db: Db, year: number) {
     total,
     byFunding,
     byCompetencyType,
-    items: repo.listItems(db, year).map((i) => {
+    items: all.map((i) => {
       const events = eventsOfItem(db, i.id).filter((e) => e.status !== 'batal');
       const recaps = events.map((e) => eventRecap(db, e.id));
       return {
@@ -132,4 +132,3 @@ export const programmeHandlers = {
   'programme.summary': ({ year }, ctx) => programmeSummary(ctx.db, year),
 } satisfies Partial<Handlers>;
 
-export type NeedsImportInput = ParsedInput<'needs.import'>;

@@ -1,4 +1,4 @@
-import type { ImportInput, ImportIssue, ImportPreview, ImportRow, RosterField } from '../../../shared/contract/roster.ts';
+import type { ImportIssue, ImportPreview, ImportRow, RosterField } from '../../../shared/contract/roster.ts';
 import type { ParsedInput } from '../../../shared/contract/index.ts';
 import { foldHeader, mapHeaders, normalizeEmploymentType, normalizeGender, normalizeStatus, splitBirthPlaceDate } from '../../../shared/domain/roster-columns.ts';
 import { detectDateOrder, parseLooseDate, type DateOrder } from '../../../shared/domain/loose-date.ts';
@@ -298,4 +298,3 @@ export function toPreview(analysis: Analysis): ImportPreview {
   };
 }
 
-export type { ImportInput };
