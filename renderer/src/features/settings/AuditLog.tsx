@@ -6,9 +6,9 @@ import { TIMEZONE_LABEL } from '../../../../shared/domain/timezone.ts';
 import { api } from '../../api.ts';
 import { useSession } from '../../app/session.tsx';
 import { useLoader } from '../../app/useLoader.ts';
-import { toApiError } from '../../components/errors.ts';
 import { ErrorAlert, LoadState } from '../../components/feedback.tsx';
 import { currentLanguage } from '../../i18n.ts';
+import { ChangeDetails } from '../../components/ChangeDetails.tsx';
 import { auditDetails, auditUser } from './auditFormat.ts';
 
 const PAGE = 50;
@@ -16,7 +16,7 @@ const PAGE = 50;
 /** Log audit: newest first, in the office's time zone; "muat lagi" pages back with `nextBefore`. */
 export function AuditLog() {
   const { t } = useTranslation();
-  const { office, expire } = useSession();
+  const { office } = useSession();
   const first = useLoader(() => api['audit.list']({ limit: PAGE }), []);
   const [more, setMore] = useState<{ entries: AuditEntry[]; nextBefore: number | null } | null>(null);
   const [moreError, setMoreError] = useState<unknown>(null);
@@ -34,7 +34,6 @@ export function AuditLog() {
       const page = await api['audit.list']({ limit: PAGE, before: nextBefore });
       setMore({ entries: [...(more?.entries ?? []), ...page.entries], nextBefore: page.nextBefore });
     } catch (err) {
-      if (toApiError(err).code === 'UNAUTHENTICATED') expire();
       setMoreError(err);
     } finally {
       setBusy(false);
@@ -74,18 +73,7 @@ export function AuditLog() {
                     <td className="mono">{auditUser(e.username)}</td>
                     <td>{t(`auditActions.${e.action}`, { defaultValue: e.action })}</td>
                     <td>{e.entity ? t(`auditEntities.${e.entity}`, { defaultValue: e.entity }) : '—'}</td>
-                    <td>
-                      <ul className="audit-details">
-                        {auditDetails(t, e.action, e.details).map((d) => (
-                          <li key={d.label}>
-                            <span className="audit-field">{d.label}:</span>{' '}
-                            {d.change ? (
-                              <><span className="audit-old">{d.change[0]}</span> <span aria-label={t('settings.audit.becomes')}>→</span> <span className="audit-new">{d.change[1]}</span></>
-                            ) : d.value}
-                          </li>
-                        ))}
-                      </ul>
-                    </td>
+                    <td><ChangeDetails items={auditDetails(t, e.action, e.details)} /></td>
                   </tr>
                 ))}
               </tbody>

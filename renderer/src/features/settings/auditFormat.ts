@@ -37,17 +37,24 @@ const isPair = (value: unknown): value is [unknown, unknown] => Array.isArray(va
  * Field → [old, new] pairs (record changes) or free data (events), ready to show. A new
  * record (action `<entity>.insert`) lists just its values.
  */
-export function auditDetails(t: TFunction, action: string, details: Record<string, unknown> | null): AuditDetail[] {
+export interface AuditFormat {
+  label(key: string): string;
+  value(key: string, value: unknown): string;
+}
+
+/** `format` lets a screen that knows its record (the employee history) name fields its own way. */
+export function auditDetails(t: TFunction, action: string, details: Record<string, unknown> | null, format?: AuditFormat): AuditDetail[] {
   if (!details) return [];
+  const label = format?.label ?? ((key: string) => auditFieldLabel(t, key));
+  const show = format?.value ?? ((key: string, value: unknown) => auditValue(t, key, value));
   const created = action.endsWith('.insert');
   return Object.entries(details).map(([key, value]) => {
-    const label = auditFieldLabel(t, key);
     if (isPair(value)) {
       return created
-        ? { label, change: null, value: auditValue(t, key, value[1]) }
-        : { label, change: [auditValue(t, key, value[0]), auditValue(t, key, value[1])], value: null };
+        ? { label: label(key), change: null, value: show(key, value[1]) }
+        : { label: label(key), change: [show(key, value[0]), show(key, value[1])], value: null };
     }
-    return { label, change: null, value: auditValue(t, key, value) };
+    return { label: label(key), change: null, value: show(key, value) };
   });
 }
 
