@@ -53,5 +53,25 @@ function bridgeTransport(bridge: BridgeApi): Transport {
 
 export const transport: Transport = typeof window !== 'undefined' && window.api ? bridgeTransport(window.api) : httpTransport;
 
+const expiryListeners = new Set<() => void>();
+
+/**
+ * Called whenever any call answers UNAUTHENTICATED (idle timeout, deactivated account, reset
+ * password): the app reacts once, here, instead of every screen checking for it.
+ */
+export function onSessionExpired(listener: () => void): () => void {
+  expiryListeners.add(listener);
+  return () => expiryListeners.delete(listener);
+}
+
+const watchedTransport: Transport = {
+  async call(method, input) {
+    const result = await transport.call(method, input);
+    if (!result.ok && result.error.code === 'UNAUTHENTICATED') for (const listener of expiryListeners) listener();
+    return result;
+  },
+  subscribeJob: (jobId, onEvent) => transport.subscribeJob(jobId, onEvent),
+};
+
 /** The typed API, the same over Electron IPC and HTTP. Methods throw `ApiError`. */
-export const api = createApi(transport);
+export const api = createApi(watchedTransport);

@@ -245,6 +245,13 @@ test('the operator logs in and cannot reach users or settings', async ({ page })
   await page.getByRole('button', { name: 'Keluar' }).click();
   await logIn(page, OPERATOR.username, OPERATOR_NEW_PASSWORD);
   await expect(page.getByRole('heading', { name: `Selamat datang, ${OPERATOR.fullName}` })).toBeVisible();
+
+  // The session ends behind the screen's back (as after an idle timeout): the next call the app
+  // makes brings the clerk to the login screen, saying why.
+  await page.request.post('/api/auth.logout', { data: {} });
+  await page.getByRole('navigation', { name: 'Navigasi utama' }).getByRole('link', { name: 'Pegawai' }).click();
+  await expect(page.getByRole('heading', { name: 'Masuk', level: 1 })).toBeVisible();
+  await expect(page.getByText('Sesi Anda telah berakhir. Silakan masuk lagi.')).toBeVisible();
 });
 
 test('a wrong password shows the translated error', async ({ page }) => {

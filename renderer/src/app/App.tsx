@@ -4,7 +4,7 @@ import { Router } from 'wouter';
 import { useHashLocation, navigate } from 'wouter/use-hash-location';
 import type { SessionUser } from '../../../shared/contract/auth.ts';
 import type { Office } from '../../../shared/contract/office.ts';
-import { api } from '../api.ts';
+import { api, onSessionExpired } from '../api.ts';
 import { ErrorAlert, Loading } from '../components/feedback.tsx';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
 import { SetupWizard } from '../features/setup/SetupWizard.tsx';
@@ -58,9 +58,12 @@ export function App() {
           toLogin('loggedOut');
         }
       },
-      expire: () => toLogin('expired'),
     };
   }, [phase, toLogin]);
+
+  // Any call that finds the session gone sends the clerk to the login screen, once.
+  const inApp = phase.kind === 'app';
+  useEffect(() => (inApp ? onSessionExpired(() => toLogin('expired')) : undefined), [inApp, toLogin]);
 
   switch (phase.kind) {
     case 'loading':

@@ -9,8 +9,6 @@ export interface Session {
   /** After the office was changed in Settings: header and dates follow. */
   setOffice(office: Office): void;
   logout(): Promise<void>;
-  /** A call said UNAUTHENTICATED: the session ended (idle timeout, deactivated, password reset). */
-  expire(): void;
 }
 
 export const SessionContext = createContext<Session | null>(null);
@@ -20,11 +18,3 @@ export function useSession(): Session {
   if (!session) throw new Error('useSession outside the logged-in app');
   return session;
 }
-
-/** Outside the app (setup, login) there is no session to expire. */
-export function useExpire(): () => void {
-  const session = useContext(SessionContext);
-  return session ? session.expire : noop;
-}
-
-function noop(): void {}

@@ -1,6 +1,4 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { toApiError } from '../components/errors.ts';
-import { useExpire } from './session.tsx';
 
 export interface Loaded<T> {
   data: T | undefined;
@@ -15,7 +13,6 @@ export interface Loaded<T> {
 export function useLoader<T>(load: () => Promise<T>, deps: readonly unknown[]): Loaded<T> {
   const [state, setState] = useState<{ data: T | undefined; error: unknown; loading: boolean }>({ data: undefined, error: null, loading: true });
   const [tick, setTick] = useState(0);
-  const expire = useExpire();
   const latest = useRef(0);
   const loadRef = useRef(load);
   loadRef.current = load;
@@ -27,7 +24,6 @@ export function useLoader<T>(load: () => Promise<T>, deps: readonly unknown[]): 
       (data) => { if (request === latest.current) setState({ data, error: null, loading: false }); },
       (error: unknown) => {
         if (request !== latest.current) return;
-        if (toApiError(error).code === 'UNAUTHENTICATED') expire();
         setState((s) => ({ ...s, error, loading: false }));
       },
     );

@@ -2,7 +2,6 @@ import { useCallback, useId, useState, type FormHTMLAttributes, type InputHTMLAt
 import { FormProvider, get, useController, useFormContext, type FieldError, type FieldValues, type UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { ApiError, type FieldIssue } from '../../../shared/contract/errors.ts';
-import { useExpire } from '../app/session.tsx';
 import { encodeIssue, fieldErrorText, toApiError } from './errors.ts';
 import { ErrorAlert } from './feedback.tsx';
 
@@ -56,10 +55,8 @@ interface ErrorTarget {
  */
 export function useSubmitError(form: ErrorTarget) {
   const [alert, setAlert] = useState<ApiError | null>(null);
-  const expire = useExpire();
   const fail = useCallback((err: unknown) => {
     const e = toApiError(err);
-    if (e.code === 'UNAUTHENTICATED') expire();
     const issues = e.code === 'VALIDATION' ? (e.details?.issues ?? []) : [];
     if (issues.length === 0) {
       setAlert(e);
@@ -79,7 +76,7 @@ export function useSubmitError(form: ErrorTarget) {
       }
     }
     setAlert(rest.length ? new ApiError('VALIDATION', e.message, { ...e.details, issues: rest }) : null);
-  }, [form, expire]);
+  }, [form]);
   const clear = useCallback(() => setAlert(null), []);
   return { alert, fail, clear };
 }

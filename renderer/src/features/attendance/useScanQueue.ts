@@ -1,8 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ScanResult } from '../../../../shared/contract/attendance.ts';
 import { api } from '../../api.ts';
-import { useExpire } from '../../app/session.tsx';
-import { toApiError } from '../../components/errors.ts';
 
 export type ScanEntry =
   | { key: number; input: string; kind: 'result'; result: ScanResult; at: number }
@@ -15,7 +13,6 @@ export type ScanEntry =
  * burst from a barcode scanner loses nothing and doubles nothing.
  */
 export function useScanQueue(sessionId: string, onEntry: (entry: ScanEntry) => void) {
-  const expire = useExpire();
   const queue = useRef<{ key: number; input: string }[]>([]);
   const running = useRef(false);
   const nextKey = useRef(0);
@@ -43,7 +40,6 @@ export function useScanQueue(sessionId: string, onEntry: (entry: ScanEntry) => v
           const result = await api['attendance.scan']({ sessionId, input: item.input });
           entry = { key: item.key, input: item.input, kind: 'result', result, at: Date.now() };
         } catch (error) {
-          if (toApiError(error).code === 'UNAUTHENTICATED') expire();
           entry = { key: item.key, input: item.input, kind: 'error', error, at: Date.now() };
         }
         queue.current.shift();
@@ -53,7 +49,7 @@ export function useScanQueue(sessionId: string, onEntry: (entry: ScanEntry) => v
     } finally {
       running.current = false;
     }
-  }, [sessionId, expire]);
+  }, [sessionId]);
 
   const enqueue = useCallback((input: string) => {
     queue.current.push({ key: ++nextKey.current, input });

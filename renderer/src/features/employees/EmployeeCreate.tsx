@@ -4,7 +4,6 @@ import { Link, useLocation } from 'wouter';
 import { toApiError } from '../../components/errors.ts';
 import { api } from '../../api.ts';
 import { setFlash } from '../../app/flash.ts';
-import { useExpire } from '../../app/session.tsx';
 import { useLoader } from '../../app/useLoader.ts';
 import { ErrorAlert, LoadState } from '../../components/feedback.tsx';
 import { Page } from '../../components/Page.tsx';
@@ -14,7 +13,6 @@ import { EmployeeForm } from './EmployeeForm.tsx';
 export function EmployeeCreate() {
   const { t } = useTranslation();
   const [, navigate] = useLocation();
-  const expire = useExpire();
   const units = useLoader(() => api['units.list']({ includeInactive: true }), []);
   const [removed, setRemoved] = useState<{ id: string; name: string } | null>(null);
   const [restoreError, setRestoreError] = useState<unknown>(null);
@@ -29,7 +27,6 @@ export function EmployeeCreate() {
       setFlash({ message: ['employees.detail.restored', { name: employee.displayName }] });
       navigate(`/pegawai/${employee.id}`);
     } catch (err) {
-      if (toApiError(err).code === 'UNAUTHENTICATED') expire();
       setRestoreError(err);
       setRestoring(false);
     }

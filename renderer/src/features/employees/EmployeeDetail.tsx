@@ -5,9 +5,7 @@ import type { Employee } from '../../../../shared/contract/employees.ts';
 import { formatNip } from '../../../../shared/domain/nip.ts';
 import { api } from '../../api.ts';
 import { setFlash, takeFlash, type Flash, type Message } from '../../app/flash.ts';
-import { useExpire } from '../../app/session.tsx';
 import { useLoader } from '../../app/useLoader.ts';
-import { toApiError } from '../../components/errors.ts';
 import { ErrorAlert, LoadState, Notice } from '../../components/feedback.tsx';
 import { Modal } from '../../components/Modal.tsx';
 import { Page } from '../../components/Page.tsx';
@@ -98,7 +96,6 @@ export function EmployeeDetail() {
 /** Hapus: only a soft remove, after a confirmation; refused by the backend once there are records. */
 function RemoveCard({ employee }: { employee: Employee }) {
   const { t } = useTranslation();
-  const expire = useExpire();
   const [, navigate] = useLocation();
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -120,7 +117,6 @@ function RemoveCard({ employee }: { employee: Employee }) {
       });
       navigate('/pegawai');
     } catch (err) {
-      if (toApiError(err).code === 'UNAUTHENTICATED') expire();
       setError(err);
       setBusy(false);
     }

@@ -3,8 +3,6 @@ import { useTranslation } from 'react-i18next';
 import type { EmployeeFilter } from '../../../../shared/contract/employees.ts';
 import { api } from '../../api.ts';
 import type { Message } from '../../app/flash.ts';
-import { useExpire } from '../../app/session.tsx';
-import { toApiError } from '../../components/errors.ts';
 import { ErrorAlert } from '../../components/feedback.tsx';
 import { downloadFile } from '../../components/files.ts';
 import { Modal } from '../../components/Modal.tsx';
@@ -13,7 +11,6 @@ import { currentLanguage } from '../../i18n.ts';
 /** Ekspor: the list as it is filtered now, as XLSX or CSV, saved through the browser. */
 export function ExportDialog({ filter, count, onClose, onDone }: { filter: EmployeeFilter; count: number; onClose(): void; onDone(message: Message): void }) {
   const { t } = useTranslation();
-  const expire = useExpire();
   const [format, setFormat] = useState<'xlsx' | 'csv'>('xlsx');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -27,7 +24,6 @@ export function ExportDialog({ filter, count, onClose, onDone }: { filter: Emplo
       downloadFile(file);
       onDone(['employees.downloaded', { fileName: file.fileName }]);
     } catch (err) {
-      if (toApiError(err).code === 'UNAUTHENTICATED') expire();
       setError(err);
       setBusy(false);
     }

@@ -1,14 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Flash } from '../../app/flash.ts';
-import { useExpire } from '../../app/session.tsx';
-import { toApiError } from '../../components/errors.ts';
 import { ErrorAlert, Notice } from '../../components/feedback.tsx';
 
 /** A message brought from the previous screen, with its warnings and an undo button if any. */
 export function FlashNotice({ flash, onUndone }: { flash: Flash; onUndone?(): void }) {
   const { t } = useTranslation();
-  const expire = useExpire();
   const [undone, setUndone] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -23,7 +20,6 @@ export function FlashNotice({ flash, onUndone }: { flash: Flash; onUndone?(): vo
       setUndone(true);
       onUndone?.();
     } catch (err) {
-      if (toApiError(err).code === 'UNAUTHENTICATED') expire();
       setError(err);
     } finally {
       setBusy(false);

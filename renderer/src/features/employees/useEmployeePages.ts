@@ -1,8 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Employee, EmployeeFilter, EmployeeStatus } from '../../../../shared/contract/employees.ts';
 import { api } from '../../api.ts';
-import { useExpire } from '../../app/session.tsx';
-import { toApiError } from '../../components/errors.ts';
 
 export type SortKey = NonNullable<EmployeeFilter['sort']>;
 
@@ -49,7 +47,6 @@ export interface ShownList {
  * never overwrites the answer to "19".
  */
 export function useEmployeePages(query: ListQuery) {
-  const expire = useExpire();
   const filter = useMemo(() => toFilter(query), [query]);
   const key = useMemo(() => JSON.stringify(filter), [filter]);
   const [shown, setShown] = useState<ShownList | null>(null);
@@ -61,9 +58,8 @@ export function useEmployeePages(query: ListQuery) {
   const pending = useRef(new Set<string>());
 
   const fail = useCallback((err: unknown) => {
-    if (toApiError(err).code === 'UNAUTHENTICATED') expire();
     setError(err);
-  }, [expire]);
+  }, []);
 
   useEffect(() => {
     const seq = ++latest.current;

@@ -3,9 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { IMPORT_MAX_BYTES, type ImportInput, type ImportPreview, type ImportSummary } from '../../../../shared/contract/roster.ts';
 import { api } from '../../api.ts';
-import { useExpire } from '../../app/session.tsx';
 import { useLoader } from '../../app/useLoader.ts';
-import { toApiError } from '../../components/errors.ts';
 import { ErrorAlert, Notice } from '../../components/feedback.tsx';
 import { readBase64 } from '../../components/files.ts';
 import { Page } from '../../components/Page.tsx';
@@ -35,7 +33,6 @@ function toInput(source: Source, choices: Choices): ImportInput {
 /** `#/pegawai/impor`: file → columns → check → apply, every step a call to the same preview. */
 export function RosterImport() {
   const { t } = useTranslation();
-  const expire = useExpire();
   const units = useLoader(() => api['units.list']({ includeInactive: true }), []);
   const [step, setStep] = useState<Step>('file');
   const [source, setSource] = useState<Source | null>(null);
@@ -59,7 +56,6 @@ export function RosterImport() {
   }, [step]);
 
   const fail = (err: unknown) => {
-    if (toApiError(err).code === 'UNAUTHENTICATED') expire();
     setError(err);
   };
 

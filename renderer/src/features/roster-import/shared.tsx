@@ -2,8 +2,6 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportInput, ImportIssue, ImportPreview, ImportRow } from '../../../../shared/contract/roster.ts';
 import { api } from '../../api.ts';
-import { useExpire } from '../../app/session.tsx';
-import { toApiError } from '../../components/errors.ts';
 import { ErrorAlert, Notice } from '../../components/feedback.tsx';
 import { downloadFile } from '../../components/files.ts';
 import { currentLanguage } from '../../i18n.ts';
@@ -56,7 +54,6 @@ export function useIssueText() {
 /** "Unduh baris yang salah" as XLSX or CSV: roster.errorFile with the same input as the preview. */
 export function ErrorFileButtons({ input }: { input: ImportInput }) {
   const { t } = useTranslation();
-  const expire = useExpire();
   const [busy, setBusy] = useState<'xlsx' | 'csv' | null>(null);
   const [message, setMessage] = useState<{ fileName: string } | { error: unknown } | null>(null);
 
@@ -68,7 +65,6 @@ export function ErrorFileButtons({ input }: { input: ImportInput }) {
       downloadFile(file);
       setMessage({ fileName: file.fileName });
     } catch (err) {
-      if (toApiError(err).code === 'UNAUTHENTICATED') expire();
       setMessage({ error: err });
     } finally {
       setBusy(null);

@@ -2,14 +2,11 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { integrityReport, type JobStatus } from '../../../../shared/contract/jobs.ts';
 import { api, transport } from '../../api.ts';
-import { useSession } from '../../app/session.tsx';
-import { toApiError } from '../../components/errors.ts';
 import { ErrorAlert, Notice } from '../../components/feedback.tsx';
 
 /** Pemeriksaan basis data: starts `maintenance.check` and follows its progress stream. */
 export function DatabaseCheck() {
   const { t } = useTranslation();
-  const { expire } = useSession();
   const [job, setJob] = useState<JobStatus | null>(null);
   const [error, setError] = useState<unknown>(null);
   const stop = useRef<(() => void) | null>(null);
@@ -38,7 +35,6 @@ export function DatabaseCheck() {
       setJob({ jobId, kind: 'maintenance.check', state: 'running', done: 0, total: 0, step: null, error: null });
       stop.current = transport.subscribeJob(jobId, (event) => setJob(event));
     } catch (err) {
-      if (toApiError(err).code === 'UNAUTHENTICATED') expire();
       setError(err);
     }
   };

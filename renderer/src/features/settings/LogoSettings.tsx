@@ -17,7 +17,7 @@ type Result = { kind: 'uploaded' | 'removed' } | { kind: 'fieldError'; error: Ap
 /** Logo: PNG or JPEG up to 512 KB, checked here first and decoded again by the server. */
 export function LogoSettings() {
   const { t } = useTranslation();
-  const { office, setOffice, expire } = useSession();
+  const { office, setOffice } = useSession();
   const inputRef = useRef<HTMLInputElement>(null);
   const [result, setResult] = useState<Result>(null);
   const [busy, setBusy] = useState(false);
@@ -30,7 +30,6 @@ export function LogoSettings() {
       await work();
     } catch (err) {
       const e = toApiError(err);
-      if (e.code === 'UNAUTHENTICATED') expire();
       const fieldIssue = e.code === 'VALIDATION' && e.details?.issues?.length === 1 && e.details.issues[0]?.path[0] === 'logo';
       setResult(fieldIssue ? { kind: 'fieldError', error: e } : { kind: 'error', error: e });
     } finally {

@@ -5,9 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { contract } from '../../../../shared/contract/index.ts';
 import { unitKind, type Unit } from '../../../../shared/contract/office.ts';
 import { api } from '../../api.ts';
-import { useSession } from '../../app/session.tsx';
 import { useLoader } from '../../app/useLoader.ts';
-import { toApiError, zodOptions } from '../../components/errors.ts';
+import { zodOptions } from '../../components/errors.ts';
 import { ErrorAlert, LoadState, Notice } from '../../components/feedback.tsx';
 import { Form, FormAlert, SelectField, SubmitButton, TextField, useSubmitError } from '../../components/form.tsx';
 import { Modal } from '../../components/Modal.tsx';
@@ -23,7 +22,6 @@ type Message = { text: string } | { error: unknown } | null;
 /** Unit kerja: the kantor's own units and the kelurahan/desa; deactivated, never deleted. */
 export function UnitsSettings() {
   const { t } = useTranslation();
-  const { expire } = useSession();
   const units = useLoader(() => api['units.list']({ includeInactive: true }), []);
   const [editing, setEditing] = useState<Unit | null>(null);
   const [message, setMessage] = useState<Message>(null);
@@ -37,7 +35,6 @@ export function UnitsSettings() {
       replace(updated);
       setMessage({ text: t(updated.active ? 'settings.units.activated' : 'settings.units.deactivated', { name: updated.name }) });
     } catch (err) {
-      if (toApiError(err).code === 'UNAUTHENTICATED') expire();
       setMessage({ error: err });
     }
   };

@@ -10,7 +10,7 @@ import { formatInstant } from '../../../../shared/domain/dates.ts';
 import { api } from '../../api.ts';
 import { useSession } from '../../app/session.tsx';
 import { useLoader } from '../../app/useLoader.ts';
-import { toApiError, zodOptions } from '../../components/errors.ts';
+import { zodOptions } from '../../components/errors.ts';
 import { ErrorAlert, LoadState, Notice } from '../../components/feedback.tsx';
 import { Form, FormAlert, SelectField, SubmitButton, TextField, useSubmitError } from '../../components/form.tsx';
 import { Modal } from '../../components/Modal.tsx';
@@ -29,7 +29,7 @@ type Message = { text: string } | { error: unknown } | null;
 /** Pengguna: operators and admins; accounts are deactivated, never deleted. */
 export function UsersSettings() {
   const { t } = useTranslation();
-  const { user: me, office, expire } = useSession();
+  const { user: me, office } = useSession();
   const users = useLoader(() => api['users.list']({}), []);
   const [resetting, setResetting] = useState<User | null>(null);
   const [message, setMessage] = useState<Message>(null);
@@ -44,7 +44,6 @@ export function UsersSettings() {
       replace(updated);
       setMessage({ text: t(updated.active ? 'settings.users.activated' : 'settings.users.deactivated', { username: updated.username }) });
     } catch (err) {
-      if (toApiError(err).code === 'UNAUTHENTICATED') expire();
       setMessage({ error: err });
     }
   };

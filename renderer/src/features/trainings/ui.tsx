@@ -1,8 +1,7 @@
 import { useCallback, useId, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { dateInZone } from '../../../../shared/domain/dates.ts';
-import { useExpire, useSession } from '../../app/session.tsx';
-import { toApiError } from '../../components/errors.ts';
+import { useSession } from '../../app/session.tsx';
 import { ErrorAlert } from '../../components/feedback.tsx';
 import { downloadFile } from '../../components/files.ts';
 import { Modal } from '../../components/Modal.tsx';
@@ -12,7 +11,6 @@ import { Modal } from '../../components/Modal.tsx';
  * ended session sent back to the login. `run` resolves to the result, or undefined on failure.
  */
 export function useRun() {
-  const expire = useExpire();
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   const running = useRef(false);
@@ -24,14 +22,13 @@ export function useRun() {
     try {
       return await fn();
     } catch (err) {
-      if (toApiError(err).code === 'UNAUTHENTICATED') expire();
       setError(err);
       return undefined;
     } finally {
       running.current = false;
       setBusy(null);
     }
-  }, [expire]);
+  }, []);
   const clear = useCallback(() => setError(null), []);
   return { busy, error, run, clear };
 }
