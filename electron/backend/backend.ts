@@ -7,6 +7,7 @@ import type { JobEvent } from '../../shared/contract/jobs.ts';
 import { DB_FILE } from './paths.ts';
 import { openDatabase, type Db } from './db/open.ts';
 import { migrate } from './db/migrate.ts';
+import { idleCheckpointer } from './db/checkpoint.ts';
 import { LATEST_VERSION } from './db/migrations/index.ts';
 import { JobRunner } from './jobs/runner.ts';
 import type { Actor, Door, ServiceContext } from './services/context.ts';
@@ -54,6 +55,8 @@ export interface CallOutcome {
 export interface BackendOptions {
   dataDir: string;
   now?: () => Date;
+  /** How long the backend waits, idle after a write, before checkpointing the WAL. */
+  checkpointIdleMs?: number;
 }
 
 export interface Backend {
@@ -82,8 +85,19 @@ export function createBackend(options: BackendOptions): Backend {
   const db = openDataFolder(options.dataDir);
   const jobs = new JobRunner();
   const now = options.now ?? (() => new Date());
+  const checkpointer = idleCheckpointer(db, options.checkpointIdleMs ?? 2000);
+  // A job writes after its call has returned: its end counts as the end of a call.
+  jobs.subscribe((event) => { if (event.state !== 'running') checkpointer.afterCall(); });
 
   async function call(method: string, rawInput: unknown, opts: CallOptions): Promise<CallOutcome> {
+    try {
+      return await dispatch(method, rawInput, opts);
+    } finally {
+      checkpointer.afterCall();
+    }
+  }
+
+  async function dispatch(method: string, rawInput: unknown, opts: CallOptions): Promise<CallOutcome> {
     const session = { token: opts.sessionToken ?? null } as ServiceContext['session'];
     try {
       const input = parseInput(method, rawInput);
@@ -121,6 +135,9 @@ export function createBackend(options: BackendOptions): Backend {
     jobs,
     call,
     onJobEvent: (listener) => jobs.subscribe(listener),
-    close: () => db.close(),
+    close: () => {
+      checkpointer.stop();
+      db.close();
+    },
   };
 }

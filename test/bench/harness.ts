@@ -32,6 +32,26 @@ export async function measure(runs: number, fn: () => unknown | Promise<unknown>
   return round(median(samples));
 }
 
+/**
+ * Medians of a measured operation and its raw baseline, run in turns (one of each, `runs`
+ * times), so that whatever else the machine is doing weighs on both alike. Both are self-timed.
+ */
+export async function measurePair(
+  runs: number, fn: () => Promise<number> | number, baseline: () => Promise<number> | number, warmup = 1,
+): Promise<{ medianMs: number; baselineMs: number }> {
+  for (let i = 0; i < warmup; i++) {
+    await fn();
+    await baseline();
+  }
+  const own: number[] = [];
+  const raw: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    own.push(await fn());
+    raw.push(await baseline());
+  }
+  return { medianMs: round(median(own)), baselineMs: round(median(raw)) };
+}
+
 export const round = (n: number) => Math.round(n * 1000) / 1000;
 
 export function report(figure: Figure): void {

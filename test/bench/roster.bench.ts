@@ -4,7 +4,7 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { createBackend, openDataFolder, type Backend } from '../../electron/backend/backend.ts';
 import { cliActor } from '../../electron/backend/services/context.ts';
-import { measure, report, withRatio } from './harness.ts';
+import { measure, measurePair, report, withRatio } from './harness.ts';
 
 const ACTOR = cliActor('bench');
 const SETUP = {
@@ -50,9 +50,9 @@ async function officeBackend(): Promise<{ backend: Backend; dir: string }> {
 export async function rosterImport(): Promise<void> {
   const csv = rosterCsv(10_000);
   const input = { fileName: 'pegawai.csv', dataBase64: Buffer.from(csv).toString('base64') };
-  const runs = 5;
+  const runs = 9;
   const dirs: string[] = [];
-  const ms = await measure(runs, async () => {
+  const importOnce = async () => {
     const { backend, dir } = await officeBackend();
     dirs.push(dir);
     const start = performance.now();
@@ -61,10 +61,10 @@ export async function rosterImport(): Promise<void> {
     if (!result.ok || (result.value as { created: number }).created !== 10_000) throw new Error(`import failed: ${JSON.stringify(result).slice(0, 400)}`);
     backend.close();
     return elapsed;
-  }, 1, true);
+  };
   // The baseline: the same rows parsed and inserted as they are into the same employees table
   // (its columns and indexes), with no checking, no journal and no audit.
-  const raw = await measure(runs, () => {
+  const rawOnce = () => {
     const dir = freshDir();
     dirs.push(dir);
     const db = openDataFolder(dir);
@@ -78,7 +78,8 @@ export async function rosterImport(): Promise<void> {
     const elapsed = performance.now() - start;
     db.close();
     return elapsed;
-  }, 1, true);
+  };
+  const { medianMs: ms, baselineMs: raw } = await measurePair(runs, importOnce, rawOnce);
   for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
   report(withRatio('roster.import_10k', runs, ms, raw));
 }

@@ -16,7 +16,10 @@ type Input = ParsedInput<'roster.preview'>;
 export type Mapping = Record<string, RosterField | null>;
 
 /** One data row, understood: what it would do and why not. */
-export interface PlannedRow extends ImportRow {
+export interface PlannedRow extends Omit<ImportRow, 'changes' | 'errors' | 'warnings'> {
+  changes: Readonly<ImportRow['changes']>;
+  errors: readonly ImportIssue[];
+  warnings: readonly ImportIssue[];
   cells: string[];
   content: EmployeeContent | null;
   existing: employees.EmployeeRow | null;
@@ -32,6 +35,10 @@ export interface Analysis {
 }
 
 const { t } = createI18n('id');
+
+// Shared by every row without any: most rows of an import have no change list, error or warning.
+const NO_CHANGES: Readonly<Record<string, [unknown, unknown]>> = Object.freeze({});
+const NO_ISSUES: readonly ImportIssue[] = Object.freeze([]);
 
 /** The remembered mapping is keyed by the file's folded headers: the same layout maps the same way. */
 export function mappingKey(headers: readonly string[]): string {
@@ -183,7 +190,8 @@ function toDraft(f: Partial<Record<RosterField, string>>, existing: employees.Em
   return { draft, errors, newUnit };
 }
 
-export async function analyse(db: Db, input: Input): Promise<Analysis> {
+/** `today` is the office's date: NIPs with a later birth date or TMT are refused against it. */
+export async function analyse(db: Db, input: Input, today: string): Promise<Analysis> {
   const table = await readTable(Buffer.from(input.dataBase64, 'base64'), input.fileName, input.sheet ? { sheet: input.sheet } : {});
   const mapping: Mapping = input.mapping ?? rememberedMapping(db, table.headers) ?? stringKeys(mapHeaders(table.headers).mapping);
   const columns = columnsOf(mapping);
@@ -201,15 +209,16 @@ export async function analyse(db: Db, input: Input): Promise<Analysis> {
   // With neither column mapped that cannot be told, so every row is reported (NIP not mapped)
   // rather than all passed over in silence.
   const identified = nipColumn !== undefined || columns.get('name') !== undefined;
-  const people: { r: (typeof table.rows)[number]; f: Partial<Record<RosterField, string>> }[] = [];
-  const parsedNips: (ReturnType<typeof parseNip> | null)[] = [];
+  // Only the row and its parsed NIP are kept between the passes: an import of 10,000 rows keeps
+  // fewer objects alive, and the garbage collector copies fewer.
+  const people: { r: (typeof table.rows)[number]; parsed: ReturnType<typeof parseNip> | null }[] = [];
   const rowsByNip = new Map<string, number[]>();
+  const nameColumn = columns.get('name');
   for (const r of table.rows) {
-    const f = cellsByField(r.cells, columns);
-    if (identified && !f.nip && !f.name) continue;
-    const parsed = nipColumn === undefined ? null : parseNip(f.nip ?? '');
-    people.push({ r, f });
-    parsedNips.push(parsed);
+    const nipCell = nipColumn === undefined ? '' : (r.cells[nipColumn] ?? '').trim();
+    if (identified && !nipCell && !(nameColumn !== undefined && (r.cells[nameColumn] ?? '').trim())) continue;
+    const parsed = nipColumn === undefined ? null : parseNip(nipCell, today);
+    people.push({ r, parsed });
     if (parsed?.ok) {
       const twins = rowsByNip.get(parsed.nip.digits);
       if (twins) twins.push(r.rowNumber);
@@ -225,8 +234,8 @@ export async function analyse(db: Db, input: Input): Promise<Analysis> {
     if (!missingUnits.has(key)) missingUnits.set(key, raw.replace(/\s+/g, ' ').trim());
     return missingUnits.get(key)!;
   };
-  const rows: PlannedRow[] = people.map(({ r, f }, i) => {
-    const parsedNip = parsedNips[i] ?? null;
+  const rows: PlannedRow[] = people.map(({ r, parsed: parsedNip }) => {
+    const f = cellsByField(r.cells, columns);
     const nip = parsedNip?.ok ? parsedNip.nip.digits : null;
     const existing = nip ? existingByNip.get(nip) ?? null : null;
     const { draft, errors, newUnit: newUnitCell } = toDraft(f, existing, units, dateOrder, input.createUnits);
@@ -240,14 +249,15 @@ export async function analyse(db: Db, input: Input): Promise<Analysis> {
     const allErrors = checked.errors.length ? [...errors, ...checked.errors] : errors;
     const content = allErrors.length ? null : checked.content;
     let kind: ImportRow['kind'] = 'error';
-    let changes: Record<string, [unknown, unknown]> = {};
+    let changes = NO_CHANGES;
     if (content) {
       if (!existing) kind = 'new';
       else {
-        changes = contentChanges(existing, content);
-        if (newUnit) changes.unit = [existing.unitName, newUnit];
-        if (existing.deletedAt) changes.removed = [true, false];
-        kind = Object.keys(changes).length ? 'update' : 'unchanged';
+        const diff = contentChanges(existing, content);
+        if (newUnit) diff.unit = [existing.unitName, newUnit];
+        if (existing.deletedAt) diff.removed = [true, false];
+        if (Object.keys(diff).length) changes = diff;
+        kind = changes === NO_CHANGES ? 'unchanged' : 'update';
       }
     }
     return {
@@ -256,8 +266,8 @@ export async function analyse(db: Db, input: Input): Promise<Analysis> {
       nip: content?.nip ?? f.nip ?? '',
       name: content?.name ?? draft.name,
       changes,
-      errors: allErrors.map((e) => issue(r.rowNumber, e)),
-      warnings: checked.warnings.map((w) => issue(r.rowNumber, w)),
+      errors: allErrors.length ? allErrors.map((e) => issue(r.rowNumber, e)) : NO_ISSUES,
+      warnings: checked.warnings.length ? checked.warnings.map((w) => issue(r.rowNumber, w)) : NO_ISSUES,
       cells: r.cells,
       content,
       existing,
@@ -294,7 +304,9 @@ export function toPreview(analysis: Analysis): ImportPreview {
     headers: table.headers,
     mapping: analysis.mapping,
     missingUnits: analysis.missingUnits,
-    items: analysis.rows.map(({ row, kind, nip, name, changes, errors, warnings }) => ({ row, kind, nip, name, changes, errors, warnings })),
+    items: analysis.rows.map(({ row, kind, nip, name, changes, errors, warnings }) => ({
+      row, kind, nip, name, changes: { ...changes }, errors: [...errors], warnings: [...warnings],
+    })),
   };
 }
 

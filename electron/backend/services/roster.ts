@@ -7,6 +7,7 @@ import { dateInZone } from '../../../shared/domain/dates.ts';
 import type { Db } from '../db/open.ts';
 import * as repo from '../db/repos/employees.ts';
 import { getOffice } from '../db/repos/office.ts';
+import { recordChanges, type Change } from '../db/repos/changes.ts';
 import { MIME, writeCsv, writeXlsx, type OutTable } from '../import/write-table.ts';
 import type { ServiceContext, WriteMeta } from './context.ts';
 import type { Handlers } from './handlers.ts';
@@ -30,20 +31,24 @@ export function applyAnalysis(db: Db, m: WriteMeta, analysis: Analysis, createUn
       createdUnits.push(name);
     }
   }
+  // Journal and audit rows are gathered and written together: thousands of rows, two statements.
+  const changes: Change[] = [];
+  const log = (c: Change) => changes.push(c);
   for (const row of analysis.rows) {
     if (!row.content || row.kind === 'unchanged' || row.kind === 'error') continue;
     const content = row.newUnit ? { ...row.content, unitId: unitIds.get(row.newUnit) ?? null } : row.content;
-    if (row.kind === 'new') insertEmployee(db, m, content, `${fileName}, baris ${row.row}`);
+    if (row.kind === 'new') insertEmployee(db, m, content, `${fileName}, baris ${row.row}`, log);
     else if (row.existing) {
-      updateEmployeeRecord(db, m, row.existing, { ...content, deletedAt: null }, row.existing.deletedAt ? 'restore' : 'update');
+      updateEmployeeRecord(db, m, row.existing, { ...content, deletedAt: null }, row.existing.deletedAt ? 'restore' : 'update', log);
     }
   }
+  recordChanges(db, m, changes);
   rememberMapping(db, analysis.table.headers, analysis.mapping);
   return createdUnits;
 }
 
 export async function importRoster(ctx: ServiceContext, input: ParsedInput<'roster.apply'>) {
-  const analysis = await analyse(ctx.db, input);
+  const analysis = await analyse(ctx.db, input, stamp(ctx));
   const createdUnits = ctx.db.transaction(() => applyAnalysis(ctx.db, meta(ctx), analysis, input.createUnits, input.fileName))();
   return { ...summarise(analysis), createdUnits };
 }
@@ -73,12 +78,12 @@ export function rosterTable(db: Db, filter: ParsedInput<'roster.export'>, format
 }
 
 export const rosterHandlers = {
-  'roster.preview': async (input, ctx) => toPreview(await analyse(ctx.db, input)),
+  'roster.preview': async (input, ctx) => toPreview(await analyse(ctx.db, input, stamp(ctx))),
 
   'roster.apply': (input, ctx) => importRoster(ctx, input),
 
   'roster.errorFile': async (input, ctx) => {
-    const analysis = await analyse(ctx.db, input);
+    const analysis = await analyse(ctx.db, input, stamp(ctx));
     const bad = analysis.rows.filter((r) => r.kind === 'error');
     if (!bad.length) throw new ApiError('NOT_FOUND', 'Tidak ada baris yang salah.');
     const table: OutTable = {

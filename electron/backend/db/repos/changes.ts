@@ -31,20 +31,59 @@ export function diffFields(before: Fields | null, after: Fields | null): Record<
   return diff;
 }
 
+export interface Change {
+  entity: string;
+  entityId: string;
+  op: ChangeOp;
+  before?: object | null;
+  after?: object | null;
+  /** What the audit row says instead of the before/after difference. */
+  details?: Record<string, [unknown, unknown]>;
+}
+
+/** Where a write reports its change: recorded at once, or gathered for recordChanges. */
+export type ChangeSink = (change: Change) => void;
+
+function detailsOf(change: Change): Record<string, [unknown, unknown]> {
+  return change.details ?? diffFields((change.before ?? null) as Fields | null, (change.after ?? null) as Fields | null);
+}
+
 /**
  * Appends one journal row (for sync) and one audit row (for people) for a changed record.
  * Call inside the transaction of the write itself, so neither exists without the other.
  */
-export function recordChange(
-  db: Db,
-  meta: WriteMeta,
-  change: { entity: string; entityId: string; op: ChangeOp; before?: object | null; after?: object | null; details?: Record<string, [unknown, unknown]> },
-): void {
+export function recordChange(db: Db, meta: WriteMeta, change: Change): void {
   sql(db, 
     'INSERT INTO change_journal (entity, entity_id, op, at, user_id, origin) VALUES (?, ?, ?, ?, ?, ?)',
   ).run(change.entity, change.entityId, change.op, meta.at, meta.actor?.userId ?? null, meta.origin);
-  const details = change.details ?? diffFields((change.before ?? null) as Fields | null, (change.after ?? null) as Fields | null);
-  recordEvent(db, meta, `${change.entity}.${change.op}`, details, change.entity, change.entityId);
+  recordEvent(db, meta, `${change.entity}.${change.op}`, detailsOf(change), change.entity, change.entityId);
+}
+
+/**
+ * The rows recordChange writes, for many changes at once (an import of thousands), in the same
+ * order: for each run of changes with the same entity and operation, one statement over a JSON
+ * array of ids writes the journal and one over [id, details] pairs the audit log.
+ * Call inside the transaction of the writes.
+ */
+export function recordChanges(db: Db, meta: WriteMeta, changes: readonly Change[]): void {
+  const userId = meta.actor?.userId ?? null;
+  const username = meta.actor?.username ?? '-';
+  const journal = sql(db, `INSERT INTO change_journal (entity, entity_id, op, at, user_id, origin)
+    SELECT ?, value, ?, ?, ?, ? FROM json_each(?) ORDER BY key`);
+  const audit = sql(db, `INSERT INTO audit_log (at, user_id, username, action, entity, entity_id, details)
+    SELECT ?, ?, ?, ?, ?, value->>0, value->>1 FROM json_each(?) ORDER BY key`);
+  for (let start = 0; start < changes.length;) {
+    const { entity, op } = changes[start]!;
+    let end = start + 1;
+    while (end < changes.length && changes[end]!.entity === entity && changes[end]!.op === op) end++;
+    const run = changes.slice(start, end);
+    journal.run(entity, op, meta.at, userId, meta.origin, JSON.stringify(run.map((c) => c.entityId)));
+    audit.run(meta.at, userId, username, `${entity}.${op}`, entity, JSON.stringify(run.map((c) => {
+      const details = detailsOf(c);
+      return [c.entityId, Object.keys(details).length ? JSON.stringify(details) : null];
+    })));
+    start = end;
+  }
 }
 
 /** An audit row without a record change: logins, refusals, checks. */
