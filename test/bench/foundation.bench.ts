@@ -8,7 +8,7 @@ import { createBackend, type Backend } from '../../electron/backend/backend.ts';
 import { startHttpServer } from '../../electron/server/http.ts';
 import { startBackendWorker } from '../../electron/backend/worker-client.ts';
 import { createIpcHandler } from '../../electron/main/ipc-handler.ts';
-import { measure, report, withRatio } from './harness.ts';
+import { measure, measurePair, report, timed, withRatio } from './harness.ts';
 
 const SETUP = {
   regionCode: '16.71.14', name: 'Kantor Kecamatan Plaju', address: '', timezone: 'Asia/Jakarta',
@@ -89,8 +89,7 @@ export async function ipcRoundtrip(): Promise<void> {
   const echo = new Worker("require('node:worker_threads').parentPort.on('message', (m) => require('node:worker_threads').parentPort.postMessage(m));", { eval: true });
   const rawCall = () => new Promise<void>((resolve) => { echo.once('message', () => resolve()); echo.postMessage({ method: 'system.ping', input: {} }); });
   const runs = 1000;
-  const ms = await measure(runs, call, 100);
-  const base = await measure(runs, rawCall, 100);
+  const { medianMs: ms, baselineMs: base } = await measurePair(runs, timed(call), timed(rawCall), 100);
   await echo.terminate();
   await client.close();
   fs.rmSync(dir, { recursive: true, force: true });

@@ -52,6 +52,15 @@ export async function measurePair(
   return { medianMs: round(median(own)), baselineMs: round(median(raw)) };
 }
 
+/** `fn` as a self-timed function for measurePair. */
+export function timed(fn: () => unknown): () => Promise<number> {
+  return async () => {
+    const start = performance.now();
+    await fn();
+    return performance.now() - start;
+  };
+}
+
 export const round = (n: number) => Math.round(n * 1000) / 1000;
 
 export function report(figure: Figure): void {
