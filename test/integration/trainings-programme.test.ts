@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { removeTempDirs } from '../helpers/backend.ts';
 import { csvText, fileInput, xlsxBuffer } from '../helpers/roster.ts';
-import { addSession, createEvent, journalOf, ops, spacedNip, trainingOffice, type TrainingOffice } from '../helpers/trainings.ts';
+import { addSession, createEvent, eventInput, journalOf, ops, spacedNip, trainingOffice, type TrainingOffice } from '../helpers/trainings.ts';
 
 let o: TrainingOffice;
 
@@ -228,6 +228,26 @@ describe('annual programme', () => {
     });
     expect(byId[items.workshop.id]).toMatchObject({ status: 'batal', events: 0 });
     expect(byId[items.seminar.id]).toMatchObject({ events: 0, enrolled: 0, completed: 0, deliveredJp: 0 });
+  });
+
+  it('moves an item forward as its events are scheduled and held: never back, never out of batal', async () => {
+    const status = async (id: string) => (await o.t.ok('programme.list', { year: 2026 }, o.token)).find((i) => i.id === id)!.status;
+    const before = journalCount();
+    const event = await createEvent(o, { programmeItemId: items.coaching.id, name: 'Coaching pelayanan' });
+    expect(await status(items.coaching.id)).toBe('terjadwal');
+    // The event and the item's move, both journalled.
+    expect(journalCount()).toBe(before + 2);
+    await o.t.ok('events.setStatus', { id: event.id, status: 'selesai' }, o.token);
+    expect(await status(items.coaching.id)).toBe('terlaksana');
+    await createEvent(o, { programmeItemId: items.coaching.id, name: 'Coaching lanjutan' });
+    expect(await status(items.coaching.id)).toBe('terlaksana');
+    await createEvent(o, { programmeItemId: items.workshop.id, name: 'Workshop tetap jalan' });
+    expect(await status(items.workshop.id)).toBe('batal');
+    // An event linked to an item afterwards moves it too.
+    const loose = await createEvent(o, { name: 'Seminar tanpa rencana' });
+    expect(await status(items.seminar.id)).toBe('direncanakan');
+    await o.t.ok('events.update', { id: loose.id, ...eventInput({ name: loose.name, programmeItemId: items.seminar.id }) }, o.token);
+    expect(await status(items.seminar.id)).toBe('terjadwal');
   });
 
   it('refuses an event for an unknown programme item', async () => {

@@ -15,6 +15,7 @@ import { getItem } from '../db/repos/programme.ts';
 import type { WriteMeta } from './context.ts';
 import type { Handlers } from './handlers.ts';
 import { meta } from './office.ts';
+import { advanceItem } from './programme-progress.ts';
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
@@ -180,6 +181,7 @@ export const eventHandlers = {
     const e: t.EventRecord = { id: newId(), ...input, status: 'direncanakan', createdAt: m.at, updatedAt: m.at, updatedBy: m.actor?.userId ?? null, origin: m.origin, deletedAt: null };
     t.saveEvent(ctx.db, e, true);
     recordChange(ctx.db, m, { entity: 'event', entityId: e.id, op: 'insert', after: e });
+    advanceItem(ctx.db, m, e.programmeItemId, 'terjadwal');
     return toEventView(ctx.db, e);
   })(),
 
@@ -191,6 +193,7 @@ export const eventHandlers = {
     t.saveEvent(ctx.db, after, false);
     recordChange(ctx.db, m, { entity: 'event', entityId: id, op: 'update', before, after });
     recomputeJps(ctx.db, m, after);
+    if (after.status !== 'batal') advanceItem(ctx.db, m, after.programmeItemId, after.status === 'selesai' ? 'terlaksana' : 'terjadwal');
     return toEventView(ctx.db, after);
   })(),
 
@@ -201,6 +204,7 @@ export const eventHandlers = {
     const after = { ...before, status, updatedAt: m.at, updatedBy: m.actor?.userId ?? null };
     t.saveEvent(ctx.db, after, false);
     recordChange(ctx.db, m, { entity: 'event', entityId: id, op: 'update', before, after });
+    if (status === 'selesai') advanceItem(ctx.db, m, after.programmeItemId, 'terlaksana');
     return toEventView(ctx.db, after);
   })(),
 
