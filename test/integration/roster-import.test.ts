@@ -7,7 +7,7 @@ import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ImportPreview } from '../../shared/contract/roster.ts';
-import { count, dbFile, removeTempDirs } from '../helpers/backend.ts';
+import { addOperator, count, dbFile, removeTempDirs } from '../helpers/backend.ts';
 import {
   STAFF, STAFF_HEADER, csvText, fileInput, freshOffice, manyPeople, readXlsx, spaced, staffRows, writeCounts, xlsxBuffer,
   type Office,
@@ -171,6 +171,20 @@ describe('units named in the file', () => {
     const units = writeCounts(o.db).units;
     expect(await apply(input)).toMatchObject({ created: 1, createdUnits: [] });
     expect(writeCounts(o.db).units).toBe(units);
+  });
+
+  it('an operator may not create units through an import: told to ask an admin, and createUnits is refused', async () => {
+    const operator = await addOperator(o.t, o.token);
+    const input = fileInput(o.dir, 'unit-baru.csv', csvText([STAFF_HEADER, ...rowsWithUnits(['Seksi Kebersihan', 'Camat'])]));
+    const p = await o.t.ok('roster.preview', input, operator.token);
+    expect(p.errors.map((e) => [e.row, e.field, e.code])).toEqual([[2, 'unit', 'import.unit_missing_ask_admin']]);
+    expect(p.errors[0]!.message).toMatch(/minta admin menambahkan unit itu di Pengaturan → Unit kerja/);
+    const before = writeCounts(o.db);
+    for (const method of ['roster.preview', 'roster.apply'] as const) {
+      const refused = await o.t.fails(method, { ...input, createUnits: true }, 'VALIDATION', operator.token);
+      expect(refused.details?.issues?.[0]).toMatchObject({ path: ['createUnits'], message: 'import.units_admin_only' });
+    }
+    expect(writeCounts(o.db)).toEqual(before);
   });
 
   it('with createUnits they are created (and journalled) and the people placed in them', async () => {

@@ -79,7 +79,7 @@ describe('needs.import', () => {
     expect(result.created).toBe(created);
     expect(result.errors.map((e) => [e.row, e.field, e.code])).toEqual([
       [5, 'nip', 'employee.unknown_nip'],
-      [6, 'unit', 'import.unit_missing'],
+      [6, 'unit', 'import.unit_unknown'],
       [7, 'competencyType', 'import.competency_type_invalid'],
       [10, 'nip', 'nip.wrong_length'],
       [11, 'nip', 'validation.need_target'],

@@ -71,7 +71,7 @@ export async function importNeeds(ctx: ServiceContext, input: ParsedInput<'needs
     }
     if (cell('unit')) {
       unitId = units.get(foldHeader(cell('unit'))) ?? null;
-      if (!unitId) fail(r.rowNumber, 'unit', 'import.unit_missing', { unit: cell('unit') });
+      if (!unitId) fail(r.rowNumber, 'unit', 'import.unit_unknown', { unit: cell('unit') });
     }
     if (!cell('nip') && !cell('unit')) fail(r.rowNumber, 'nip', 'validation.need_target');
     const competencyType = TYPE_WORDS[foldHeader(cell('competencyType'))];

@@ -1,5 +1,6 @@
 import type { ImportIssue, ImportPreview, ImportRow, RosterField } from '../../../shared/contract/roster.ts';
 import type { ParsedInput } from '../../../shared/contract/index.ts';
+import { ApiError } from '../../../shared/contract/errors.ts';
 import { foldHeader, mapHeaders, normalizeEmploymentType, normalizeGender, normalizeStatus, splitBirthPlaceDate } from '../../../shared/domain/roster-columns.ts';
 import { detectDateOrder, parseLooseDate, type DateOrder } from '../../../shared/domain/loose-date.ts';
 import { splitTitles } from '../../../shared/domain/person-name.ts';
@@ -117,7 +118,10 @@ function dateCell(raw: string | undefined, field: string, order: DateOrder, erro
   return undefined;
 }
 
-function toDraft(f: Partial<Record<RosterField, string>>, existing: employees.EmployeeRow | null, units: UnitLookup, dateOrder: DateOrder, createUnits: boolean) {
+/** How a unit the file names but the office lacks is handled. */
+type MissingUnits = 'create' | 'error' | 'ask_admin';
+
+function toDraft(f: Partial<Record<RosterField, string>>, existing: employees.EmployeeRow | null, units: UnitLookup, dateOrder: DateOrder, missingUnits: MissingUnits) {
   const errors: RecordIssue[] = [];
   let newUnit: string | null = null;
 
@@ -163,8 +167,8 @@ function toDraft(f: Partial<Record<RosterField, string>>, existing: employees.Em
   if (f.unit) {
     const found = unitIdOf(units, f.unit);
     if (found) unitId = found;
-    else if (createUnits) newUnit = f.unit;
-    else errors.push({ field: 'unit', code: 'import.unit_missing', params: { unit: f.unit } });
+    else if (missingUnits === 'create') newUnit = f.unit;
+    else errors.push({ field: 'unit', code: missingUnits === 'error' ? 'import.unit_missing' : 'import.unit_missing_ask_admin', params: { unit: f.unit } });
   }
   const email = f.email || existing?.email || '';
   if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) errors.push({ field: 'email', code: 'validation.email', params: { value: email } });
@@ -190,8 +194,16 @@ function toDraft(f: Partial<Record<RosterField, string>>, existing: employees.Em
   return { draft, errors, newUnit };
 }
 
-/** `today` is the office's date: NIPs with a later birth date or TMT are refused against it. */
-export async function analyse(db: Db, input: Input, today: string): Promise<Analysis> {
+export interface AnalyseOptions {
+  /** The office's date: NIPs with a later birth date or TMT are refused against it. */
+  today: string;
+  /** Whether the clerk may create units (admins); others are told to ask an admin. */
+  canCreateUnits: boolean;
+}
+
+export async function analyse(db: Db, input: Input, { today, canCreateUnits }: AnalyseOptions): Promise<Analysis> {
+  if (input.createUnits && !canCreateUnits) throw ApiError.field(['createUnits'], 'import.units_admin_only');
+  const missingUnitRule: MissingUnits = input.createUnits ? 'create' : canCreateUnits ? 'error' : 'ask_admin';
   const table = await readTable(Buffer.from(input.dataBase64, 'base64'), input.fileName, input.sheet ? { sheet: input.sheet } : {});
   const mapping: Mapping = input.mapping ?? rememberedMapping(db, table.headers) ?? stringKeys(mapHeaders(table.headers).mapping);
   const columns = columnsOf(mapping);
@@ -238,8 +250,8 @@ export async function analyse(db: Db, input: Input, today: string): Promise<Anal
     const f = cellsByField(r.cells, columns);
     const nip = parsedNip?.ok ? parsedNip.nip.digits : null;
     const existing = nip ? existingByNip.get(nip) ?? null : null;
-    const { draft, errors, newUnit: newUnitCell } = toDraft(f, existing, units, dateOrder, input.createUnits);
-    if (errors.some((e) => e.code === 'import.unit_missing')) missingUnit(f.unit!);
+    const { draft, errors, newUnit: newUnitCell } = toDraft(f, existing, units, dateOrder, missingUnitRule);
+    if (errors.some((e) => e.code.startsWith('import.unit_missing'))) missingUnit(f.unit!);
     const newUnit = newUnitCell ? missingUnit(newUnitCell) : null;
     if (nipColumn === undefined) errors.push({ field: 'nip', code: 'import.nip_not_mapped' });
     const twins = nip ? rowsByNip.get(nip)! : [];

@@ -14,7 +14,7 @@ import type { Handlers } from './handlers.ts';
 import { meta, addUnit } from './office.ts';
 import { insertEmployee, updateEmployeeRecord } from './employees.ts';
 import { toEmployee } from './employee-record.ts';
-import { analyse, rememberMapping, summarise, toPreview, type Analysis } from './roster-import.ts';
+import { analyse, rememberMapping, summarise, toPreview, type Analysis, type AnalyseOptions } from './roster-import.ts';
 
 /**
  * Writes the valid rows of an analysis in one transaction: units first (when asked), then
@@ -48,12 +48,14 @@ export function applyAnalysis(db: Db, m: WriteMeta, analysis: Analysis, createUn
 }
 
 export async function importRoster(ctx: ServiceContext, input: ParsedInput<'roster.apply'>) {
-  const analysis = await analyse(ctx.db, input, stamp(ctx));
+  const analysis = await analyse(ctx.db, input, analyseOptions(ctx));
   const createdUnits = ctx.db.transaction(() => applyAnalysis(ctx.db, meta(ctx), analysis, input.createUnits, input.fileName))();
   return { ...summarise(analysis), createdUnits };
 }
 
 const stamp = (ctx: ServiceContext) => dateInZone(ctx.now(), getOffice(ctx.db)?.timezone ?? 'Asia/Jakarta');
+// Creating units is an admin's act (units.create); an import follows the same rule.
+const analyseOptions = (ctx: ServiceContext): AnalyseOptions => ({ today: stamp(ctx), canCreateUnits: ctx.actor?.role === 'admin' });
 
 async function encode(table: OutTable, format: 'xlsx' | 'csv', baseName: string) {
   const data = format === 'xlsx' ? await writeXlsx(table) : writeCsv(table);
@@ -78,12 +80,12 @@ export function rosterTable(db: Db, filter: ParsedInput<'roster.export'>, format
 }
 
 export const rosterHandlers = {
-  'roster.preview': async (input, ctx) => toPreview(await analyse(ctx.db, input, stamp(ctx))),
+  'roster.preview': async (input, ctx) => toPreview(await analyse(ctx.db, input, analyseOptions(ctx))),
 
   'roster.apply': (input, ctx) => importRoster(ctx, input),
 
   'roster.errorFile': async (input, ctx) => {
-    const analysis = await analyse(ctx.db, input, stamp(ctx));
+    const analysis = await analyse(ctx.db, input, analyseOptions(ctx));
     const bad = analysis.rows.filter((r) => r.kind === 'error');
     if (!bad.length) throw new ApiError('NOT_FOUND', 'Tidak ada baris yang salah.');
     const table: OutTable = {

@@ -24,7 +24,7 @@ const EXCEL_CODES = new Set(['nip.excel_scientific', 'nip.excel_precision']);
 /** Langkah 3: what each row would do, with its Excel row number, and what is wrong with it. */
 export function CheckStep({ preview, input, units, createUnits, busy, onCreateUnits }: Props) {
   const { t } = useTranslation();
-  const { office } = useSession();
+  const { office, user } = useSession();
   const [filter, setFilter] = useState<Filter>('all');
   const [limit, setLimit] = useState(SHOW_STEP);
   const id = useId();
@@ -49,11 +49,17 @@ export function CheckStep({ preview, input, units, createUnits, busy, onCreateUn
       {preview.missingUnits.length > 0 && (
         <div className="alert alert-info">
           <p>{t('rosterImport.check.missingUnits', { units: preview.missingUnits.join(', ') })}</p>
-          <label className="choice">
-            <input type="checkbox" checked={createUnits} onChange={(e) => onCreateUnits(e.target.checked)} aria-describedby={`${id}-units-hint`} />
-            {t('rosterImport.check.createUnits', { units: preview.missingUnits.join(', ') })}
-          </label>
-          <p className="field-hint" id={`${id}-units-hint`}>{t('rosterImport.check.createUnitsHint')}</p>
+          {user.role === 'admin' ? (
+            <>
+              <label className="choice">
+                <input type="checkbox" checked={createUnits} onChange={(e) => onCreateUnits(e.target.checked)} aria-describedby={`${id}-units-hint`} />
+                {t('rosterImport.check.createUnits', { units: preview.missingUnits.join(', ') })}
+              </label>
+              <p className="field-hint" id={`${id}-units-hint`}>{t('rosterImport.check.createUnitsHint')}</p>
+            </>
+          ) : (
+            <p className="field-hint">{t('rosterImport.check.askAdminForUnits')}</p>
+          )}
         </div>
       )}
 
