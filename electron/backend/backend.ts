@@ -22,6 +22,7 @@ import { rosterHandlers } from './services/roster.ts';
 import { programmeHandlers } from './services/programme.ts';
 import { eventHandlers } from './services/events.ts';
 import { attendanceHandlers } from './services/attendance.ts';
+import { ruleHandlers } from './services/rules.ts';
 import { recapHandlers } from './services/recap.ts';
 
 const handlers: Handlers = {
@@ -35,6 +36,7 @@ const handlers: Handlers = {
   ...programmeHandlers,
   ...eventHandlers,
   ...attendanceHandlers,
+  ...ruleHandlers,
   ...recapHandlers,
 };
 

@@ -12,6 +12,7 @@ import { rosterMethods } from './roster.ts';
 import { programmeMethods } from './programme.ts';
 import { eventMethods } from './events.ts';
 import { attendanceMethods } from './attendance.ts';
+import { ruleMethods } from './rules.ts';
 
 /** The one contract: method name → input schema, output schema, access. */
 export const contract = {
@@ -27,6 +28,7 @@ export const contract = {
   ...programmeMethods,
   ...eventMethods,
   ...attendanceMethods,
+  ...ruleMethods,
 } satisfies Record<string, MethodDef>;
 
 export type Contract = typeof contract;

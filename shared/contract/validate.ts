@@ -17,8 +17,17 @@ export function toFieldIssues(error: z.ZodError): FieldIssue[] {
       const v = (issue as unknown as Record<string, unknown>)[k];
       if (typeof v === 'number' || typeof v === 'string') params[k] = v;
     }
-    return { path, message: `validation.${issue.code}`, params };
+    return { path, message: `validation.${messageKey(issue, params)}`, params };
   });
+}
+
+/** zod's own codes, told apart where a clerk needs other words: "at least 0", not "too short". */
+function messageKey(issue: z.core.$ZodIssue, params: Record<string, string | number>): string {
+  const origin = (issue as { origin?: string }).origin;
+  if ((issue.code === 'too_small' || issue.code === 'too_big') && (origin === 'number' || origin === 'bigint')) return `number_${issue.code}`;
+  if (issue.code === 'invalid_type' && params.expected === 'int') return 'not_whole_number';
+  if (issue.code === 'invalid_type' && params.expected === 'number') return 'not_a_number';
+  return issue.code;
 }
 
 /** Every door calls this before the backend sees a call. */

@@ -191,8 +191,24 @@ test('the admin logs in, looks through Pengaturan and adds an operator', async (
   await expect(page.getByText(`Nama pengguna "${OPERATOR.username}" sudah dipakai.`)).toBeVisible();
   await expect(page.getByLabel('Nama pengguna')).toBeFocused();
 
+  // Training rules: a value out of range is named under its field; a good one is saved and logged.
+  await sections.getByRole('link', { name: 'Aturan pelatihan' }).click();
+  const grace = page.getByLabel('Batas terlambat (menit)');
+  await expect(grace).toHaveValue('15');
+  await expect(page.getByLabel('Target JP per pegawai per tahun')).toHaveValue('20');
+  await grace.fill('300');
+  await page.getByRole('button', { name: 'Simpan' }).click();
+  await expect(page.getByText('Maksimal 240.')).toBeVisible();
+  await screenshot(page, '12a-settings-rules-error');
+  await grace.fill('10');
+  await page.getByRole('button', { name: 'Simpan' }).click();
+  await expect(page.getByText('Aturan pelatihan tersimpan.')).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel('Batas terlambat (menit)')).toHaveValue('10');
+
   await sections.getByRole('link', { name: 'Log audit' }).click();
   const audit = page.getByRole('table', { name: 'Log audit' });
+  await expect(audit.getByRole('row').filter({ hasText: 'Aturan pelatihan diubah' })).toContainText('Batas terlambat (menit)');
   await expect(audit.getByRole('row').filter({ hasText: 'Akun dibuat' }).filter({ hasText: OPERATOR.username })).toHaveCount(1);
   await expect(audit).toContainText('Kantor diatur');
   await screenshot(page, '12-settings-audit');

@@ -169,9 +169,7 @@ describe('late threshold by zone and grace period', () => {
       const other = await createEvent(d.o);
       const s = await addSession(d.o, other.id, DAY, '08:00', '12:00');
       await d.o.t.ok('enrolment.add', { eventId: other.id, employeeIds: [d.o.employees[1]!.id, d.o.employees[2]!.id] }, d.o.token);
-      const raw = new Database(dbFile(d.o.t.dataDir));
-      raw.prepare("INSERT INTO settings (key, value) VALUES ('attendance.graceMinutes', '30')").run();
-      raw.close();
+      await d.o.t.ok('rules.update', { graceMinutes: 30, jpTargetPerYear: 20 }, d.o.token);
       d.at('08:25');
       expect((await d.scan(d.o.employees[1]!.nip, s.id)).mark!.status).toBe('hadir');
       d.at('08:30', 1);

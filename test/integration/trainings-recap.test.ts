@@ -207,17 +207,3 @@ describe('recap.employee', () => {
     expect(short).toContain('TMS');
   });
 });
-
-describe('the yearly JP target', () => {
-  it('is 20 JP unless the office sets jp.targetPerYear', async () => {
-    const { openTestBackend, setUpOffice, removeTempDirs } = await import('../helpers/backend.ts');
-    const { yearlyTargetJp } = await import('../../electron/backend/services/recap.ts');
-    const t = openTestBackend();
-    await setUpOffice(t);
-    expect(yearlyTargetJp(t.backend.db)).toBe(20);
-    t.backend.db.prepare("INSERT INTO settings (key, value) VALUES ('jp.targetPerYear', '24')").run();
-    expect(yearlyTargetJp(t.backend.db)).toBe(24);
-    t.close();
-    removeTempDirs();
-  });
-});

@@ -30,8 +30,17 @@ describe('parseInput', () => {
   });
 
   it('keys zod\'s own issues by their code, with numeric limits as params', () => {
-    const err = refusal('audit.list', { limit: 1000 });
-    expect(err.details?.issues).toEqual([{ path: ['limit'], message: 'validation.too_big', params: { maximum: 500 } }]);
+    const err = refusal('enrolment.add', { eventId: '019a0000-0000-7000-8000-000000000001', employeeIds: [] });
+    expect(err.details?.issues).toEqual([{ path: ['employeeIds'], message: 'validation.too_small', params: { minimum: 1 } }]);
+  });
+
+  it('words limits on numbers as numbers, and says when a number or a whole number is expected', () => {
+    const issue = (input: unknown) => refusal('rules.update', input).details?.issues?.[0];
+    expect(issue({ graceMinutes: 300, jpTargetPerYear: 20 })).toEqual({ path: ['graceMinutes'], message: 'validation.number_too_big', params: { maximum: 240 } });
+    expect(issue({ graceMinutes: 15, jpTargetPerYear: 0 })).toEqual({ path: ['jpTargetPerYear'], message: 'validation.number_too_small', params: { minimum: 1 } });
+    expect(issue({ graceMinutes: 7.5, jpTargetPerYear: 20 })).toMatchObject({ path: ['graceMinutes'], message: 'validation.not_whole_number' });
+    expect(issue({ graceMinutes: null, jpTargetPerYear: 20 })).toMatchObject({ path: ['graceMinutes'], message: 'validation.not_a_number' });
+    expect(refusal('audit.list', { limit: 1000 }).details?.issues).toEqual([{ path: ['limit'], message: 'validation.number_too_big', params: { maximum: 500 } }]);
   });
 
   it('refuses an unknown method with UNKNOWN_METHOD', () => {

@@ -15,14 +15,11 @@ import type { Handlers } from './handlers.ts';
 import { meta } from './office.ts';
 import { enrolEmployees, requireEvent, requireSession } from './events.ts';
 import { attendanceSheetPdf } from './attendance-sheet.ts';
+import { trainingRules } from './rules.ts';
 
-/** Minutes after a session's start before an arrival counts as late, when the event sets none. */
-export const DEFAULT_GRACE_MINUTES = 15;
-
+/** Minutes after a session's start before an arrival counts as late: the event's, else the office's. */
 export function graceMinutes(db: Db, event: t.EventRecord): number {
-  if (event.lateGraceMinutes !== null) return event.lateGraceMinutes;
-  const row = sql(db, "SELECT value FROM settings WHERE key = 'attendance.graceMinutes'").get() as { value: string } | undefined;
-  return row ? Number(row.value) : DEFAULT_GRACE_MINUTES;
+  return event.lateGraceMinutes ?? trainingRules(db).graceMinutes;
 }
 
 function toMark(m: t.MarkRecord) {

@@ -1,4 +1,4 @@
-import { PROGRAMME_STATUSES } from '../../../shared/contract/programme.ts';
+import type { PROGRAMME_STATUSES } from '../../../shared/contract/programme.ts';
 import type { Db } from '../db/open.ts';
 import { recordChange } from '../db/repos/changes.ts';
 import * as repo from '../db/repos/programme.ts';

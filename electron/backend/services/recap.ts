@@ -13,15 +13,8 @@ import { renderPdf } from '../pdf/render.ts';
 import type { Handlers } from './handlers.ts';
 import { fileSlug, officeForDocuments, pdfFile, todayLong } from './documents.ts';
 import { requireEvent, toSession } from './events.ts';
+import { trainingRules } from './rules.ts';
 
-/**
- * The yearly JP target: 20 for every ASN (PP 11/2017 art. 203(4), UU 20/2023 art. 49). Kept as a
- * setting (`jp.targetPerYear`) because offices and later rules may set another figure.
- */
-export function yearlyTargetJp(db: Db): number {
-  const row = sql(db, "SELECT value FROM settings WHERE key = 'jp.targetPerYear'").get() as { value: string } | undefined;
-  return row && Number.isFinite(Number(row.value)) ? Number(row.value) : 20;
-}
 
 /** Participant × session grid, attendance %, JP earned and completion by the event's rule. */
 export function eventRecap(db: Db, eventId: string): EventRecap {
@@ -68,7 +61,7 @@ export function employeeRecap(db: Db, employeeId: string, year: number): Employe
     };
   }).sort((a, b) => (a.startDate ?? '').localeCompare(b.startDate ?? ''));
   return {
-    employeeId, nip: employee.nip, name: employee.name, year, targetJp: yearlyTargetJp(db),
+    employeeId, nip: employee.nip, name: employee.name, year, targetJp: trainingRules(db).jpTargetPerYear,
     totalJp: Math.round(trainings.reduce((a, x) => a + x.jp, 0) * 100) / 100, trainings,
   };
 }

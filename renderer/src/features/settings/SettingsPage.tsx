@@ -5,6 +5,7 @@ import { Page } from '../../components/Page.tsx';
 import { NoAccess, NotFound } from '../placeholder/NotFound.tsx';
 import { OfficeSettings } from './OfficeSettings.tsx';
 import { UnitsSettings } from './UnitsSettings.tsx';
+import { RulesSettings } from './RulesSettings.tsx';
 import { UsersSettings } from './UsersSettings.tsx';
 import { AuditLog } from './AuditLog.tsx';
 import { DatabaseCheck } from './DatabaseCheck.tsx';
@@ -13,6 +14,7 @@ const SECTIONS = [
   { slug: 'kantor', key: 'office', Component: OfficeSettings },
   { slug: 'unit', key: 'units', Component: UnitsSettings },
   { slug: 'pengguna', key: 'users', Component: UsersSettings },
+  { slug: 'aturan', key: 'rules', Component: RulesSettings },
   { slug: 'audit', key: 'audit', Component: AuditLog },
   { slug: 'pemeriksaan', key: 'check', Component: DatabaseCheck },
 ] as const;

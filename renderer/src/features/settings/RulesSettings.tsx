@@ -1,0 +1,70 @@
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { DEFAULT_RULES, type TrainingRules } from '../../../../shared/contract/rules.ts';
+import { api } from '../../api.ts';
+import { useLoader } from '../../app/useLoader.ts';
+import { LoadState, Notice } from '../../components/feedback.tsx';
+import { Form, FormAlert, SubmitButton, TextField, useSubmitError } from '../../components/form.tsx';
+import { numberOrNull } from '../trainings/format.ts';
+
+type RuleValues = Record<keyof TrainingRules, string>;
+const toValues = (r: TrainingRules): RuleValues => ({ graceMinutes: String(r.graceMinutes), jpTargetPerYear: String(r.jpTargetPerYear) });
+
+/** Aturan pelatihan: the office's late-arrival grace and yearly JP target. */
+export function RulesSettings() {
+  const rules = useLoader(() => api['rules.get']({}), []);
+  return <LoadState loader={rules}>{(current) => <RulesForm current={current} />}</LoadState>;
+}
+
+function RulesForm({ current }: { current: TrainingRules }) {
+  const { t } = useTranslation();
+  const form = useForm<RuleValues>({ defaultValues: toValues(current) });
+  const submit = useSubmitError(form);
+  const [saved, setSaved] = useState(false);
+
+  return (
+    <section className="card" aria-labelledby="rules-title">
+      <h2 id="rules-title">{t('settings.rules.title')}</h2>
+      <p className="form-note">{t('settings.rules.intro')}</p>
+      <Form
+        form={form}
+        onSubmit={async (values) => {
+          submit.clear();
+          setSaved(false);
+          try {
+            // Sent as typed: the contract's own checks name the field and the allowed range.
+            const updated = await api['rules.update']({
+              graceMinutes: numberOrNull(values.graceMinutes) as number,
+              jpTargetPerYear: numberOrNull(values.jpTargetPerYear) as number,
+            });
+            form.reset(toValues(updated));
+            setSaved(true);
+          } catch (err) {
+            submit.fail(err);
+          }
+        }}
+      >
+        <div className="grid-2">
+          <TextField
+            name="graceMinutes"
+            label={t('settings.rules.graceMinutes')}
+            inputMode="numeric"
+            hint={t('settings.rules.graceHint', { default: DEFAULT_RULES.graceMinutes })}
+          />
+          <TextField
+            name="jpTargetPerYear"
+            label={t('settings.rules.jpTarget')}
+            inputMode="numeric"
+            hint={t('settings.rules.jpTargetHint', { default: DEFAULT_RULES.jpTargetPerYear })}
+          />
+        </div>
+        <FormAlert error={submit.alert} />
+        {saved && <Notice>{t('settings.rules.saved')}</Notice>}
+        <div className="form-actions">
+          <SubmitButton>{t('common.save')}</SubmitButton>
+        </div>
+      </Form>
+    </section>
+  );
+}
