@@ -26,6 +26,19 @@ export function sessionWindow(s: SessionTimes, timeZone: string): { start: Date;
   return { start, end: new Date(start.getTime() + durationMinutes(s) * 60000) };
 }
 
+/**
+ * A scan at the door records "arrived now", so the door fits a session from this long before
+ * its start (people come early) until its end; outside that the clerk has likely opened the
+ * wrong session, or is entering a paper sheet, which has its own screen.
+ */
+export const DOOR_OPENS_BEFORE_MINUTES = 120;
+
+export function doorTiming(at: Date, s: SessionTimes, timeZone: string): 'early' | 'open' | 'over' {
+  const { start, end } = sessionWindow(s, timeZone);
+  if (at.getTime() < start.getTime() - DOOR_OPENS_BEFORE_MINUTES * 60000) return 'early';
+  return at.getTime() > end.getTime() ? 'over' : 'open';
+}
+
 /** A scan after the start plus the grace period is late; before it (or early) is on time. */
 export function arrivalStatus(at: Date, s: SessionTimes, timeZone: string, graceMinutes: number): 'hadir' | 'terlambat' {
   const { start } = sessionWindow(s, timeZone);

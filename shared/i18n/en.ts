@@ -983,6 +983,14 @@ export const en: Catalogue = {
     backToEvent: 'Back to the event',
     toDoor: 'Attendance screen',
     toPaper: 'Enter from paper',
+    gate: {
+      earlyTitle: 'Session {{n}} has not started',
+      early: 'Session {{n}} is scheduled for {{when}}.',
+      overTitle: 'Session {{n}} is over',
+      over: 'Session {{n}} took place on {{when}}.',
+      why: 'A scan at the door records the arrival time as now, so it is only right from 2 hours before the session until it ends. To enter a paper sign-in sheet, use "Enter from paper". Also check that this is the right session.',
+      openAnyway: 'Open the attendance screen anyway',
+    },
     printSheet: 'Print sign-in sheet',
     door: {
       title: 'Attendance, session {{n}}',

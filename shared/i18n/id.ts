@@ -982,6 +982,14 @@ export const id = {
     backToEvent: 'Kembali ke kegiatan',
     toDoor: 'Layar kehadiran',
     toPaper: 'Isi dari kertas',
+    gate: {
+      earlyTitle: 'Sesi {{n}} belum dimulai',
+      early: 'Sesi {{n}} dijadwalkan {{when}}.',
+      overTitle: 'Sesi {{n}} sudah selesai',
+      over: 'Sesi {{n}} berlangsung {{when}}.',
+      why: 'Pindaian di pintu mencatat waktu datang saat ini, jadi hanya tepat sejak 2 jam sebelum sesi sampai sesi selesai. Untuk mencatat dari daftar hadir kertas, pakai "Isi dari kertas". Periksa juga bahwa ini sesi yang benar.',
+      openAnyway: 'Tetap buka layar kehadiran',
+    },
     printSheet: 'Cetak daftar hadir',
     door: {
       title: 'Kehadiran sesi {{n}}',

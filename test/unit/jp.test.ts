@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { completion, durationMinutes, jpFromMinutes, sessionJps, type AttendanceStatus } from '../../shared/domain/jp.ts';
 import { methodById, METHODS } from '../../shared/domain/methods.ts';
-import { arrivalStatus, localToInstant, sessionWindow, zoneOffsetMinutes } from '../../shared/domain/office-time.ts';
+import { arrivalStatus, doorTiming, localToInstant, sessionWindow, zoneOffsetMinutes } from '../../shared/domain/office-time.ts';
 
 const rule = (id: number) => methodById(id)!.rule;
 const s = (date: string, start: string, end: string) => ({ date, start, end });
@@ -127,6 +127,20 @@ describe('office time and lateness', () => {
     }
     expect(arrivalStatus(new Date('2026-11-24T23:10:00Z'), session, 'Asia/Jayapura', 15)).toBe('hadir');
     expect(arrivalStatus(new Date('2026-11-24T23:20:00Z'), session, 'Asia/Jayapura', 15)).toBe('terlambat');
+  });
+
+  it('opens the door from two hours before a session until its end, in the office zone', () => {
+    const session = s('2026-11-25', '08:00', '12:00'); // 01:00–05:00 UTC in WIB
+    const at = (iso: string) => doorTiming(new Date(iso), session, 'Asia/Jakarta');
+    expect(at('2026-11-24T22:59:59Z')).toBe('early');
+    expect(at('2026-11-24T23:00:00Z')).toBe('open');
+    expect(at('2026-11-25T05:00:00Z')).toBe('open');
+    expect(at('2026-11-25T05:00:01Z')).toBe('over');
+    expect(at('2026-11-27T01:00:00Z')).toBe('over');
+    // The same local times in WIT are two hours earlier in UTC.
+    expect(doorTiming(new Date('2026-11-24T22:00:00Z'), session, 'Asia/Jayapura')).toBe('open');
+    // Past midnight: a 22:00–02:00 session is still open at 01:30 the next day.
+    expect(doorTiming(new Date('2026-11-25T18:30:00Z'), s('2026-11-25', '22:00', '02:00'), 'Asia/Jakarta')).toBe('open');
   });
 
   it('handles a session that crosses midnight', () => {

@@ -1,9 +1,11 @@
-import { memo, useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useCallback, useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
 import type { ScanResult } from '../../../../shared/contract/attendance.ts';
 import type { Event, Session } from '../../../../shared/contract/events.ts';
 import { STATUS_CODE, type AttendanceStatus } from '../../../../shared/domain/jp.ts';
 import { formatNip } from '../../../../shared/domain/nip.ts';
+import { doorTiming } from '../../../../shared/domain/office-time.ts';
 import { api } from '../../api.ts';
 import { useSession } from '../../app/session.tsx';
 import { describeError } from '../../components/errors.ts';
@@ -11,7 +13,7 @@ import { ErrorAlert, Notice } from '../../components/feedback.tsx';
 import { Modal } from '../../components/Modal.tsx';
 import { currentLanguage } from '../../i18n.ts';
 import { WalkInDialog } from '../events/ParticipantsTab.tsx';
-import { KEY_OF_STATUS, STATUS_KEYS, clockTime, statusOptions, statusWord } from '../trainings/format.ts';
+import { KEY_OF_STATUS, STATUS_KEYS, clockTime, dayDate, statusOptions, statusWord, timeRange } from '../trainings/format.ts';
 import { ConfirmDialog, Figures, useRun } from '../trainings/ui.tsx';
 import { SessionPage } from './shared.tsx';
 import { useScanQueue, type ScanEntry } from './useScanQueue.ts';
@@ -23,8 +25,39 @@ type Mark = NonNullable<SheetRow['mark']>;
 export function DoorScreen() {
   return (
     <SessionPage titleKey="attendanceUi.door.title" other="paper">
-      {(event, session) => <Door key={session.id} event={event} session={session} />}
+      {(event, session) => (
+        <DoorGate key={session.id} event={event} session={session}>
+          <Door event={event} session={session} />
+        </DoorGate>
+      )}
     </SessionPage>
+  );
+}
+
+/**
+ * A scan records "arrived now". Opened long before a session or after it has ended, the door
+ * is most likely the wrong session's, so the clerk is asked first; the paper screen is the way
+ * to enter a sheet afterwards.
+ */
+function DoorGate({ event, session, children }: { event: Event; session: Session; children: ReactNode }) {
+  const { t } = useTranslation();
+  const { office } = useSession();
+  const [confirmed, setConfirmed] = useState(false);
+  const timing = doorTiming(new Date(), session, office.timezone);
+  if (timing === 'open' || confirmed) return <>{children}</>;
+  const lang = currentLanguage();
+  const n = event.sessions.findIndex((s) => s.id === session.id) + 1;
+  const when = `${dayDate(session.date, lang)}, ${timeRange(session.start, session.end, lang, office.timezone)}`;
+  return (
+    <section className="card door-gate" aria-labelledby="door-gate-title">
+      <h2 id="door-gate-title">{t(timing === 'early' ? 'attendanceUi.gate.earlyTitle' : 'attendanceUi.gate.overTitle', { n })}</h2>
+      <p>{t(timing === 'early' ? 'attendanceUi.gate.early' : 'attendanceUi.gate.over', { n, when })}</p>
+      <p className="form-note">{t('attendanceUi.gate.why')}</p>
+      <div className="form-actions">
+        <Link href={`/kegiatan/${event.id}/sesi/${session.id}/kertas`} className="btn btn-primary">{t('attendanceUi.toPaper')}</Link>
+        <button type="button" className="btn" onClick={() => setConfirmed(true)}>{t('attendanceUi.gate.openAnyway')}</button>
+      </div>
+    </section>
   );
 }
 
