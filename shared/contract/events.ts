@@ -114,6 +114,8 @@ export const eventMethods = {
   'events.create': method({ access: 'user', input: eventFields, output: event }),
   'events.update': method({ access: 'user', input: eventFields.extend({ id }), output: event }),
   'events.setStatus': method({ access: 'user', input: z.object({ id, status: z.enum(EVENT_STATUSES) }), output: event }),
+  /** Only an event nobody was ever enrolled in: one that ran or had participants is cancelled instead. */
+  'events.remove': method({ access: 'user', input: z.object({ id }), output: z.object({ ok: z.literal(true) }) }),
 
   'sessions.create': method({ access: 'user', input: z.intersection(sessionFields, z.object({ eventId: id })), output: session }),
   'sessions.update': method({ access: 'user', input: z.intersection(sessionFields, z.object({ id })), output: session }),

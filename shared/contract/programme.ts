@@ -129,6 +129,8 @@ export const programmeMethods = {
   'programme.create': method({ access: 'user', input: itemFields, output: programmeItem }),
   'programme.update': method({ access: 'user', input: itemFields.extend({ id }), output: programmeItem }),
   'programme.setStatus': method({ access: 'user', input: z.object({ id, status: z.enum(PROGRAMME_STATUSES) }), output: programmeItem }),
+  /** Only an item no event was created from: otherwise it is cancelled (batal) instead. */
+  'programme.remove': method({ access: 'user', input: z.object({ id }), output: z.object({ ok: z.literal(true) }) }),
   'programme.summary': method({ access: 'user', input: z.object({ year }), output: programmeSummary }),
 };
 

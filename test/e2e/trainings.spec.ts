@@ -698,3 +698,46 @@ test('a late arrival: a session that started an hour ago marks the scan Terlamba
   await screenshot(page, 'trainings-31-door-late');
   expect((await sheet(page, session.id))[0]!.mark).toMatchObject({ status: 'terlambat', source: 'scan' });
 });
+
+test('a plan item and an event made by mistake are removed; the event that had participants is refused with the reason', async ({ page }) => {
+  await logIn(page);
+  const item = await call<{ id: string }>(page, 'programme.create', {
+    year: YEAR, title: 'Rencana salah ketik', competencyType: 'teknis', methodId: 8, organiser: 'kantor', plannedMonth: 12, targetCount: 0, plannedJp: 8, budget: 0, funding: 'tanpa',
+  });
+  await page.goto(`/#/program/rencana`);
+  await page.getByRole('button', { name: 'Hapus rencana Rencana salah ketik' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Hapus rencana "Rencana salah ketik"?' });
+  await confirm.getByRole('button', { name: 'Ya, hapus' }).click();
+  await expect(page.getByText('Rencana "Rencana salah ketik" dihapus.')).toBeVisible();
+  await expect(page.getByRole('table', { name: `Rencana kegiatan ${YEAR}` })).not.toContainText('Rencana salah ketik');
+  expect((await call<{ id: string }[]>(page, 'programme.list', { year: YEAR })).map((i) => i.id)).not.toContain(item.id);
+
+  const mistaken = await call<{ id: string }>(page, 'events.create', { name: 'Kegiatan dobel', methodId: 8, competencyType: 'teknis', organiser: 'kantor' });
+  await page.goto(`/#/kegiatan/${mistaken.id}`);
+  await page.getByRole('button', { name: 'Hapus kegiatan' }).click();
+  await screenshot(page, 'trainings-32-remove-event');
+  await page.getByRole('dialog', { name: 'Hapus kegiatan "Kegiatan dobel"?' }).getByRole('button', { name: 'Ya, hapus kegiatan' }).click();
+  await expect(page.getByText('Kegiatan "Kegiatan dobel" dihapus.')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Kegiatan', level: 1 })).toBeVisible();
+
+  // The main event has participants: no button, the reason and the way out instead.
+  await page.goto(`/#/kegiatan/${eventId}`);
+  const removal = page.getByRole('region', { name: 'Hapus kegiatan' });
+  await expect(removal).toContainText('Kegiatan yang sudah punya peserta tidak dapat dihapus');
+  await expect(removal.getByRole('button')).toHaveCount(0);
+  await removal.scrollIntoViewIfNeeded();
+  await screenshot(page, 'trainings-33-remove-event-refused');
+  // One whose only participant withdrew is refused by the backend, which says why.
+  const withdrawnOnly = await call<{ id: string }>(page, 'events.create', { name: 'Peserta mundur', methodId: 8, competencyType: 'teknis', organiser: 'kantor' });
+  const someone = (await call<{ items: { id: string }[] }>(page, 'employees.list', { limit: 1 })).items[0]!;
+  await call(page, 'enrolment.add', { eventId: withdrawnOnly.id, employeeIds: [someone.id] });
+  const [enrolment] = await call<{ id: string }[]>(page, 'enrolment.list', { eventId: withdrawnOnly.id });
+  await call(page, 'enrolment.withdraw', { id: enrolment!.id, reason: 'Sakit' });
+  await page.goto(`/#/kegiatan/${withdrawnOnly.id}`);
+  await page.getByRole('button', { name: 'Hapus kegiatan' }).click();
+  const refused = page.getByRole('dialog', { name: 'Hapus kegiatan "Peserta mundur"?' });
+  await refused.getByRole('button', { name: 'Ya, hapus kegiatan' }).click();
+  await expect(refused.getByRole('alert')).toContainText('Kegiatan "Peserta mundur" sudah pernah punya peserta, jadi tidak dapat dihapus; ubah statusnya menjadi Batal.');
+  await refused.getByRole('button', { name: 'Batal' }).click();
+  expect((await call<{ name: string }>(page, 'events.get', { id: withdrawnOnly.id })).name).toBe('Peserta mundur');
+});

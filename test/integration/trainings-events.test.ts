@@ -48,6 +48,49 @@ describe('events', () => {
   });
 });
 
+describe('removing', () => {
+  const journalOps = (id: string) => o.db.prepare('SELECT op FROM change_journal WHERE entity_id = ? ORDER BY seq').pluck().all(id);
+
+  it('an event nobody was enrolled in is removed with its sessions, as tombstones in the journal', async () => {
+    const event = await createEvent(o, { name: 'Salah buat' });
+    const s1 = await addSession(o, event.id, '2026-12-01', '08:00', '12:00');
+    const s2 = await addSession(o, event.id, '2026-12-02', '08:00', '12:00');
+    expect(await o.t.ok('events.remove', { id: event.id }, o.token)).toEqual({ ok: true });
+    expect((await o.t.ok('events.list', {}, o.token)).map((e) => e.id)).not.toContain(event.id);
+    await o.t.fails('events.get', { id: event.id }, 'NOT_FOUND', o.token);
+    await o.t.fails('events.remove', { id: event.id }, 'NOT_FOUND', o.token);
+    expect(journalOps(event.id)).toEqual(['insert', 'delete']);
+    // Each session: its insert (and any JP recomputation), then its tombstone.
+    for (const s of [s1, s2]) expect([journalOps(s.id)[0], journalOps(s.id).at(-1)]).toEqual(['insert', 'delete']);
+    expect(o.db.prepare('SELECT count(*) FROM event_sessions WHERE event_id = ? AND deleted_at IS NULL').pluck().get(event.id)).toBe(0);
+  });
+
+  it('an event that ever had a participant is refused, withdrawn ones included, and nothing changes', async () => {
+    const event = await createEvent(o, { name: 'Pernah ada peserta' });
+    await o.t.ok('enrolment.add', { eventId: event.id, employeeIds: [o.employees[0]!.id] }, o.token);
+    const [enrolment] = await o.t.ok('enrolment.list', { eventId: event.id }, o.token);
+    await o.t.ok('enrolment.withdraw', { id: enrolment!.id, reason: 'Dinas luar' }, o.token);
+    const error = await o.t.fails('events.remove', { id: event.id }, 'VALIDATION', o.token);
+    expect(error.details?.issues?.[0]).toMatchObject({ path: ['id'], message: 'event.has_participants', params: { name: 'Pernah ada peserta' } });
+    expect((await o.t.ok('events.get', { id: event.id }, o.token)).name).toBe('Pernah ada peserta');
+  });
+
+  it('a programme item with no events is removed; one with an event is refused', async () => {
+    const base = { year: 2026, title: 'Rencana keliru', competencyType: 'teknis', methodId: 8, organiser: 'kantor', plannedMonth: 12, targetCount: 5, plannedJp: 8, budget: 0, funding: 'tanpa' } as const;
+    const mistaken = await o.t.ok('programme.create', base, o.token);
+    expect(await o.t.ok('programme.remove', { id: mistaken.id }, o.token)).toEqual({ ok: true });
+    expect((await o.t.ok('programme.list', { year: 2026 }, o.token)).map((i) => i.id)).not.toContain(mistaken.id);
+    expect(journalOps(mistaken.id)).toEqual(['insert', 'delete']);
+    await o.t.fails('programme.remove', { id: mistaken.id }, 'NOT_FOUND', o.token);
+
+    const used = await o.t.ok('programme.create', { ...base, title: 'Rencana terpakai' }, o.token);
+    await createEvent(o, { programmeItemId: used.id });
+    const error = await o.t.fails('programme.remove', { id: used.id }, 'VALIDATION', o.token);
+    expect(error.details?.issues?.[0]).toMatchObject({ path: ['id'], message: 'programme.has_events', params: { title: 'Rencana terpakai' } });
+    expect((await o.t.ok('programme.list', { year: 2026 }, o.token)).map((i) => i.id)).toContain(used.id);
+  });
+});
+
 describe('sessions and JP', () => {
   it('08:00–12:00 is 5 JP at 45 minutes per JP; a two-day event has four sessions in date order', async () => {
     const e = await createEvent(o);

@@ -208,6 +208,20 @@ export const eventHandlers = {
     return toEventView(ctx.db, after);
   })(),
 
+  'events.remove': ({ id }, ctx) => ctx.db.transaction(() => {
+    const before = requireEvent(ctx.db, id);
+    if (t.eventHasEnrolments(ctx.db, id)) throw ApiError.field(['id'], 'event.has_participants', { name: before.name });
+    const m = meta(ctx);
+    const stamp = { deletedAt: m.at, updatedAt: m.at, updatedBy: m.actor?.userId ?? null };
+    for (const s of t.listSessions(ctx.db, id)) {
+      t.saveSession(ctx.db, { ...s, ...stamp }, false);
+      recordChange(ctx.db, m, { entity: 'session', entityId: s.id, op: 'delete', before: s });
+    }
+    t.saveEvent(ctx.db, { ...before, ...stamp }, false);
+    recordChange(ctx.db, m, { entity: 'event', entityId: id, op: 'delete', before });
+    return { ok: true as const };
+  })(),
+
   'sessions.create': ({ eventId, ...input }, ctx) => ctx.db.transaction(() => {
     const event = requireEvent(ctx.db, eventId);
     const m = meta(ctx);

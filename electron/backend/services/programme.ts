@@ -129,6 +129,15 @@ export const programmeHandlers = {
     return repo.getItem(ctx.db, id)!;
   })(),
 
+  'programme.remove': ({ id }, ctx) => ctx.db.transaction(() => {
+    const before = plainItem(requireItem(ctx.db, id));
+    if (eventsOfItem(ctx.db, id).length) throw ApiError.field(['id'], 'programme.has_events', { title: before.title });
+    const m = meta(ctx);
+    repo.removeItem(ctx.db, id, m.at, m.actor?.userId ?? null);
+    recordChange(ctx.db, m, { entity: 'programme_item', entityId: id, op: 'delete', before });
+    return { ok: true as const };
+  })(),
+
   'programme.summary': ({ year }, ctx) => programmeSummary(ctx.db, year),
 } satisfies Partial<Handlers>;
 

@@ -67,6 +67,11 @@ export function getItem(db: Db, id: string): ProgrammeItem | null {
   return row ? toItem(row) : null;
 }
 
+/** A tombstone: the row stays for the journal and the audit log, out of every list. */
+export function removeItem(db: Db, id: string, at: string, by: string | null): void {
+  sql(db, 'UPDATE programme_items SET deleted_at = ?, updated_at = ?, updated_by = ? WHERE id = ?').run(at, at, by, id);
+}
+
 export function saveItem(db: Db, i: Omit<ProgrammeItem, 'methodName'>, insert: boolean): void {
   const params = [i.year, i.title, i.competencyType, i.methodId, i.organiser, i.plannedMonth, i.targetCount,
     JSON.stringify(i.targetUnitIds), JSON.stringify(i.targetEmployeeIds), i.plannedJp, i.budget, i.funding,

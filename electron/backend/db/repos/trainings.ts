@@ -63,6 +63,11 @@ export function getEvent(db: Db, id: string): EventRecord | null {
   return r ? toEvent(r) : null;
 }
 
+/** Any enrolment ever made, withdrawn ones included. */
+export function eventHasEnrolments(db: Db, eventId: string): boolean {
+  return sql(db, 'SELECT 1 FROM enrolments WHERE event_id = ? LIMIT 1').get(eventId) !== undefined;
+}
+
 export function listEventRecords(db: Db, q: { status?: string; programmeItemId?: string }): EventRecord[] {
   return (sql(db, `SELECT * FROM events WHERE deleted_at IS NULL AND (@status IS NULL OR status = @status)
       AND (@item IS NULL OR programme_item_id = @item) ORDER BY created_at DESC`)

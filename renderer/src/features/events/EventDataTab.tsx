@@ -1,13 +1,15 @@
 import { useId, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { useLocation } from 'wouter';
+import { setFlash } from '../../app/flash.ts';
 import { EVENT_STATUSES, type Event } from '../../../../shared/contract/events.ts';
 import { api } from '../../api.ts';
 import { ErrorAlert, Notice } from '../../components/feedback.tsx';
 import { Form, FormAlert, SubmitButton, useSubmitError } from '../../components/form.tsx';
 import type { TabProps } from './EventPage.tsx';
 import { EventFields, eventFormValues, eventInput, type EventFormValues } from './EventForm.tsx';
-import { useRun } from '../trainings/ui.tsx';
+import { ConfirmDialog, useRun } from '../trainings/ui.tsx';
 
 /** Data kegiatan: every field of the event, and its status. */
 export function EventDataTab({ event, setEvent }: TabProps) {
@@ -42,7 +44,10 @@ export function EventDataTab({ event, setEvent }: TabProps) {
           </div>
         </Form>
       </section>
-      <EventStatus event={event} setEvent={setEvent} />
+      <div className="grid-2 grid-cards">
+        <EventStatus event={event} setEvent={setEvent} />
+        <RemoveEvent event={event} />
+      </div>
     </div>
   );
 }
@@ -54,7 +59,7 @@ function EventStatus({ event, setEvent }: { event: Event; setEvent(e: Event): vo
   const [done, setDone] = useState<string | null>(null);
   const { busy, error, run } = useRun();
   return (
-    <section className="card narrow" aria-labelledby={`${id}-title`}>
+    <section className="card" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t('eventsUi.statusTitle')}</h2>
       {done && <Notice>{done}</Notice>}
       <div className="inline-form">
@@ -82,6 +87,48 @@ function EventStatus({ event, setEvent }: { event: Event; setEvent(e: Event): vo
         </button>
       </div>
       {error ? <ErrorAlert error={error} /> : null}
+    </section>
+  );
+}
+
+/** Only an event nobody was ever enrolled in; the backend says so otherwise. */
+function RemoveEvent({ event }: { event: Event }) {
+  const { t } = useTranslation();
+  const [, navigate] = useLocation();
+  const [confirming, setConfirming] = useState(false);
+  const remove = useRun();
+  return (
+    <section className="card" aria-labelledby="event-remove-title">
+      <h2 id="event-remove-title">{t('eventsUi.removeTitle')}</h2>
+      {event.enrolled > 0 ? (
+        // The backend refuses it too (withdrawn participants count as well); here it is said up front.
+        <p className="form-note">{t('eventsUi.removeHasParticipants')}</p>
+      ) : (
+        <>
+          <p className="form-note">{t('eventsUi.removeIntro')}</p>
+          <div className="form-actions">
+            <button type="button" className="btn btn-danger" onClick={() => { remove.clear(); setConfirming(true); }}>{t('eventsUi.removeButton')}</button>
+          </div>
+        </>
+      )}
+      {confirming && (
+        <ConfirmDialog
+          title={t('eventsUi.removeConfirmTitle', { name: event.name })}
+          confirm={t('eventsUi.removeConfirm')}
+          danger
+          error={remove.error}
+          onClose={() => setConfirming(false)}
+          onConfirm={async () => {
+            const ok = await remove.run('remove', () => api['events.remove']({ id: event.id }));
+            if (ok) {
+              setFlash({ message: ['eventsUi.removed', { name: event.name }] });
+              navigate('/kegiatan');
+            }
+          }}
+        >
+          <p>{t('eventsUi.removeConfirmText', { count: event.sessions.length })}</p>
+        </ConfirmDialog>
+      )}
     </section>
   );
 }

@@ -11,7 +11,7 @@ import { Modal } from '../../components/Modal.tsx';
 import { currentLanguage } from '../../i18n.ts';
 import { CreateEventDialog } from '../events/EventForm.tsx';
 import { competencyOptions, figure, fundingOptions, methodName, methodOptions, monthName, monthOptions, numberOrNull, organiserOptions, rupiah, thousands } from '../trainings/format.ts';
-import { useRun } from '../trainings/ui.tsx';
+import { ConfirmDialog, useRun } from '../trainings/ui.tsx';
 import { ProgrammeSummary } from './ProgrammeSummary.tsx';
 
 /** Rencana tahunan: the year's programme items, their status, a summary, plan against realisation. */
@@ -26,6 +26,8 @@ export function PlanTab({ year }: { year: number }) {
   const [creatingFrom, setCreatingFrom] = useState<ProgrammeItem | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const status = useRun();
+  const remove = useRun();
+  const [removing, setRemoving] = useState<ProgrammeItem | null>(null);
   const unitName = new Map((units.data ?? []).map((u) => [u.id, u.name]));
 
   const changed = (item: ProgrammeItem) => {
@@ -100,6 +102,9 @@ export function PlanTab({ year }: { year: number }) {
                           <button type="button" className="btn btn-small" aria-label={t('programmeUi.plan.createEventNamed', { title: item.title })} onClick={() => setCreatingFrom(item)} disabled={item.status === 'batal'}>
                             {t('programmeUi.plan.createEvent')}
                           </button>
+                          <button type="button" className="btn btn-small btn-danger" aria-label={t('programmeUi.plan.removeNamed', { title: item.title })} onClick={() => { remove.clear(); setMessage(null); setRemoving(item); }}>
+                            {t('programmeUi.remove')}
+                          </button>
                         </div>
                       </td>
                     </tr>
@@ -128,6 +133,27 @@ export function PlanTab({ year }: { year: number }) {
             onCancel={() => setEditing(null)}
           />
         </Modal>
+      )}
+
+      {removing && (
+        <ConfirmDialog
+          title={t('programmeUi.plan.removeTitle', { title: removing.title })}
+          confirm={t('programmeUi.plan.removeConfirm')}
+          danger
+          error={remove.error}
+          onClose={() => setRemoving(null)}
+          onConfirm={async () => {
+            const ok = await remove.run('remove', () => api['programme.remove']({ id: removing.id }));
+            if (ok) {
+              setRemoving(null);
+              items.setData((items.data ?? []).filter((i) => i.id !== removing.id));
+              setSummaryTick((n) => n + 1);
+              setMessage(t('programmeUi.plan.removed', { title: removing.title }));
+            }
+          }}
+        >
+          <p>{t('programmeUi.plan.removeText', { title: removing.title })}</p>
+        </ConfirmDialog>
       )}
 
       {creatingFrom && (
