@@ -3,7 +3,7 @@ import { FormProvider, get, useController, useFormContext, type FieldError, type
 import { useTranslation } from 'react-i18next';
 import { ApiError, type FieldIssue } from '../../../shared/contract/errors.ts';
 import { encodeIssue, fieldErrorText, toApiError } from './errors.ts';
-import { ErrorAlert } from './feedback.tsx';
+import { ErrorAlert, Notice } from './feedback.tsx';
 
 type FormProps<T extends FieldValues, C, O> = Omit<FormHTMLAttributes<HTMLFormElement>, 'onSubmit'> & {
   form: UseFormReturn<T, C, O>;
@@ -223,4 +223,37 @@ export function SubmitButton({ children, busyText, className = 'btn btn-primary'
       {formState.isSubmitting ? (busyText ?? t('common.saving')) : children}
     </button>
   );
+}
+
+/** The end of a form: what went wrong, what was saved (once it was), and the button. */
+export function FormFooter({ error, done, submitLabel }: { error: unknown; done?: ReactNode; submitLabel: ReactNode }) {
+  return (
+    <>
+      <FormAlert error={error} />
+      {done ? <Notice>{done}</Notice> : null}
+      <div className="form-actions">
+        <SubmitButton>{submitLabel}</SubmitButton>
+      </div>
+    </>
+  );
+}
+
+/**
+ * A form that saves a record and shows it saved: `save` sends the values, and the form is reset
+ * to what came back (so it is no longer dirty); a refusal goes under the fields or in the alert.
+ */
+export function useSaveForm<V extends FieldValues, T>(form: UseFormReturn<V>, save: (values: V) => Promise<T>, toValues: (saved: T) => V) {
+  const submit = useSubmitError(form);
+  const [saved, setSaved] = useState(false);
+  const onSubmit = async (values: V) => {
+    submit.clear();
+    setSaved(false);
+    try {
+      form.reset(toValues(await save(values)));
+      setSaved(true);
+    } catch (err) {
+      submit.fail(err);
+    }
+  };
+  return { onSubmit, alert: submit.alert, saved };
 }

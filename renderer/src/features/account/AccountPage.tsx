@@ -7,8 +7,7 @@ import { contract } from '../../../../shared/contract/index.ts';
 import { api } from '../../api.ts';
 import { useSession } from '../../app/session.tsx';
 import { zodOptions } from '../../components/errors.ts';
-import { Notice } from '../../components/feedback.tsx';
-import { Form, FormAlert, SubmitButton, TextField, useSubmitError } from '../../components/form.tsx';
+import { Form, FormFooter, TextField, useSubmitError } from '../../components/form.tsx';
 import { Page } from '../../components/Page.tsx';
 
 const changeSchema = contract['auth.changePassword'].input
@@ -55,11 +54,7 @@ export function AccountPage() {
             <TextField name="currentPassword" type="password" label={t('field.currentPassword')} autoComplete="current-password" />
             <TextField name="newPassword" type="password" label={t('field.newPassword')} hint={t('common.passwordHint')} autoComplete="new-password" />
             <TextField name="newPasswordRepeat" type="password" label={t('common.newPasswordRepeat')} autoComplete="new-password" />
-            <FormAlert error={submit.alert} />
-            {changed && <Notice>{t('account.changed')}</Notice>}
-            <div className="form-actions">
-              <SubmitButton>{t('account.changeSubmit')}</SubmitButton>
-            </div>
+            <FormFooter error={submit.alert} done={changed && t('account.changed')} submitLabel={t('account.changeSubmit')} />
           </Form>
         </section>
       </div>

@@ -81,6 +81,15 @@ function Door({ event, session }: { event: Event; session: Session }) {
   const action = useRun();
   const scansSeen = useRef(0);
   const focusRow = useRef<((enrolmentId: string) => void) | null>(null);
+  const [focusAfterMark, setFocusAfterMark] = useState<string | null>(null);
+  // Back on the row (or, when it left the filtered list, on the one now in its place), once the
+  // list shows the new mark and the dialog has closed: an effect runs after both are committed,
+  // where an animation frame could come before React has rendered them.
+  useEffect(() => {
+    if (!focusAfterMark || marking) return;
+    focusRow.current?.(focusAfterMark);
+    setFocusAfterMark(null);
+  }, [focusAfterMark, marking, rows]);
   const clearAction = action.clear;
   const openMark = useCallback((row: SheetRow, status: AttendanceStatus) => { setNotice(null); clearAction(); setMarking({ row, status }); }, [clearAction]);
   const openClear = useCallback((row: SheetRow) => { setNotice(null); clearAction(); setClearing(row); }, [clearAction]);
@@ -296,11 +305,9 @@ function Door({ event, session }: { event: Event; session: Session }) {
           status={marking.status}
           onClose={() => setMarking(null)}
           onSaved={(mark) => {
-            const enrolmentId = marking.row.enrolmentId;
-            setMark(enrolmentId, mark);
+            setMark(marking.row.enrolmentId, mark);
             setMarking(null);
-            // Back on the row (or, when it left the filtered list, on the one now in its place).
-            requestAnimationFrame(() => focusRow.current?.(enrolmentId));
+            setFocusAfterMark(marking.row.enrolmentId);
           }}
         />
       )}

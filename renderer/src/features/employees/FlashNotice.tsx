@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Flash } from '../../app/flash.ts';
-import { ErrorAlert, Notice } from '../../components/feedback.tsx';
+import { ErrorAlert } from '../../components/feedback.tsx';
 
 /** A message brought from the previous screen, with its warnings and an undo button if any. */
 export function FlashNotice({ flash, onUndone }: { flash: Flash; onUndone?(): void }) {

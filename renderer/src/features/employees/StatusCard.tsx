@@ -8,8 +8,7 @@ import type { Employee } from '../../../../shared/contract/employees.ts';
 import { formatDate } from '../../../../shared/domain/dates.ts';
 import { api } from '../../api.ts';
 import { zodOptions } from '../../components/errors.ts';
-import { Notice } from '../../components/feedback.tsx';
-import { ControlledSelectField, Form, FormAlert, SubmitButton, TextField, useSubmitError } from '../../components/form.tsx';
+import { ControlledSelectField, Form, FormFooter, TextField, useSubmitError } from '../../components/form.tsx';
 import { currentLanguage } from '../../i18n.ts';
 import { statusLabel, statusOptions } from './format.ts';
 
@@ -55,11 +54,11 @@ export function StatusCard({ employee, onChanged }: { employee: Employee; onChan
           <ControlledSelectField name="status" label={t('employees.detail.newStatus')} options={statusOptions(t)} />
           <TextField name="statusDate" type="date" label={t('employees.detail.statusDate')} hint={t('employees.detail.statusDateHint')} />
         </div>
-        <FormAlert error={submit.alert} />
-        {done && <Notice>{t('employees.detail.statusChanged', { name: done.displayName, status: statusLabel(t, done.status, true) })}</Notice>}
-        <div className="form-actions">
-          <SubmitButton>{t('employees.detail.statusSubmit')}</SubmitButton>
-        </div>
+        <FormFooter
+          error={submit.alert}
+          done={done && t('employees.detail.statusChanged', { name: done.displayName, status: statusLabel(t, done.status, true) })}
+          submitLabel={t('employees.detail.statusSubmit')}
+        />
       </Form>
     </section>
   );

@@ -6,7 +6,7 @@ import { setFlash } from '../../app/flash.ts';
 import { EVENT_STATUSES, type Event } from '../../../../shared/contract/events.ts';
 import { api } from '../../api.ts';
 import { ErrorAlert, Notice } from '../../components/feedback.tsx';
-import { Form, FormAlert, SubmitButton, useSubmitError } from '../../components/form.tsx';
+import { Form, FormAlert, SubmitButton, useSaveForm } from '../../components/form.tsx';
 import type { TabProps } from './EventPage.tsx';
 import { EventFields, eventFormValues, eventInput, type EventFormValues } from './EventForm.tsx';
 import { ConfirmDialog, useRun } from '../trainings/ui.tsx';
@@ -14,31 +14,20 @@ import { ConfirmDialog, useRun } from '../trainings/ui.tsx';
 /** Data kegiatan: every field of the event, and its status. */
 export function EventDataTab({ event, setEvent }: TabProps) {
   const { t } = useTranslation();
-  const [saved, setSaved] = useState(false);
   const form = useForm<EventFormValues>({ defaultValues: eventFormValues(event) });
-  const submit = useSubmitError(form);
+  const { onSubmit, alert, saved } = useSaveForm(form, async (v) => {
+    const updated = await api['events.update']({ id: event.id, ...eventInput(v, event.programmeItemId) });
+    setEvent(updated);
+    return updated;
+  }, eventFormValues);
   return (
     <div className="stack">
       <section className="card" aria-labelledby="event-data-title">
         <h2 id="event-data-title">{t('eventsUi.tabs.data')}</h2>
         {saved && <Notice>{t('eventsUi.saved', { name: event.name })}</Notice>}
-        <Form
-          form={form}
-          onSubmit={async (v) => {
-            submit.clear();
-            setSaved(false);
-            try {
-              const updated = await api['events.update']({ id: event.id, ...eventInput(v, event.programmeItemId) });
-              setEvent(updated);
-              form.reset(eventFormValues(updated));
-              setSaved(true);
-            } catch (err) {
-              submit.fail(err);
-            }
-          }}
-        >
+        <Form form={form} onSubmit={onSubmit}>
           <EventFields />
-          <FormAlert error={submit.alert} />
+          <FormAlert error={alert} />
           <div className="form-actions">
             <SubmitButton>{t('common.save')}</SubmitButton>
           </div>

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslation } from 'react-i18next';
@@ -9,8 +8,7 @@ import { TIMEZONES, TIMEZONE_LABEL } from '../../../../shared/domain/timezone.ts
 import { api } from '../../api.ts';
 import { useSession } from '../../app/session.tsx';
 import { zodOptions } from '../../components/errors.ts';
-import { Notice } from '../../components/feedback.tsx';
-import { Form, FormAlert, SelectField, SubmitButton, TextField, useSubmitError } from '../../components/form.tsx';
+import { Form, FormFooter, SelectField, TextField, useSaveForm } from '../../components/form.tsx';
 import { LogoSettings } from './LogoSettings.tsx';
 
 const officeSchema = contract['office.update'].input;
@@ -29,28 +27,17 @@ export function OfficeSettings() {
   const { t } = useTranslation();
   const { office, setOffice } = useSession();
   const form = useForm({ resolver: zodResolver(officeSchema, zodOptions), defaultValues: formValues(office) });
-  const submit = useSubmitError(form);
-  const [saved, setSaved] = useState(false);
+  const { onSubmit, alert, saved } = useSaveForm(form, async (values) => {
+    const updated = await api['office.update'](values);
+    setOffice(updated);
+    return updated;
+  }, formValues);
 
   return (
     <div className="stack">
       <section className="card" aria-labelledby="office-form-title">
         <h2 id="office-form-title">{t('settings.office.title')}</h2>
-        <Form
-          form={form}
-          onSubmit={async (values) => {
-            submit.clear();
-            setSaved(false);
-            try {
-              const updated = await api['office.update'](values);
-              setOffice(updated);
-              form.reset(formValues(updated));
-              setSaved(true);
-            } catch (err) {
-              submit.fail(err);
-            }
-          }}
-        >
+        <Form form={form} onSubmit={onSubmit}>
           <div className="grid-2">
             <TextField name="name" label={t('setup.officeName')} />
             <SelectField
@@ -66,11 +53,7 @@ export function OfficeSettings() {
             <TextField name="signer.nip" label={t('field.signer.nip')} hint={t('setup.nipHint')} inputMode="numeric" />
             <TextField name="signer.title" label={t('field.signer.title')} />
           </div>
-          <FormAlert error={submit.alert} />
-          {saved && <Notice>{t('settings.office.saved')}</Notice>}
-          <div className="form-actions">
-            <SubmitButton>{t('common.save')}</SubmitButton>
-          </div>
+          <FormFooter error={alert} done={saved && t('settings.office.saved')} submitLabel={t('common.save')} />
         </Form>
       </section>
 

@@ -1,11 +1,10 @@
-import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { DEFAULT_RULES, type TrainingRules } from '../../../../shared/contract/rules.ts';
 import { api } from '../../api.ts';
 import { useLoader } from '../../app/useLoader.ts';
-import { LoadState, Notice } from '../../components/feedback.tsx';
-import { Form, FormAlert, SubmitButton, TextField, useSubmitError } from '../../components/form.tsx';
+import { LoadState } from '../../components/feedback.tsx';
+import { Form, FormFooter, TextField, useSaveForm } from '../../components/form.tsx';
 import { numberOrNull } from '../trainings/format.ts';
 
 type RuleValues = Record<keyof TrainingRules, string>;
@@ -20,31 +19,17 @@ export function RulesSettings() {
 function RulesForm({ current }: { current: TrainingRules }) {
   const { t } = useTranslation();
   const form = useForm<RuleValues>({ defaultValues: toValues(current) });
-  const submit = useSubmitError(form);
-  const [saved, setSaved] = useState(false);
+  // Sent as typed: the contract's own checks name the field and the allowed range.
+  const { onSubmit, alert, saved } = useSaveForm(form, (values) => api['rules.update']({
+    graceMinutes: numberOrNull(values.graceMinutes) as number,
+    jpTargetPerYear: numberOrNull(values.jpTargetPerYear) as number,
+  }), toValues);
 
   return (
     <section className="card" aria-labelledby="rules-title">
       <h2 id="rules-title">{t('settings.rules.title')}</h2>
       <p className="form-note">{t('settings.rules.intro')}</p>
-      <Form
-        form={form}
-        onSubmit={async (values) => {
-          submit.clear();
-          setSaved(false);
-          try {
-            // Sent as typed: the contract's own checks name the field and the allowed range.
-            const updated = await api['rules.update']({
-              graceMinutes: numberOrNull(values.graceMinutes) as number,
-              jpTargetPerYear: numberOrNull(values.jpTargetPerYear) as number,
-            });
-            form.reset(toValues(updated));
-            setSaved(true);
-          } catch (err) {
-            submit.fail(err);
-          }
-        }}
-      >
+      <Form form={form} onSubmit={onSubmit}>
         <div className="grid-2">
           <TextField
             name="graceMinutes"
@@ -59,11 +44,7 @@ function RulesForm({ current }: { current: TrainingRules }) {
             hint={t('settings.rules.jpTargetHint', { default: DEFAULT_RULES.jpTargetPerYear })}
           />
         </div>
-        <FormAlert error={submit.alert} />
-        {saved && <Notice>{t('settings.rules.saved')}</Notice>}
-        <div className="form-actions">
-          <SubmitButton>{t('common.save')}</SubmitButton>
-        </div>
+        <FormFooter error={alert} done={saved && t('settings.rules.saved')} submitLabel={t('common.save')} />
       </Form>
     </section>
   );
