@@ -61,6 +61,8 @@ export const event = z.object({
   status: z.enum(EVENT_STATUSES),
   sessions: z.array(session),
   enrolled: z.number().int(),
+  /** Whether events.remove would take it: nobody was ever enrolled, withdrawn people included. */
+  removable: z.boolean(),
   totalJp: z.number(),
   startDate: isoDate.nullable(),
   endDate: isoDate.nullable(),

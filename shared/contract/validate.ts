@@ -12,22 +12,31 @@ export function toFieldIssues(error: z.ZodError): FieldIssue[] {
       const params = (issue as { params?: FieldIssue['params'] }).params;
       return params ? { path, message: issue.message, params } : { path, message: issue.message };
     }
-    const params: Record<string, string | number> = {};
-    for (const k of ['minimum', 'maximum', 'expected'] as const) {
-      const v = (issue as unknown as Record<string, unknown>)[k];
-      if (typeof v === 'number' || typeof v === 'string') params[k] = v;
-    }
+    const params = issueParams(issue);
     return { path, message: `validation.${messageKey(issue, params)}`, params };
   });
 }
 
-/** zod's own codes, told apart where a clerk needs other words: "at least 0", not "too short". */
-function messageKey(issue: z.core.$ZodIssue, params: Record<string, string | number>): string {
-  const origin = (issue as { origin?: string }).origin;
-  if ((issue.code === 'too_small' || issue.code === 'too_big') && (origin === 'number' || origin === 'bigint')) return `number_${issue.code}`;
+/** The limits and expected type a zod issue carries, as message parameters. */
+export function issueParams(issue: z.core.$ZodRawIssue | z.core.$ZodIssue): Record<string, string | number> {
+  const params: Record<string, string | number> = {};
+  for (const k of ['minimum', 'maximum', 'expected'] as const) {
+    const v = (issue as unknown as Record<string, unknown>)[k];
+    if (typeof v === 'number' || typeof v === 'string') params[k] = v;
+  }
+  return params;
+}
+
+/**
+ * zod's own codes, told apart where a clerk needs other words: "at least 0", not "too short".
+ * Shared with the forms' error map, so a field says the same before and after sending.
+ */
+export function messageKey(issue: { code?: string; origin?: unknown }, params: Record<string, string | number>): string {
+  const origin = issue.origin;
+  if ((issue.code === 'too_small' || issue.code === 'too_big') && (origin === 'number' || origin === 'int' || origin === 'bigint')) return `number_${issue.code}`;
   if (issue.code === 'invalid_type' && params.expected === 'int') return 'not_whole_number';
   if (issue.code === 'invalid_type' && params.expected === 'number') return 'not_a_number';
-  return issue.code;
+  return issue.code ?? 'invalid';
 }
 
 /** Every door calls this before the backend sees a call. */

@@ -193,7 +193,7 @@ test('the admin logs in, looks through Pengaturan and adds an operator', async (
 
   // Training rules: a value out of range is named under its field; a good one is saved and logged.
   await sections.getByRole('link', { name: 'Aturan pelatihan' }).click();
-  const grace = page.getByLabel('Batas terlambat (menit)');
+  const grace = page.getByLabel('Toleransi terlambat (menit)');
   await expect(grace).toHaveValue('15');
   await expect(page.getByLabel('Target JP per pegawai per tahun')).toHaveValue('20');
   await grace.fill('300');
@@ -204,11 +204,11 @@ test('the admin logs in, looks through Pengaturan and adds an operator', async (
   await page.getByRole('button', { name: 'Simpan' }).click();
   await expect(page.getByText('Aturan pelatihan tersimpan.')).toBeVisible();
   await page.reload();
-  await expect(page.getByLabel('Batas terlambat (menit)')).toHaveValue('10');
+  await expect(page.getByLabel('Toleransi terlambat (menit)')).toHaveValue('10');
 
   await sections.getByRole('link', { name: 'Log audit' }).click();
   const audit = page.getByRole('table', { name: 'Log audit' });
-  await expect(audit.getByRole('row').filter({ hasText: 'Aturan pelatihan diubah' })).toContainText('Batas terlambat (menit)');
+  await expect(audit.getByRole('row').filter({ hasText: 'Aturan pelatihan diubah' })).toContainText('Toleransi terlambat (menit)');
   await expect(audit.getByRole('row').filter({ hasText: 'Akun dibuat' }).filter({ hasText: OPERATOR.username })).toHaveCount(1);
   await expect(audit).toContainText('Kantor diatur');
   await screenshot(page, '12-settings-audit');

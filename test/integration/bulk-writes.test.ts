@@ -116,4 +116,21 @@ describe('the idle checkpoint', () => {
     expect(dbSize(dir)).toBeGreaterThan(settled + 100 * 1024);
     backend.close();
   });
+
+  it('is not put off by reads: a screen polling every 20 ms does not keep the write in the WAL', async () => {
+    const dir = tempDir();
+    const backend = createBackend({ dataDir: dir, checkpointIdleMs: 100 });
+    await backend.call('office.setup', SETUP, { door: 'cli', actor: ACTOR });
+    await sleep(250);
+    const settled = dbSize(dir);
+    const people = manyPeople(1500).map((p, i) => [p.nip, `Pegawai ${i}`]);
+    await backend.call('roster.apply', fileInput(tempDir(), 'pegawai.csv', csvText([['NIP', 'Nama'], ...people])), { door: 'cli', actor: ACTOR });
+    const until = Date.now() + 500;
+    while (Date.now() < until) {
+      await backend.call('system.status', {}, { door: 'cli' });
+      await sleep(20);
+    }
+    expect(dbSize(dir)).toBeGreaterThan(settled + 100 * 1024);
+    backend.close();
+  });
 });

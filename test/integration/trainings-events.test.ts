@@ -53,6 +53,7 @@ describe('removing', () => {
 
   it('an event nobody was enrolled in is removed with its sessions, as tombstones in the journal', async () => {
     const event = await createEvent(o, { name: 'Salah buat' });
+    expect(event.removable).toBe(true);
     const s1 = await addSession(o, event.id, '2026-12-01', '08:00', '12:00');
     const s2 = await addSession(o, event.id, '2026-12-02', '08:00', '12:00');
     expect(await o.t.ok('events.remove', { id: event.id }, o.token)).toEqual({ ok: true });
@@ -70,6 +71,8 @@ describe('removing', () => {
     await o.t.ok('enrolment.add', { eventId: event.id, employeeIds: [o.employees[0]!.id] }, o.token);
     const [enrolment] = await o.t.ok('enrolment.list', { eventId: event.id }, o.token);
     await o.t.ok('enrolment.withdraw', { id: enrolment!.id, reason: 'Dinas luar' }, o.token);
+    // Nobody is enrolled now, but somebody was: the event says it cannot be removed.
+    expect(await o.t.ok('events.get', { id: event.id }, o.token)).toMatchObject({ enrolled: 0, removable: false });
     const error = await o.t.fails('events.remove', { id: event.id }, 'VALIDATION', o.token);
     expect(error.details?.issues?.[0]).toMatchObject({ path: ['id'], message: 'event.has_participants', params: { name: 'Pernah ada peserta' } });
     expect((await o.t.ok('events.get', { id: event.id }, o.token)).name).toBe('Pernah ada peserta');

@@ -250,6 +250,22 @@ describe('annual programme', () => {
     expect(await status(items.seminar.id)).toBe('terjadwal');
   });
 
+  it('an edit of a linked event leaves the item as the clerk set it; removing its only event unschedules it', async () => {
+    const status = async (id: string) => (await o.t.ok('programme.list', { year: 2026 }, o.token)).find((i) => i.id === id)!.status;
+    const item = await o.t.ok('programme.create', {
+      year: 2026, title: 'Sosialisasi SIASN', competencyType: 'teknis', methodId: 8, organiser: 'kantor', plannedMonth: 12, targetCount: 10, plannedJp: 4, budget: 0, funding: 'tanpa',
+    }, o.token);
+    const event = await createEvent(o, { programmeItemId: item.id, name: 'Sosialisasi SIASN' });
+    expect(await status(item.id)).toBe('terjadwal');
+    // Postponed by hand; then the event's place is corrected: the item stays postponed.
+    await o.t.ok('programme.setStatus', { id: item.id, status: 'direncanakan' }, o.token);
+    await o.t.ok('events.update', { id: event.id, ...eventInput({ name: 'Sosialisasi SIASN', programmeItemId: item.id, place: 'Aula baru' }) }, o.token);
+    expect(await status(item.id)).toBe('direncanakan');
+    await o.t.ok('programme.setStatus', { id: item.id, status: 'terjadwal' }, o.token);
+    await o.t.ok('events.remove', { id: event.id }, o.token);
+    expect(await status(item.id)).toBe('direncanakan');
+  });
+
   it('refuses an event for an unknown programme item', async () => {
     const e = await o.t.fails('events.create', { name: 'x', methodId: 8, competencyType: 'teknis', organiser: 'kantor', programmeItemId: '019a0000-0000-7000-8000-0000000000aa' }, 'VALIDATION', o.token);
     expect(e.details?.issues?.[0]).toMatchObject({ path: ['programmeItemId'], message: 'event.item_unknown' });

@@ -41,6 +41,8 @@ describe('parseInput', () => {
     expect(issue({ graceMinutes: 7.5, jpTargetPerYear: 20 })).toMatchObject({ path: ['graceMinutes'], message: 'validation.not_whole_number' });
     expect(issue({ graceMinutes: null, jpTargetPerYear: 20 })).toMatchObject({ path: ['graceMinutes'], message: 'validation.not_a_number' });
     expect(refusal('audit.list', { limit: 1000 }).details?.issues).toEqual([{ path: ['limit'], message: 'validation.number_too_big', params: { maximum: 500 } }]);
+    // Beyond a safe integer, zod's own bound on whole numbers: still worded as a number.
+    expect(issue({ graceMinutes: 1e20, jpTargetPerYear: 20 })).toMatchObject({ path: ['graceMinutes'], message: 'validation.number_too_big' });
   });
 
   it('refuses an unknown method with UNKNOWN_METHOD', () => {

@@ -15,7 +15,7 @@ import { getItem } from '../db/repos/programme.ts';
 import type { WriteMeta } from './context.ts';
 import type { Handlers } from './handlers.ts';
 import { meta } from './office.ts';
-import { advanceItem } from './programme-progress.ts';
+import { advanceItem, unscheduleItem } from './programme-progress.ts';
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
@@ -47,6 +47,7 @@ export function toEventView(db: Db, e: t.EventRecord, withSessions = true): Even
     methodName: methodById(e.methodId)?.name ?? String(e.methodId),
     sessions: withSessions ? sessions : [],
     enrolled: t.countActiveEnrolments(db, e.id),
+    removable: !t.eventHasEnrolments(db, e.id),
     totalJp: round2(sessions.reduce((a, s) => a + s.jp, 0)),
     startDate: sessions[0]?.date ?? null,
     endDate: sessions.at(-1)?.date ?? null,
@@ -193,7 +194,10 @@ export const eventHandlers = {
     t.saveEvent(ctx.db, after, false);
     recordChange(ctx.db, m, { entity: 'event', entityId: id, op: 'update', before, after });
     recomputeJps(ctx.db, m, after);
-    if (after.status !== 'batal') advanceItem(ctx.db, m, after.programmeItemId, after.status === 'selesai' ? 'terlaksana' : 'terjadwal');
+    // Only a new link moves the item: an edit of the place must not undo the clerk's own status.
+    if (after.programmeItemId !== before.programmeItemId && after.status !== 'batal') {
+      advanceItem(ctx.db, m, after.programmeItemId, after.status === 'selesai' ? 'terlaksana' : 'terjadwal');
+    }
     return toEventView(ctx.db, after);
   })(),
 
@@ -219,6 +223,7 @@ export const eventHandlers = {
     }
     t.saveEvent(ctx.db, { ...before, ...stamp }, false);
     recordChange(ctx.db, m, { entity: 'event', entityId: id, op: 'delete', before });
+    unscheduleItem(ctx.db, m, before.programmeItemId);
     return { ok: true as const };
   })(),
 

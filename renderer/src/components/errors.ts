@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { z } from 'zod';
 import { ApiError, isApiErrorData, type FieldIssue } from '../../../shared/contract/errors.ts';
+import { issueParams, messageKey } from '../../../shared/contract/validate.ts';
 import { errorText, issueText } from '../../../shared/i18n/index.ts';
 import { formatInstant, type Language } from '../../../shared/domain/dates.ts';
 
@@ -57,12 +58,8 @@ export function fieldErrorText(t: TFunction, encoded: string): string {
  * keys the server uses (shared/contract/validate.ts).
  */
 export const keyedErrorMap: z.core.$ZodErrorMap = (issue) => {
-  const params: Record<string, string | number> = {};
-  for (const k of ['minimum', 'maximum', 'expected'] as const) {
-    const v = (issue as unknown as Record<string, unknown>)[k];
-    if (typeof v === 'number' || typeof v === 'string') params[k] = v;
-  }
-  return encodeIssue(`validation.${issue.code ?? 'invalid'}`, params);
+  const params = issueParams(issue);
+  return encodeIssue(`validation.${messageKey(issue, params)}`, params);
 };
 
 /** Options for `zodResolver(schema, zodOptions)`. */

@@ -42,8 +42,10 @@ export function DoorScreen() {
 function DoorGate({ event, session, children }: { event: Event; session: Session; children: ReactNode }) {
   const { t } = useTranslation();
   const { office } = useSession();
+  // Decided once, when the screen opens: a door in use must not turn into the gate when the
+  // session ends (a language switch re-renders it), or the scans on screen would be lost.
+  const [timing] = useState(() => doorTiming(new Date(), session, office.timezone));
   const [confirmed, setConfirmed] = useState(false);
-  const timing = doorTiming(new Date(), session, office.timezone);
   if (timing === 'open' || confirmed) return <>{children}</>;
   const lang = currentLanguage();
   const n = event.sessions.findIndex((s) => s.id === session.id) + 1;

@@ -89,8 +89,7 @@ function RemoveEvent({ event }: { event: Event }) {
   return (
     <section className="card" aria-labelledby="event-remove-title">
       <h2 id="event-remove-title">{t('eventsUi.removeTitle')}</h2>
-      {event.enrolled > 0 ? (
-        // The backend refuses it too (withdrawn participants count as well); here it is said up front.
+      {!event.removable ? (
         <p className="form-note">{t('eventsUi.removeHasParticipants')}</p>
       ) : (
         <>
