@@ -644,6 +644,7 @@ export const en: Catalogue = {
       excelTitle: 'How to keep NIPs intact in Excel',
       excelHelp: 'Excel keeps only the first 15 digits of a number, so an 18-digit NIP typed as a number turns into 1.98609E+17 or ends in 000, and the real digits cannot be recovered. In Excel: select the NIP column, right-click → Format Cells → Text, then type the damaged NIPs again (or start each NIP with an apostrophe, e.g. \'198609262015051001). Save, then import again.',
       nothingToDo: 'Nothing to save: every valid row is already the same as the employee list.',
+      onlyErrors: 'No row can be saved: every row has an error. Correct them in the file, then import again.',
       willWrite: 'To be saved: new employees {{created}}, changed {{updated}}. Rows with errors, skipped: {{errors}}.',
       apply: 'Import now',
       applying: 'Importing…',

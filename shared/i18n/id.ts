@@ -643,6 +643,7 @@ export const id = {
       excelTitle: 'Cara menjaga NIP tetap utuh di Excel',
       excelHelp: 'Excel hanya menyimpan 15 angka pertama dari sebuah bilangan, sehingga NIP 18 angka yang diketik sebagai angka berubah menjadi 1,98609E+17 atau berakhiran 000, dan angka aslinya tidak dapat dipulihkan. Di Excel: pilih kolom NIP, klik kanan → Format Cells → Text, lalu ketik ulang NIP yang rusak (atau awali NIP dengan tanda petik, mis. \'198609262015051001). Simpan, lalu impor lagi.',
       nothingToDo: 'Tidak ada yang perlu disimpan: semua baris yang benar sudah sama dengan daftar pegawai.',
+      onlyErrors: 'Tidak ada baris yang dapat disimpan: semua baris salah. Perbaiki di berkas, lalu impor lagi.',
       willWrite: 'Akan disimpan: {{created}} pegawai baru dan {{updated}} perubahan. {{errors}} baris salah dilewati.',
       apply: 'Impor sekarang',
       applying: 'Mengimpor…',

@@ -357,6 +357,30 @@ test('an XLSX workbook: the roster is on the second sheet, chosen in the wizard'
   await expect(rows).toContainText('Lina Marlina');
 });
 
+test('an operator importing a file that names a new unit is told to ask an admin, and cannot create it', async ({ page }) => {
+  await logIn(page);
+  const operator = { username: 'operator.plaju', fullName: 'Siti Rahma', password: 'operator-plaju-2026' };
+  const created = await page.request.post('/api/users.create', { data: { ...operator, role: 'operator' } });
+  expect(created.ok(), await created.text()).toBe(true);
+  await page.getByRole('button', { name: 'Keluar' }).click();
+  await page.getByLabel('Nama pengguna').fill(operator.username);
+  await page.getByLabel('Kata sandi').fill(operator.password);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: `Selamat datang, ${operator.fullName}` })).toBeVisible();
+
+  await page.goto('/#/pegawai/impor');
+  await chooseFile(page, 'tambahan.csv', Buffer.from('NIP;Nama;Unit Kerja\r\n19900101 201903 1 004;Bayu Pratama;Seksi Kebersihan\r\n'));
+  await page.getByRole('button', { name: 'Lanjut: periksa data' }).click();
+  await expect(count(page, 'Salah')).toHaveText('1');
+  await expect(page.getByText('Unit kerja yang belum ada: Seksi Kebersihan.')).toBeVisible();
+  await expect(page.getByText(/^Hanya admin yang dapat membuat unit kerja baru\./)).toBeVisible();
+  await expect(page.getByRole('checkbox', { name: /Buat unit kerja baru/ })).toHaveCount(0);
+  await expect(page.getByRole('table', { name: 'Baris di berkas' })).toContainText('minta admin menambahkan unit itu di Pengaturan → Unit kerja');
+  await expect(page.getByText('Tidak ada baris yang dapat disimpan: semua baris salah.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Impor sekarang' })).toBeDisabled();
+  await screenshot(page, 'roster-22-operator-missing-unit');
+});
+
 test('10,000 employees: the list scrolls to the last one, and a search keystroke updates it quickly', async ({ page }) => {
   test.setTimeout(120_000);
   await logIn(page);

@@ -182,7 +182,9 @@ export function RosterImport() {
           <p className="import-plan" aria-live="polite">
             {toWrite > 0
               ? t('rosterImport.check.willWrite', { created: counts.new, updated: counts.update, errors: counts.error })
-              : t('rosterImport.check.nothingToDo')}
+              : counts.unchanged > 0 || counts.error === 0
+                ? t('rosterImport.check.nothingToDo')
+                : t('rosterImport.check.onlyErrors')}
           </p>
           <div className="form-actions">
             <button type="button" className="btn btn-primary" onClick={() => void apply()} disabled={busy || toWrite === 0} aria-busy={applying || undefined}>
