@@ -95,42 +95,46 @@ describe('a roster import', () => {
 });
 
 describe('the idle checkpoint', () => {
-  const SETUP = setupInput();
   const ACTOR = cliActor('test');
   const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
   const dbSize = (dir: string) => fs.statSync(dbFile(dir)).size;
+  const GREW = 100 * 1024;
+
+  /** A set-up office whose database file has settled, and its size then. */
+  async function settledOffice(idleMs: number) {
+    const dir = tempDir();
+    const backend = createBackend({ dataDir: dir, checkpointIdleMs: idleMs });
+    await backend.call('office.setup', setupInput(), { door: 'cli', actor: ACTOR });
+    await sleep(idleMs * 2.5);
+    return { dir, backend, settled: dbSize(dir) };
+  }
+
+  /** 1,500 people imported: a write of a few hundred pages. */
+  async function importPeople(backend: ReturnType<typeof createBackend>) {
+    const people = manyPeople(1500).map((p, i) => [p.nip, `Pegawai ${i}`]);
+    const { result } = await backend.call('roster.apply', fileInput(tempDir(), 'pegawai.csv', csvText([['NIP', 'Nama'], ...people])), { door: 'cli', actor: ACTOR });
+    expect(result.ok, JSON.stringify(result)).toBe(true);
+  }
 
   it('copies a large write into the database file once the backend is idle, not during the call', async () => {
-    const dir = tempDir();
-    const backend = createBackend({ dataDir: dir, checkpointIdleMs: 50 });
-    await backend.call('office.setup', SETUP, { door: 'cli', actor: ACTOR });
-    await sleep(150);
-    const settled = dbSize(dir);
-    const people = manyPeople(1500).map((p, i) => [p.nip, `Pegawai ${i}`]);
-    const input = fileInput(tempDir(), 'pegawai.csv', csvText([['NIP', 'Nama'], ...people]));
-    const { result } = await backend.call('roster.apply', input, { door: 'cli', actor: ACTOR });
-    expect(result.ok, JSON.stringify(result)).toBe(true);
+    const { dir, backend, settled } = await settledOffice(50);
+    await importPeople(backend);
     // Written to the WAL only: the database file has not grown yet.
     expect(dbSize(dir)).toBe(settled);
     await sleep(300);
-    expect(dbSize(dir)).toBeGreaterThan(settled + 100 * 1024);
+    expect(dbSize(dir)).toBeGreaterThan(settled + GREW);
     backend.close();
   });
 
   it('is not put off by reads: a screen polling every 20 ms does not keep the write in the WAL', async () => {
-    const dir = tempDir();
-    const backend = createBackend({ dataDir: dir, checkpointIdleMs: 100 });
-    await backend.call('office.setup', SETUP, { door: 'cli', actor: ACTOR });
-    await sleep(250);
-    const settled = dbSize(dir);
-    const people = manyPeople(1500).map((p, i) => [p.nip, `Pegawai ${i}`]);
-    await backend.call('roster.apply', fileInput(tempDir(), 'pegawai.csv', csvText([['NIP', 'Nama'], ...people])), { door: 'cli', actor: ACTOR });
+    const { dir, backend, settled } = await settledOffice(100);
+    await importPeople(backend);
     const until = Date.now() + 500;
     while (Date.now() < until) {
       await backend.call('system.status', {}, { door: 'cli' });
       await sleep(20);
     }
-    expect(dbSize(dir)).toBeGreaterThan(settled + 100 * 1024);
+    expect(dbSize(dir)).toBeGreaterThan(settled + GREW);
     backend.close();
   });
 });
