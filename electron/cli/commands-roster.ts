@@ -1,6 +1,7 @@
 // `roster` and `employees`: the staff roster in and out of spreadsheets, and finding people.
 import path from 'node:path';
 import type { Command } from 'commander';
+import type { Output } from '../../shared/contract/index.ts';
 import { formatNip } from '../../shared/domain/nip.ts';
 import { foldHeader, ROSTER_FIELDS, type RosterField } from '../../shared/domain/roster-columns.ts';
 import { CliFailure, callAsCli, print, readInputFile, t, withBackend, writeFileAtomic, type CliOutcome } from './support.ts';
@@ -85,7 +86,13 @@ export function registerRosterCommands(program: Command, _outcome: CliOutcome): 
     .option('--search <text>', 'potongan nama atau NIP')
     .option('--json', 'cetak JSON')
     .action(async (opts: { search?: string }, cmd: Command) => withBackend(cmd, async (backend) => {
-      const { items } = await callAsCli(backend, 'employees.list', { search: opts.search ?? '' });
+      // Page by page: the whole roster, however large, not the first screenful.
+      const items: Output<'employees.list'>['items'] = [];
+      for (let total = Infinity; items.length < total;) {
+        const page = await callAsCli(backend, 'employees.list', { search: opts.search ?? '', limit: 1000, offset: items.length });
+        items.push(...page.items);
+        total = page.items.length ? page.total : items.length;
+      }
       print(cmd, items, () => items.map((e) => `${formatNip(e.nip)}  ${e.displayName}  ${e.golonganLabel ?? '-'}  ${e.unit ?? '-'}  ${e.status}`).join('\n') || '(tidak ada pegawai)');
     }));
 }

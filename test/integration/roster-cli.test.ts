@@ -11,7 +11,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTestBackend, peek, removeTempDirs, setUpOffice, tempDir } from '../helpers/backend.ts';
 import { captureCli } from '../helpers/cli.ts';
-import { STAFF, STAFF_HEADER, csvText, readXlsx, staffRows, writeCounts, xlsxBuffer } from '../helpers/roster.ts';
+import { STAFF, STAFF_HEADER, csvText, manyPeople, readXlsx, staffRows, writeCounts, xlsxBuffer } from '../helpers/roster.ts';
 
 const BIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../bin/bangkom.js');
 
@@ -331,6 +331,14 @@ describe('employees list', () => {
     const all = JSON.parse((await bangkom('employees', 'list', '--json')).stdout) as unknown[];
     expect(all).toHaveLength(STAFF.length);
     expect(JSON.parse((await bangkom('employees', 'list', '--search', 'tidak ada', '--json')).stdout)).toEqual([]);
+  });
+
+  it('lists the whole roster, not the first page of the screen (1,050 people)', async () => {
+    const people = manyPeople(1050).map((p, i) => [p.nip, `Pegawai ${i}`]);
+    expect(JSON.parse((await bangkom('roster', 'import', write('banyak.csv', csvText([['NIP', 'Nama'], ...people])), '--json')).stdout)).toMatchObject({ created: 1050 });
+    const all = JSON.parse((await bangkom('employees', 'list', '--json')).stdout) as { nip: string }[];
+    expect(all).toHaveLength(1050);
+    expect(new Set(all.map((e) => e.nip))).toEqual(new Set(people.map(([nip]) => nip)));
   });
 
   it('without --json prints one line per person with the NIP formatted', async () => {

@@ -137,4 +137,17 @@ describe('CSV export and formulas', () => {
     const table = await readTable(csv, 'x.csv');
     expect(table.rows.map((r) => r.cells)).toEqual([['19860926 201505 1 001', 'Siti', '+62 812 345', '=HYPERLINK("http://x")'], ['19860926 201505 1 002', '-Budi', '0812', '@ok']]);
   });
+
+  it('a cell with a line break, bare LF or CRLF, is quoted: Excel keeps it in one cell and the importer reads it back', async () => {
+    const { writeCsv } = await import('../../electron/backend/import/write-table.ts');
+    const { readTable } = await import('../../electron/backend/import/read-table.ts');
+    const rows = [['19860926 201505 1 001', 'Staf\nPelaksana', 'Jl. Merdeka\r\nNo. 1'], ['19860926 201505 1 002', 'Bendahara', '']];
+    const csv = writeCsv({ sheetName: 'x', headers: ['NIP', 'Jabatan', 'Keterangan'], rows });
+    const text = csv.toString('utf8');
+    expect(text).toContain(';"Staf\nPelaksana";"Jl. Merdeka\r\nNo. 1"\r\n');
+    // Outside quotes, every line ends with CRLF: no bare LF can start a row in Excel.
+    expect(text.replace(/"[^"]*"/g, '').match(/(?<!\r)\n/g)).toBeNull();
+    const table = await readTable(csv, 'x.csv');
+    expect(table.rows.map((r) => r.cells)).toEqual(rows);
+  });
 });

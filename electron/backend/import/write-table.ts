@@ -48,6 +48,7 @@ export function inertCell(cell: string): string {
  * which keeps them text in Excel and which the importer reads back.
  */
 export function writeCsv(table: OutTable): Buffer {
-  const text = stringify([table.headers, ...table.rows.map((r) => r.map(inertCell))], { delimiter: ';', record_delimiter: '\r\n' });
+  // A line break inside a cell is quoted, bare LF included: Excel starts a new row at any of them.
+  const text = stringify([table.headers, ...table.rows.map((r) => r.map(inertCell))], { delimiter: ';', record_delimiter: '\r\n', quoted_match: /[\r\n]/ });
   return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]);
 }
