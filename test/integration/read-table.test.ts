@@ -128,6 +128,17 @@ describe('CSV encodings', () => {
     expectNames(t);
   });
 
+  it('UTF-16 without a BOM, little- and big-endian, told apart by their zero bytes', async () => {
+    const tsv = 'NIP\tNama\r\n198609262015052001\tRené Muñoz\r\n';
+    for (const encoding of ['utf-16le', 'utf-16be'] as const) {
+      const t = await read(`tanpa-bom-${encoding}.txt`, iconv.encode(tsv, encoding));
+      expect(t).toMatchObject({ encoding, delimiter: '\t', headers: ['NIP', 'Nama'] });
+      expect(t.rows.map((r) => r.cells)).toEqual([['198609262015052001', 'René Muñoz']]);
+    }
+    // Plain ASCII and UTF-8 have no zero bytes: unchanged.
+    expect((await read('ascii.csv', Buffer.from('NIP,Nama\r\n1,Ani\r\n'))).encoding).toBe('utf-8');
+  });
+
   it('UTF-16BE with BOM', async () => {
     const t = await read('utf16be.csv', iconv.encode(text, 'utf-16be', { addBOM: true }));
     expect(t.encoding).toBe('utf-16be');

@@ -214,6 +214,22 @@ describe('withdrawal, scores and walk-ins', () => {
   });
 });
 
+describe('a person with training records', () => {
+  it('cannot be removed from the roster, even after withdrawing; nothing is written; a status change is the way', async () => {
+    const { event } = await eventWithSession({});
+    const person = o.employees.at(-1)!;
+    await o.t.ok('enrolment.add', { eventId: event.id, employeeIds: [person.id] }, o.token);
+    const [enrolment] = await o.t.ok('enrolment.list', { eventId: event.id }, o.token);
+    await o.t.ok('enrolment.withdraw', { id: enrolment!.id, reason: 'Pindah tugas' }, o.token);
+    const journal = o.db.prepare('SELECT count(*) FROM change_journal').pluck().get();
+    const refused = await o.t.fails('employees.remove', { id: person.id }, 'VALIDATION', o.token);
+    expect(refused.details?.issues?.[0]).toMatchObject({ path: ['id'], message: 'employee.has_records', params: { name: person.name } });
+    expect(o.db.prepare('SELECT deleted_at FROM employees WHERE id = ?').pluck().get(person.id)).toBeNull();
+    expect(o.db.prepare('SELECT count(*) FROM change_journal').pluck().get()).toBe(journal);
+    expect(await o.t.ok('employees.setStatus', { id: person.id, status: 'pindah', statusDate: '2026-11-25' }, o.token)).toMatchObject({ status: 'pindah', statusDate: '2026-11-25' });
+  });
+});
+
 describe('walk-in guests', () => {
   it('the same guest NIP cannot be enrolled twice in one event', async () => {
     const { openTestBackend, setUpOffice, removeTempDirs } = await import('../helpers/backend.ts');

@@ -16,13 +16,32 @@ const DELIMITER_SAMPLE_RECORDS = 50;
  * to form valid multi-byte UTF-8 ("Ã©") does not occur in names. The legacy page is always taken
  * as Windows-1252, the superset of ISO-8859-1 that Windows writes. A statistical detector such as
  * chardet adds nothing to this two-way choice and misreads short files (it rates plain ASCII as
- * ISO-8859-9), so it is not used.
+ * ISO-8859-9), so it is not used. UTF-16 written without a BOM (some exports do) shows itself by
+ * its zero bytes: a roster is mostly Latin text, whose high byte is zero in every other position.
  */
 export function detectEncoding(data: Uint8Array): 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252' {
   if (data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf) return 'utf-8';
   if (data[0] === 0xff && data[1] === 0xfe) return 'utf-16le';
   if (data[0] === 0xfe && data[1] === 0xff) return 'utf-16be';
+  const utf16 = utf16WithoutBom(data);
+  if (utf16) return utf16;
   return isUtf8(data) ? 'utf-8' : 'windows-1252';
+}
+
+/** Zero bytes in most odd positions (LE) or most even ones (BE) of the first 4 KB, none elsewhere. */
+function utf16WithoutBom(data: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const n = Math.min(data.length, 4096) & ~1;
+  if (n < 4) return null;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (data[i] === 0) evenZeros++;
+    if (data[i + 1] === 0) oddZeros++;
+  }
+  const pairs = n / 2;
+  if (oddZeros >= pairs * 0.6 && evenZeros === 0) return 'utf-16le';
+  if (evenZeros >= pairs * 0.6 && oddZeros === 0) return 'utf-16be';
+  return null;
 }
 
 /**
