@@ -253,6 +253,19 @@ describe('the column mapping', () => {
     expect(other.mapping[1]).toBe('nip');
   });
 
+  it('the corrected error file of such a file is mapped the same way, its own two columns left out', async () => {
+    const mapping = { 0: 'nip', 1: 'name', 2: 'golongan', 3: null };
+    const bad = fileInput(o.dir, 'aneh-3.csv', csvText([header, [STAFF[4]!.nip, STAFF[4]!.cell, 'Golongan Aneh', 'x']]));
+    await apply({ ...bad, mapping });
+    const errorFile = await o.t.ok('roster.errorFile', { ...bad, mapping, format: 'csv' }, o.token);
+    // The clerk fixes the golongan in the error file and imports it as it is.
+    const fixed = Buffer.from(errorFile.dataBase64, 'base64').toString('utf8').replace(';Golongan Aneh;', `;${STAFF[4]!.golonganCell};`);
+    const again = await preview(fileInput(o.dir, 'perbaiki-aneh-3.csv', fixed));
+    expect(again.mapping).toEqual({ 0: null, 1: null, 2: 'nip', 3: 'name', 4: 'golongan', 5: null });
+    expect(again.errors).toEqual([]);
+    expect(kinds(again)).toEqual([[2, 'new']]);
+  });
+
   it('a preview with a mapping does not remember it; only an apply does', async () => {
     await preview({ ...file('aneh-1.csv', STAFF.slice(0, 1)), mapping: { 0: 'nip', 1: 'name', 2: null, 3: null } });
     expect((await preview(file('aneh-1.csv', STAFF.slice(0, 1)))).mapping[0]).toBeNull();

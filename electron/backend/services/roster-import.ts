@@ -46,9 +46,26 @@ export function mappingKey(headers: readonly string[]): string {
   return `roster.mapping:${headers.map(foldHeader).join('|')}`;
 }
 
-export function rememberedMapping(db: Db, headers: readonly string[]): Mapping | null {
+/** The columns the error file puts in front of the file's own (roster.errorFile). */
+export const ERROR_FILE_COLUMNS = ['Baris', 'Kesalahan'] as const;
+
+function storedMapping(db: Db, headers: readonly string[]): Mapping | null {
   const row = sql(db, 'SELECT value FROM settings WHERE key = ?').get(mappingKey(headers)) as { value: string } | undefined;
   return row ? (JSON.parse(row.value) as Mapping) : null;
+}
+
+/**
+ * The mapping last applied to files with these headers. A corrected error file (its own two
+ * columns, then the original ones) is mapped as the original was, its two columns left out.
+ */
+export function rememberedMapping(db: Db, headers: readonly string[]): Mapping | null {
+  const own = storedMapping(db, headers);
+  if (own || !ERROR_FILE_COLUMNS.every((h, i) => foldHeader(headers[i] ?? '') === foldHeader(h))) return own;
+  const original = storedMapping(db, headers.slice(ERROR_FILE_COLUMNS.length));
+  if (!original) return null;
+  const shifted: Mapping = Object.fromEntries(ERROR_FILE_COLUMNS.map((_, i) => [String(i), null]));
+  for (const [index, field] of Object.entries(original)) shifted[String(Number(index) + ERROR_FILE_COLUMNS.length)] = field;
+  return shifted;
 }
 
 export function rememberMapping(db: Db, headers: readonly string[], mapping: Mapping): void {

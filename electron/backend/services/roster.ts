@@ -14,7 +14,7 @@ import type { Handlers } from './handlers.ts';
 import { meta, addUnit } from './office.ts';
 import { insertEmployee, updateEmployeeRecord } from './employees.ts';
 import { toEmployee } from './employee-record.ts';
-import { analyse, rememberMapping, summarise, toPreview, type Analysis, type AnalyseOptions } from './roster-import.ts';
+import { ERROR_FILE_COLUMNS, analyse, rememberMapping, summarise, toPreview, type Analysis, type AnalyseOptions } from './roster-import.ts';
 
 /**
  * Writes the valid rows of an analysis in one transaction: units first (when asked), then
@@ -90,9 +90,9 @@ export const rosterHandlers = {
     if (!bad.length) throw new ApiError('NOT_FOUND', 'Tidak ada baris yang salah.');
     const table: OutTable = {
       sheetName: 'Perlu diperbaiki',
-      headers: ['Baris', 'Kesalahan', ...analysis.table.headers],
+      headers: [...ERROR_FILE_COLUMNS, ...analysis.table.headers],
       rows: bad.map((r) => [String(r.row), r.errors.map((e) => e.message).join(' '), ...r.cells]),
-      textColumns: new Set(analysis.table.headers.map((_, i) => i + 2)),
+      textColumns: new Set(analysis.table.headers.map((_, i) => i + ERROR_FILE_COLUMNS.length)),
     };
     return encode(table, input.format, `perbaiki-${input.fileName.replace(/\.[^.]+$/, '')}`);
   },
