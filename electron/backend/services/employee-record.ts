@@ -25,24 +25,11 @@ export interface RecordIssue {
 }
 
 /** What the form and the importer both hand over, already in the right types. */
-export interface EmployeeDraft {
-  nip: string;
+export type EmployeeDraft = Omit<EmployeeContent, 'employmentType' | 'status' | 'statusDate'> & {
   employmentType?: NipKind | null;
-  frontTitle: string;
-  name: string;
-  backTitle: string;
-  gender: 'L' | 'P' | null;
-  birthPlace: string;
-  birthDate: string | null;
-  golongan: string | null;
-  jabatan: string;
-  unitId: string | null;
   status?: EmployeeStatus;
   statusDate?: string | null;
-  phone: string;
-  email: string;
-  notes: string;
-}
+};
 
 export type EmployeeContent = Omit<EmployeeRecord, 'id' | 'createdAt' | 'updatedAt' | 'updatedBy' | 'origin' | 'deletedAt'>;
 
