@@ -319,14 +319,11 @@ function Door({ event, session }: { event: Event; session: Session }) {
           title={t('attendanceUi.door.clearTitle', { name: clearing.name })}
           confirm={t('attendanceUi.door.clearConfirm')}
           danger
-          error={action.error}
           onClose={() => setClearing(null)}
-          onConfirm={async () => {
-            const ok = await action.run('clear', () => api['attendance.clear']({ sessionId: session.id, enrolmentId: clearing.enrolmentId }));
-            if (ok) {
-              setMark(clearing.enrolmentId, null);
-              setClearing(null);
-            }
+          action={() => api['attendance.clear']({ sessionId: session.id, enrolmentId: clearing.enrolmentId })}
+          onDone={() => {
+            setMark(clearing.enrolmentId, null);
+            setClearing(null);
           }}
         >
           <p>{t('attendanceUi.door.clearText', { name: clearing.name, status: clearing.mark ? statusWord(t, clearing.mark.status) : '—' })}</p>
@@ -338,15 +335,12 @@ function Door({ event, session }: { event: Event; session: Session }) {
           title={t('attendanceUi.door.restTitle')}
           confirm={t('attendanceUi.door.restConfirm', { n: counts.open })}
           danger
-          error={action.error}
           onClose={() => setRestConfirm(false)}
-          onConfirm={async () => {
-            const r = await action.run('rest', () => api['attendance.markRest']({ sessionId: session.id, status: 'alpa' }));
-            if (r) {
-              setRestConfirm(false);
-              await loadSheet();
-              setNotice(t('attendanceUi.door.restDone', { count: r.marked, n: r.marked }));
-            }
+          action={() => api['attendance.markRest']({ sessionId: session.id, status: 'alpa' })}
+          onDone={async (r) => {
+            setRestConfirm(false);
+            await loadSheet();
+            setNotice(t('attendanceUi.door.restDone', { count: r.marked, n: r.marked }));
           }}
         >
           <p>{t('attendanceUi.door.restText', { n: counts.open })}</p>

@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type ReactNode } from 'react';
+import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
 import { EMPLOYEE_STATUSES } from '../../../../shared/contract/employees.ts';
@@ -13,6 +13,7 @@ import { ExportDialog } from './ExportDialog.tsx';
 import { FlashNotice } from './FlashNotice.tsx';
 import { golonganOptions, statusLabel, unitOptions } from './format.ts';
 import { EMPTY_QUERY, useEmployeePages, type ListQuery, type SortKey } from './useEmployeePages.ts';
+import { PlainSelect } from '../trainings/ui.tsx';
 
 const LOCALES = { id: 'id-ID', en: 'en-GB' } as const;
 
@@ -70,27 +71,27 @@ export function EmployeeList() {
           />
           <p className="field-hint" id={`${ids}-search-hint`}>{t('employees.searchHint')}</p>
         </div>
-        <FilterSelect label={t('employees.filterUnit')} value={query.unitId} onChange={(unitId) => setQuery({ unitId })}>
+        <PlainSelect label={t('employees.filterUnit')} value={query.unitId} onChange={(unitId) => setQuery({ unitId })}>
           <option value="">{t('employees.allUnits')}</option>
           {unitOptions(t, units.data ?? [], query.unitId).map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
-        </FilterSelect>
-        <FilterSelect label={t('employees.filterStatus')} value={query.status} onChange={(status) => setQuery({ status })}>
+        </PlainSelect>
+        <PlainSelect label={t('employees.filterStatus')} value={query.status} onChange={(status) => setQuery({ status })}>
           <option value="">{t('employees.allStatuses')}</option>
           {EMPLOYEE_STATUSES.map((s) => <option key={s} value={s}>{statusLabel(t, s, true)}</option>)}
-        </FilterSelect>
-        <FilterSelect label={t('employees.filterGolongan')} value={query.golongan} onChange={(golongan) => setQuery({ golongan })}>
+        </PlainSelect>
+        <PlainSelect label={t('employees.filterGolongan')} value={query.golongan} onChange={(golongan) => setQuery({ golongan })}>
           <option value="">{t('employees.allGolongan')}</option>
           {golonganOptions(t, query.employmentType === 'pns' || query.employmentType === 'pppk' ? query.employmentType : null).map((o) => ('options' in o ? (
             <optgroup key={o.label} label={o.label}>
               {o.options.map((g) => <option key={g.value} value={g.value}>{g.label}</option>)}
             </optgroup>
           ) : <option key={o.value} value={o.value}>{o.label}</option>))}
-        </FilterSelect>
-        <FilterSelect label={t('employees.filterType')} value={query.employmentType} onChange={(employmentType) => setQuery({ employmentType })}>
+        </PlainSelect>
+        <PlainSelect label={t('employees.filterType')} value={query.employmentType} onChange={(employmentType) => setQuery({ employmentType })}>
           <option value="">{t('employees.allTypes')}</option>
           <option value="pns">{t('employees.types.pns')}</option>
           <option value="pppk">{t('employees.types.pppk')}</option>
-        </FilterSelect>
+        </PlainSelect>
       </div>
 
       <div className="list-meta">
@@ -129,15 +130,5 @@ export function EmployeeList() {
         <ExportDialog filter={filter} count={shown.total} onClose={() => setExporting(false)} onDone={(message) => { setExporting(false); setFlash({ message }); }} />
       )}
     </Page>
-  );
-}
-
-function FilterSelect({ label, value, onChange, children }: { label: string; value: string; onChange(value: string): void; children: ReactNode }) {
-  const id = useId();
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>{children}</select>
-    </div>
   );
 }

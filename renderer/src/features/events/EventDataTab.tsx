@@ -85,7 +85,6 @@ function RemoveEvent({ event }: { event: Event }) {
   const { t } = useTranslation();
   const [, navigate] = useLocation();
   const [confirming, setConfirming] = useState(false);
-  const remove = useRun();
   return (
     <section className="card" aria-labelledby="event-remove-title">
       <h2 id="event-remove-title">{t('eventsUi.removeTitle')}</h2>
@@ -95,7 +94,7 @@ function RemoveEvent({ event }: { event: Event }) {
         <>
           <p className="form-note">{t('eventsUi.removeIntro')}</p>
           <div className="form-actions">
-            <button type="button" className="btn btn-danger" onClick={() => { remove.clear(); setConfirming(true); }}>{t('eventsUi.removeButton')}</button>
+            <button type="button" className="btn btn-danger" onClick={() => { setConfirming(true); }}>{t('eventsUi.removeButton')}</button>
           </div>
         </>
       )}
@@ -104,14 +103,11 @@ function RemoveEvent({ event }: { event: Event }) {
           title={t('eventsUi.removeConfirmTitle', { name: event.name })}
           confirm={t('eventsUi.removeConfirm')}
           danger
-          error={remove.error}
           onClose={() => setConfirming(false)}
-          onConfirm={async () => {
-            const ok = await remove.run('remove', () => api['events.remove']({ id: event.id }));
-            if (ok) {
-              setFlash({ message: ['eventsUi.removed', { name: event.name }] });
-              navigate('/kegiatan');
-            }
+          action={() => api['events.remove']({ id: event.id })}
+          onDone={() => {
+            setFlash({ message: ['eventsUi.removed', { name: event.name }] });
+            navigate('/kegiatan');
           }}
         >
           <p>{t('eventsUi.removeConfirmText', { count: event.sessions.length })}</p>

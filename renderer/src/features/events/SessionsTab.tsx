@@ -11,7 +11,7 @@ import { Modal } from '../../components/Modal.tsx';
 import { useSession } from '../../app/session.tsx';
 import { currentLanguage } from '../../i18n.ts';
 import { dayDate, figure, numberOrNull, timeRange } from '../trainings/format.ts';
-import { ConfirmDialog, useRun } from '../trainings/ui.tsx';
+import { ConfirmDialog } from '../trainings/ui.tsx';
 import type { TabProps } from './EventPage.tsx';
 
 /** Sesi: date, times, topic, speaker and JP of each session; the event's total JP. */
@@ -22,7 +22,6 @@ export function SessionsTab({ event, reload }: TabProps) {
   const [editing, setEditing] = useState<Session | 'new' | null>(null);
   const [removing, setRemoving] = useState<Session | null>(null);
   const [message, setMessage] = useState<string | null>(null);
-  const remove = useRun();
   const sessions = event.sessions;
 
   return (
@@ -67,7 +66,7 @@ export function SessionsTab({ event, reload }: TabProps) {
                   <td>
                     <div className="row-actions">
                       <button type="button" className="btn btn-small" aria-label={t('eventsUi.sessions.editNamed', { n: i + 1 })} onClick={() => { setMessage(null); setEditing(s); }}>{t('common.edit')}</button>
-                      <button type="button" className="btn btn-small btn-danger" aria-label={t('eventsUi.sessions.removeNamed', { n: i + 1 })} onClick={() => { remove.clear(); setRemoving(s); }}>{t('programmeUi.remove')}</button>
+                      <button type="button" className="btn btn-small btn-danger" aria-label={t('eventsUi.sessions.removeNamed', { n: i + 1 })} onClick={() => { setRemoving(s); }}>{t('programmeUi.remove')}</button>
                     </div>
                   </td>
                 </tr>
@@ -104,15 +103,12 @@ export function SessionsTab({ event, reload }: TabProps) {
           title={t('eventsUi.sessions.removeTitle')}
           confirm={t('eventsUi.sessions.removeConfirm')}
           danger
-          error={remove.error}
           onClose={() => setRemoving(null)}
-          onConfirm={async () => {
-            const ok = await remove.run('remove', () => api['sessions.remove']({ id: removing.id }));
-            if (ok) {
-              setRemoving(null);
-              reload();
-              setMessage(t('eventsUi.sessions.removed', { date: dayDate(removing.date, lang) }));
-            }
+          action={() => api['sessions.remove']({ id: removing.id })}
+          onDone={() => {
+            setRemoving(null);
+            reload();
+            setMessage(t('eventsUi.sessions.removed', { date: dayDate(removing.date, lang) }));
           }}
         >
           <p>{t('eventsUi.sessions.removeText', { date: dayDate(removing.date, lang), time: timeRange(removing.start, removing.end, lang) })}</p>

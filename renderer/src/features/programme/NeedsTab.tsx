@@ -10,7 +10,7 @@ import { Form, FormAlert, SelectField, SubmitButton, TextAreaField, TextField, u
 import { Modal } from '../../components/Modal.tsx';
 import { EmployeePickerField } from '../trainings/EmployeePicker.tsx';
 import { competencyOptions } from '../trainings/format.ts';
-import { ConfirmDialog, useRun } from '../trainings/ui.tsx';
+import { ConfirmDialog } from '../trainings/ui.tsx';
 import { NeedsImport } from './NeedsImport.tsx';
 
 /** Kebutuhan: the year's needs, each for a person or a unit; added by hand or from a spreadsheet. */
@@ -22,7 +22,6 @@ export function NeedsTab({ year }: { year: number }) {
   const [removing, setRemoving] = useState<Need | null>(null);
   const [importing, setImporting] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
-  const remove = useRun();
 
   return (
     <section className="stack" aria-labelledby="needs-title">
@@ -68,7 +67,7 @@ export function NeedsTab({ year }: { year: number }) {
                       <td>
                         <div className="row-actions">
                           <button type="button" className="btn btn-small" aria-label={t('programmeUi.needs.editNamed', { topic: n.topic })} onClick={() => { setMessage(null); setEditing(n); }}>{t('common.edit')}</button>
-                          <button type="button" className="btn btn-small btn-danger" aria-label={t('programmeUi.needs.removeNamed', { topic: n.topic })} onClick={() => { remove.clear(); setRemoving(n); }}>{t('programmeUi.remove')}</button>
+                          <button type="button" className="btn btn-small btn-danger" aria-label={t('programmeUi.needs.removeNamed', { topic: n.topic })} onClick={() => { setRemoving(n); }}>{t('programmeUi.remove')}</button>
                         </div>
                       </td>
                     </tr>
@@ -101,15 +100,12 @@ export function NeedsTab({ year }: { year: number }) {
           title={t('programmeUi.needs.removeTitle', { topic: removing.topic })}
           confirm={t('programmeUi.needs.removeConfirm')}
           danger
-          error={remove.error}
           onClose={() => setRemoving(null)}
-          onConfirm={async () => {
-            const ok = await remove.run('remove', () => api['needs.remove']({ id: removing.id }));
-            if (ok) {
-              setRemoving(null);
-              needs.reload();
-              setMessage(t('programmeUi.needs.removed', { topic: removing.topic }));
-            }
+          action={() => api['needs.remove']({ id: removing.id })}
+          onDone={() => {
+            setRemoving(null);
+            needs.reload();
+            setMessage(t('programmeUi.needs.removed', { topic: removing.topic }));
           }}
         >
           <p>{t('programmeUi.needs.removeText', { topic: removing.topic, who: removing.employeeName ?? removing.unitName ?? '—' })}</p>

@@ -26,7 +26,6 @@ export function PlanTab({ year }: { year: number }) {
   const [creatingFrom, setCreatingFrom] = useState<ProgrammeItem | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const status = useRun();
-  const remove = useRun();
   const [removing, setRemoving] = useState<ProgrammeItem | null>(null);
   const unitName = new Map((units.data ?? []).map((u) => [u.id, u.name]));
 
@@ -102,7 +101,7 @@ export function PlanTab({ year }: { year: number }) {
                           <button type="button" className="btn btn-small" aria-label={t('programmeUi.plan.createEventNamed', { title: item.title })} onClick={() => setCreatingFrom(item)} disabled={item.status === 'batal'}>
                             {t('programmeUi.plan.createEvent')}
                           </button>
-                          <button type="button" className="btn btn-small btn-danger" aria-label={t('programmeUi.plan.removeNamed', { title: item.title })} onClick={() => { remove.clear(); setMessage(null); setRemoving(item); }}>
+                          <button type="button" className="btn btn-small btn-danger" aria-label={t('programmeUi.plan.removeNamed', { title: item.title })} onClick={() => { setMessage(null); setRemoving(item); }}>
                             {t('programmeUi.remove')}
                           </button>
                         </div>
@@ -140,16 +139,13 @@ export function PlanTab({ year }: { year: number }) {
           title={t('programmeUi.plan.removeTitle', { title: removing.title })}
           confirm={t('programmeUi.plan.removeConfirm')}
           danger
-          error={remove.error}
           onClose={() => setRemoving(null)}
-          onConfirm={async () => {
-            const ok = await remove.run('remove', () => api['programme.remove']({ id: removing.id }));
-            if (ok) {
-              setRemoving(null);
-              items.setData((items.data ?? []).filter((i) => i.id !== removing.id));
-              setSummaryTick((n) => n + 1);
-              setMessage(t('programmeUi.plan.removed', { title: removing.title }));
-            }
+          action={() => api['programme.remove']({ id: removing.id })}
+          onDone={() => {
+            setRemoving(null);
+            items.setData((items.data ?? []).filter((i) => i.id !== removing.id));
+            setSummaryTick((n) => n + 1);
+            setMessage(t('programmeUi.plan.removed', { title: removing.title }));
           }}
         >
           <p>{t('programmeUi.plan.removeText', { title: removing.title })}</p>

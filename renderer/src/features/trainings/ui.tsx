@@ -77,19 +77,22 @@ export function FileButtons({ load, label }: { load(format: 'xlsx' | 'pdf'): Pro
   );
 }
 
-/** "Yakin?" with the consequence spelled out, the confirming button first. */
-export function ConfirmDialog({ title, children, confirm, busyText, danger, onConfirm, onClose, error }: {
+/**
+ * "Yakin?" with the consequence spelled out, the confirming button first. The dialog runs the
+ * action itself (one lock, its error shown here); `onDone` gets the result and closes it.
+ */
+export function ConfirmDialog<T>({ title, children, confirm, busyText, danger, action, onDone, onClose }: {
   title: string;
   children: ReactNode;
   confirm: string;
   busyText?: string;
   danger?: boolean;
-  onConfirm(): Promise<void> | void;
+  action(): Promise<T>;
+  onDone(result: T): Promise<void> | void;
   onClose(): void;
-  error?: unknown;
 }) {
   const { t } = useTranslation();
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useRun();
   return (
     <Modal title={title} onClose={onClose} initialFocus="[data-confirm]">
       {children}
@@ -99,16 +102,8 @@ export function ConfirmDialog({ title, children, confirm, busyText, danger, onCo
           type="button"
           data-confirm=""
           className={danger ? 'btn btn-danger' : 'btn btn-primary'}
-          aria-busy={busy || undefined}
-          onClick={async () => {
-            if (busy) return;
-            setBusy(true);
-            try {
-              await onConfirm();
-            } finally {
-              setBusy(false);
-            }
-          }}
+          aria-busy={busy !== null || undefined}
+          onClick={() => void run('confirm', async () => onDone(await action()))}
         >
           {busy ? (busyText ?? t('common.saving')) : confirm}
         </button>
