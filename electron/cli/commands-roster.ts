@@ -49,8 +49,9 @@ export function registerRosterCommands(program: Command, _outcome: CliOutcome): 
       const data = readInputFile(fileArg);
       await withBackend(cmd, async (backend) => {
         const base = { fileName: path.basename(fileArg), dataBase64: data.toString('base64'), sheet: opts.sheet, createUnits: Boolean(opts.createUnits) };
-        const preview = await callAsCli(backend, 'roster.preview', base);
-        const mapping = opts.mapping ? mappingFromFile(opts.mapping, preview.headers, preview.mapping) : undefined;
+        // A mapping file names headers: only then is the file read once first to learn them.
+        const preview = opts.mapping ? await callAsCli(backend, 'roster.preview', base) : null;
+        const mapping = opts.mapping && preview ? mappingFromFile(opts.mapping, preview.headers, preview.mapping) : undefined;
         const input = { ...base, mapping };
         const result = opts.dryRun ? await callAsCli(backend, 'roster.preview', input) : await callAsCli(backend, 'roster.apply', input);
         if (opts.errorsOut && result.errors.length) {

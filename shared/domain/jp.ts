@@ -26,7 +26,8 @@ export function jpFromMinutes(minutes: number): number {
   return Math.floor(minutes / MINUTES_PER_JP);
 }
 
-const round2 = (n: number) => Math.round(n * 100) / 100;
+/** JP are kept to hundredths (a shared day split three ways). */
+export const round2 = (n: number) => Math.round(n * 100) / 100;
 
 /**
  * The JP of each session of an event under its method's rule. Rules that count per day,

@@ -3,11 +3,20 @@
 
 import { durationMinutes, type SessionTimes } from './jp.ts';
 
+// Building an Intl formatter costs far more than using one, and every scan at the door asks.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function zoneFormatter(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
 /** Minutes the zone is ahead of UTC at an instant (Indonesia: +420, +480, +540). */
 export function zoneOffsetMinutes(timeZone: string, at: Date): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit',
-  }).formatToParts(at);
+  const parts = zoneFormatter(timeZone).formatToParts(at);
   const get = (t: string) => Number(parts.find((p) => p.type === t)!.value);
   const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'));
   return Math.round((asUtc - Math.floor(at.getTime() / 60000) * 60000) / 60000);

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import { ApiError } from '../../../shared/contract/errors.ts';
-import { databaseTooNew } from './migrate.ts';
+import { databaseTooNew, schemaVersion } from './migrate.ts';
 
 export type Db = Database.Database;
 
@@ -51,7 +51,7 @@ function quickCheck(file: string): { problem: string | null; version: number } {
     probe = new Database(file, { readonly: true, fileMustExist: true });
     const rows = probe.pragma('quick_check(5)') as { quick_check: string }[];
     const problems = rows.map((r) => r.quick_check).filter((r) => r !== 'ok');
-    return { problem: problems.length ? problems.join('; ') : null, version: probe.pragma('user_version', { simple: true }) as number };
+    return { problem: problems.length ? problems.join('; ') : null, version: schemaVersion(probe) };
   } catch (err) {
     return { problem: (err as Error).message, version: 0 };
   } finally {

@@ -5,7 +5,6 @@ import { arrivalStatus } from '../../../shared/domain/office-time.ts';
 import { parseNip } from '../../../shared/domain/nip.ts';
 import { newId } from '../db/ids.ts';
 import type { Db } from '../db/open.ts';
-import { sql } from '../db/statements.ts';
 import { recordChange } from '../db/repos/changes.ts';
 import { findEmployeeByNip } from '../db/repos/employees.ts';
 import { getOffice } from '../db/repos/office.ts';
@@ -34,8 +33,12 @@ function person(v: t.EnrolmentView) {
  * Sets one participant's mark in one session: creates it, revives a cleared one, or changes it.
  * Returns what happened so callers can count. The unique index guarantees one mark per person.
  */
-export function setMark(db: Db, m: WriteMeta, sessionId: string, enrolmentId: string, status: AttendanceStatus, note: string, source: t.MarkRecord['source']): { mark: t.MarkRecord; change: 'created' | 'updated' | 'unchanged' } {
-  const existing = t.findMark(db, sessionId, enrolmentId);
+export function setMark(db: Db, m: WriteMeta, sessionId: string, enrolmentId: string, status: AttendanceStatus, note: string, source: t.MarkRecord['source']) {
+  return writeMark(db, m, t.findMark(db, sessionId, enrolmentId), sessionId, enrolmentId, status, note, source);
+}
+
+/** setMark with the participant's mark already read (or null when there is none, cleared or not). */
+function writeMark(db: Db, m: WriteMeta, existing: t.MarkRecord | null, sessionId: string, enrolmentId: string, status: AttendanceStatus, note: string, source: t.MarkRecord['source']): { mark: t.MarkRecord; change: 'created' | 'updated' | 'unchanged' } {
   if (existing && !existing.deletedAt && existing.status === status && existing.note === note) return { mark: existing, change: 'unchanged' };
   if (existing) {
     const after: t.MarkRecord = { ...existing, status, note, source, markedAt: existing.deletedAt ? m.at : existing.markedAt, deletedAt: null, updatedAt: m.at, updatedBy: m.actor?.userId ?? null };
@@ -61,7 +64,7 @@ function arrive(ctx: ServiceContext, session: t.SessionRecord, event: t.EventRec
   if (existing && !existing.deletedAt) return { outcome: 'already', person: person(enrolment), mark: toMark(existing), nip, code: null };
   const timezone = getOffice(ctx.db)?.timezone ?? 'Asia/Jakarta';
   const status = arrivalStatus(ctx.now(), session, timezone, graceMinutes(ctx.db, event));
-  const { mark } = setMark(ctx.db, meta(ctx), session.id, enrolment.id, status, '', 'scan');
+  const { mark } = writeMark(ctx.db, meta(ctx), existing, session.id, enrolment.id, status, '', 'scan');
   return { outcome: 'marked', person: person(enrolment), mark: toMark(mark), nip, code: null };
 }
 
@@ -77,8 +80,7 @@ export function scan(ctx: ServiceContext, sessionId: string, raw: string): ScanR
     const e = t.findEnrolment(ctx.db, event.id, employee.id);
     if (e && e.status === 'terdaftar' && !e.deletedAt) enrolmentId = e.id;
   } else {
-    const walkIn = sql(ctx.db, "SELECT id FROM enrolments WHERE event_id = ? AND walk_in_nip = ? AND status = 'terdaftar' AND deleted_at IS NULL").get(event.id, nip) as { id: string } | undefined;
-    enrolmentId = walkIn?.id ?? null;
+    enrolmentId = t.findWalkIn(ctx.db, event.id, nip)?.id ?? null;
   }
   if (!enrolmentId) {
     if (!employee || employee.deletedAt) return { outcome: 'unknown', person: null, mark: null, nip, code: null };

@@ -1,5 +1,5 @@
 import { TIMEZONE_LABEL, type Timezone } from '../../../shared/domain/timezone.ts';
-import { dateInZone } from '../../../shared/domain/dates.ts';
+import { dateInZone, formatDate } from '../../../shared/domain/dates.ts';
 import type { Db } from '../db/open.ts';
 import { getOffice, getOfficeLogo } from '../db/repos/office.ts';
 
@@ -39,8 +39,7 @@ export function dayDate(isoDate: string): string {
 
 /** "25 November 2026" for today in the office's zone. */
 export function todayLong(now: Date, timezone: string): string {
-  const [y, m, d] = dateInZone(now, timezone).split('-').map(Number);
-  return new Intl.DateTimeFormat('id-ID', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y!, m! - 1, d!)));
+  return formatDate(dateInZone(now, timezone));
 }
 
 /** "08.00–12.00 WIB", the Indonesian way of writing times. */

@@ -44,10 +44,9 @@ const TEXT_LIMITS = (['frontTitle', 'name', 'backTitle', 'birthPlace', 'jabatan'
  * The one place the rules for a person's record live: NIP kind and embedded facts, golongan
  * spelling, unit. Errors block the write; warnings are advice (NIP disagreeing with a birth date).
  */
-export function checkDraft(draft: EmployeeDraft, units: ReadonlySet<string>, parsedNip: NipParseResult = parseNip(draft.nip)): { content: EmployeeContent | null; errors: RecordIssue[]; warnings: RecordIssue[] } {
+export function checkDraft(draft: EmployeeDraft, units: ReadonlySet<string>, parsed: NipParseResult = parseNip(draft.nip)): { content: EmployeeContent | null; errors: RecordIssue[]; warnings: RecordIssue[] } {
   const errors: RecordIssue[] = [];
   const warnings: RecordIssue[] = [];
-  const parsed = parsedNip;
   if (!parsed.ok) {
     for (const e of parsed.errors) errors.push({ field: 'nip', code: e.code, params: e.params });
     return { content: null, errors, warnings };

@@ -1,7 +1,7 @@
 import { ApiError } from '../../../shared/contract/errors.ts';
 import type { Enrolment, Event, Session } from '../../../shared/contract/events.ts';
 import { methodById } from '../../../shared/domain/methods.ts';
-import { sessionJps } from '../../../shared/domain/jp.ts';
+import { PRESENT_STATUSES, round2, sessionJps } from '../../../shared/domain/jp.ts';
 import { golonganByCode } from '../../../shared/domain/golongan.ts';
 import { normalizeNipInput, parseNip } from '../../../shared/domain/nip.ts';
 import { searchTerms } from '../../../shared/domain/search.ts';
@@ -17,7 +17,6 @@ import type { Handlers } from './handlers.ts';
 import { meta } from './office.ts';
 import { advanceItem, unscheduleItem } from './programme-progress.ts';
 
-const round2 = (n: number) => Math.round(n * 100) / 100;
 
 export function requireEvent(db: Db, id: string): t.EventRecord {
   const e = t.getEvent(db, id);
@@ -126,11 +125,13 @@ export function enrolEmployees(db: Db, m: WriteMeta, event: t.EventRecord, emplo
 }
 
 /** JP each roster employee earned in a year: sessions attended, in events not cancelled. */
+const PRESENT_SQL = PRESENT_STATUSES.map((s) => `'${s}'`).join(', ');
+
 export function jpByEmployee(db: Db, year: number): Map<string, number> {
   const rows = sql(db, `SELECT n.employee_id AS id, s.computed_jp AS computed, s.jp_override AS override
     FROM attendance_marks m JOIN event_sessions s ON s.id = m.session_id JOIN enrolments n ON n.id = m.enrolment_id JOIN events e ON e.id = s.event_id
     WHERE m.deleted_at IS NULL AND s.deleted_at IS NULL AND e.deleted_at IS NULL AND e.status <> 'batal' AND n.status = 'terdaftar'
-      AND n.employee_id IS NOT NULL AND m.status IN ('hadir', 'terlambat', 'psw') AND substr(s.date, 1, 4) = ?`).all(String(year)) as { id: string; computed: number; override: number | null }[];
+      AND n.employee_id IS NOT NULL AND m.status IN (${PRESENT_SQL}) AND substr(s.date, 1, 4) = ?`).all(String(year)) as { id: string; computed: number; override: number | null }[];
   const out = new Map<string, number>();
   for (const r of rows) out.set(r.id, round2((out.get(r.id) ?? 0) + (r.override ?? r.computed)));
   return out;
@@ -312,7 +313,7 @@ export const eventHandlers = {
       const employee = findEmployeeByNip(ctx.db, digits);
       if (employee && !employee.deletedAt) throw ApiError.field(['nip'], 'enrolment.walk_in_on_roster', { name: employee.name });
       // A guest's NIP is what the door scans: two enrolments with it would make a scan ambiguous.
-      const twin = t.listEnrolments(ctx.db, eventId, false).find((e) => e.walkInNip === digits);
+      const twin = t.findWalkIn(ctx.db, eventId, digits);
       if (twin) throw ApiError.field(['nip'], 'enrolment.walk_in_exists', { name: twin.name });
     }
     const rec: t.EnrolmentRecord = {

@@ -7,6 +7,7 @@ import { recordChange } from '../db/repos/changes.ts';
 import * as repo from '../db/repos/programme.ts';
 import { getEmployee } from '../db/repos/employees.ts';
 import { getUnit } from '../db/repos/units.ts';
+import { round2 } from '../../../shared/domain/jp.ts';
 import type { Handlers } from './handlers.ts';
 import { meta } from './office.ts';
 import { eventsOfItem } from './events.ts';
@@ -62,7 +63,7 @@ export function programmeSummary(db: Db, year: number) {
         plannedJp: i.plannedJp, budget: i.budget, events: events.length,
         enrolled: recaps.reduce((a, r) => a + r.rows.length, 0),
         completed: recaps.reduce((a, r) => a + r.totals.passed, 0),
-        deliveredJp: Math.round(recaps.reduce((a, r) => a + r.sessions.reduce((s, x) => s + x.jp, 0), 0) * 100) / 100,
+        deliveredJp: round2(recaps.reduce((a, r) => a + r.sessions.reduce((s, x) => s + x.jp, 0), 0)),
       };
     }),
   };

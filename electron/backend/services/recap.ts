@@ -1,6 +1,6 @@
 import { ApiError } from '../../../shared/contract/errors.ts';
 import type { EmployeeRecap, EventRecap } from '../../../shared/contract/attendance.ts';
-import { completion, PRESENT_STATUSES, STATUS_CODE } from '../../../shared/domain/jp.ts';
+import { completion, PRESENT_STATUSES, round2, STATUS_CODE } from '../../../shared/domain/jp.ts';
 import { formatNip } from '../../../shared/domain/nip.ts';
 import { methodById } from '../../../shared/domain/methods.ts';
 import { employeeRecapDoc, eventRecapDoc } from '../../../shared/pdf/recap.ts';
@@ -57,12 +57,12 @@ export function employeeRecap(db: Db, employeeId: string, year: number): Employe
     const jp = recap.sessions.reduce((a, s, i) => a + (s.date.startsWith(`${year}-`) && PRESENT_CODES.has(row.codes[i]!) ? s.jp : 0), 0);
     return {
       eventId: id, name: event.name, methodName: methodById(event.methodId)?.name ?? '', startDate: recap.sessions[0]?.date ?? null,
-      endDate: recap.sessions.at(-1)?.date ?? null, attendancePct: row.attendancePct, jp: Math.round(jp * 100) / 100, passed: row.passed,
+      endDate: recap.sessions.at(-1)?.date ?? null, attendancePct: row.attendancePct, jp: round2(jp), passed: row.passed,
     };
   }).sort((a, b) => (a.startDate ?? '').localeCompare(b.startDate ?? ''));
   return {
     employeeId, nip: employee.nip, name: employee.name, year, targetJp: trainingRules(db).jpTargetPerYear,
-    totalJp: Math.round(trainings.reduce((a, x) => a + x.jp, 0) * 100) / 100, trainings,
+    totalJp: round2(trainings.reduce((a, x) => a + x.jp, 0)), trainings,
   };
 }
 

@@ -11,7 +11,7 @@ import * as employees from '../db/repos/employees.ts';
 import { listUnits } from '../db/repos/units.ts';
 import { readTable, type Table } from '../import/read-table.ts';
 import { checkDraft, contentChanges, type EmployeeContent, type EmployeeDraft, type RecordIssue } from './employee-record.ts';
-import { sql } from '../db/statements.ts';
+import { getSetting, setSetting } from '../db/repos/settings.ts';
 
 type Input = ParsedInput<'roster.preview'>;
 export type Mapping = Record<string, RosterField | null>;
@@ -50,8 +50,8 @@ export function mappingKey(headers: readonly string[]): string {
 export const ERROR_FILE_COLUMNS = ['Baris', 'Kesalahan'] as const;
 
 function storedMapping(db: Db, headers: readonly string[]): Mapping | null {
-  const row = sql(db, 'SELECT value FROM settings WHERE key = ?').get(mappingKey(headers)) as { value: string } | undefined;
-  return row ? (JSON.parse(row.value) as Mapping) : null;
+  const value = getSetting(db, mappingKey(headers));
+  return value ? (JSON.parse(value) as Mapping) : null;
 }
 
 /**
@@ -69,8 +69,7 @@ export function rememberedMapping(db: Db, headers: readonly string[]): Mapping |
 }
 
 export function rememberMapping(db: Db, headers: readonly string[], mapping: Mapping): void {
-  sql(db, 'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
-    .run(mappingKey(headers), JSON.stringify(mapping));
+  setSetting(db, mappingKey(headers), JSON.stringify(mapping));
 }
 
 function issue(row: number, i: RecordIssue): ImportIssue {

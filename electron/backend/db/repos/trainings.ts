@@ -63,6 +63,12 @@ export function getEvent(db: Db, id: string): EventRecord | null {
   return r ? toEvent(r) : null;
 }
 
+/** The active enrolment of a walk-in guest with this NIP: the one a scan of it means. */
+export function findWalkIn(db: Db, eventId: string, nip: string): { id: string; name: string } | null {
+  return (sql(db, "SELECT id, walk_in_name AS name FROM enrolments WHERE event_id = ? AND walk_in_nip = ? AND status = 'terdaftar' AND deleted_at IS NULL")
+    .get(eventId, nip) as { id: string; name: string } | undefined) ?? null;
+}
+
 /** Any enrolment ever made, withdrawn ones included. */
 export function eventHasEnrolments(db: Db, eventId: string): boolean {
   return sql(db, 'SELECT 1 FROM enrolments WHERE event_id = ? LIMIT 1').get(eventId) !== undefined;
