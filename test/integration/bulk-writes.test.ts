@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createBackend, openDataFolder } from '../../electron/backend/backend.ts';
-import { recordChange, recordChanges, type Change } from '../../electron/backend/db/repos/changes.ts';
+import { inChangeBatch, recordChange, recordChanges, type Change } from '../../electron/backend/db/repos/changes.ts';
 import type { WriteMeta } from '../../electron/backend/services/context.ts';
 import { cliActor } from '../../electron/backend/services/context.ts';
 import { dbFile, removeTempDirs, setupInput, tempDir } from '../helpers/backend.ts';
@@ -51,6 +51,22 @@ describe('recordChanges', () => {
     ]);
     one.close();
     bulk.close();
+  });
+
+  it('inChangeBatch gathers recordChange calls and writes the same rows, each with its own stamp', () => {
+    const later: WriteMeta = { ...META, at: '2026-11-25T02:00:01.000Z' };
+    const one = openDataFolder(tempDir());
+    const batched = openDataFolder(tempDir());
+    const writeAll = (db: typeof one) => CHANGES.forEach((c, i) => recordChange(db, i < 3 ? META : later, c));
+    one.transaction(() => writeAll(one))();
+    batched.transaction(() => inChangeBatch(batched, () => {
+      writeAll(batched);
+      // Nothing is written before the batch ends.
+      expect(rowsOf(batched).journal).toEqual([]);
+    }))();
+    expect(rowsOf(batched)).toEqual(rowsOf(one));
+    one.close();
+    batched.close();
   });
 
   it('writes nothing for an empty batch', () => {

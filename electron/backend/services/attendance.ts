@@ -5,7 +5,7 @@ import { arrivalStatus } from '../../../shared/domain/office-time.ts';
 import { parseNip } from '../../../shared/domain/nip.ts';
 import { newId } from '../db/ids.ts';
 import type { Db } from '../db/open.ts';
-import { recordChange } from '../db/repos/changes.ts';
+import { inChangeBatch, recordChange } from '../db/repos/changes.ts';
 import { findEmployeeByNip } from '../db/repos/employees.ts';
 import { getOffice } from '../db/repos/office.ts';
 import * as t from '../db/repos/trainings.ts';
@@ -131,7 +131,7 @@ export const attendanceHandlers = {
     return { ok: true as const };
   })(),
 
-  'attendance.markRest': ({ sessionId, status }, ctx) => ctx.db.transaction(() => {
+  'attendance.markRest': ({ sessionId, status }, ctx) => ctx.db.transaction(() => inChangeBatch(ctx.db, () => {
     const session = requireSession(ctx.db, sessionId);
     const marked = new Set(t.marksOfSession(ctx.db, sessionId).map((x) => x.enrolmentId));
     const m = meta(ctx);
@@ -142,9 +142,9 @@ export const attendanceHandlers = {
       count++;
     }
     return { marked: count };
-  })(),
+  }))(),
 
-  'attendance.paperEntry': ({ sessionId, marks }, ctx) => ctx.db.transaction(() => {
+  'attendance.paperEntry': ({ sessionId, marks }, ctx) => ctx.db.transaction(() => inChangeBatch(ctx.db, () => {
     const session = requireSession(ctx.db, sessionId);
     const m = meta(ctx);
     const counts = { created: 0, updated: 0, unchanged: 0 };
@@ -153,7 +153,7 @@ export const attendanceHandlers = {
       counts[setMark(ctx.db, m, sessionId, x.enrolmentId, x.status, x.note, 'paper').change]++;
     }
     return counts;
-  })(),
+  }))(),
 
   'attendance.sheetPdf': ({ sessionId }, ctx) => attendanceSheetPdf(ctx.db, sessionId),
 } satisfies Partial<Handlers>;

@@ -1,7 +1,7 @@
 import { ApiError, type FieldIssue } from '../../../shared/contract/errors.ts';
 import { searchKey, searchTerms } from '../../../shared/domain/search.ts';
 import { listAudit } from '../db/repos/audit.ts';
-import { recordChange, type ChangeSink } from '../db/repos/changes.ts';
+import { recordChange } from '../db/repos/changes.ts';
 import * as repo from '../db/repos/employees.ts';
 import { listUnits } from '../db/repos/units.ts';
 import { newId } from '../db/ids.ts';
@@ -37,10 +37,10 @@ function nipTaken(db: Db, nip: string, exceptId?: string): void {
  * `source` names where an imported person came from ("pegawai.csv, baris 12"): the audit row
  * then says that instead of repeating every value, which the record itself holds.
  */
-export function insertEmployee(db: Db, m: WriteMeta, content: EmployeeContent, source?: string, log: ChangeSink = (c) => recordChange(db, m, c)): repo.EmployeeRecord {
+export function insertEmployee(db: Db, m: WriteMeta, content: EmployeeContent, source?: string): repo.EmployeeRecord {
   const record: repo.EmployeeRecord = { id: newId(), ...content, createdAt: m.at, updatedAt: m.at, updatedBy: m.actor?.userId ?? null, origin: m.origin, deletedAt: null };
   repo.insertEmployee(db, record, searchKey(record.name, record.nip));
-  log(source
+  recordChange(db, m, source
     ? { entity: 'employee', entityId: record.id, op: 'insert', details: { importedFrom: [null, source] } }
     : { entity: 'employee', entityId: record.id, op: 'insert', after: content });
   return record;
@@ -48,14 +48,14 @@ export function insertEmployee(db: Db, m: WriteMeta, content: EmployeeContent, s
 
 export function updateEmployeeRecord(
   db: Db, m: WriteMeta, before: repo.EmployeeRecord, content: Partial<EmployeeContent> & { deletedAt?: string | null },
-  op: 'update' | 'delete' | 'restore' = 'update', log: ChangeSink = (c) => recordChange(db, m, c),
+  op: 'update' | 'delete' | 'restore' = 'update',
 ): repo.EmployeeRecord {
   // A row read with its unit's name: the name is not part of the record, and copying it into
   // `after` would show the old unit's name as changed in the history.
   const { unitName: _u, ...plainBefore } = before as repo.EmployeeRow;
   const after: repo.EmployeeRecord = { ...plainBefore, ...content, updatedAt: m.at, updatedBy: m.actor?.userId ?? null };
   repo.updateEmployee(db, after, searchKey(after.name, after.nip));
-  log({ entity: 'employee', entityId: before.id, op, before: plainBefore, after });
+  recordChange(db, m, { entity: 'employee', entityId: before.id, op, before: plainBefore, after });
   return after;
 }
 

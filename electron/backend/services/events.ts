@@ -8,7 +8,7 @@ import { searchTerms } from '../../../shared/domain/search.ts';
 import { newId } from '../db/ids.ts';
 import type { Db } from '../db/open.ts';
 import { sql } from '../db/statements.ts';
-import { recordChange } from '../db/repos/changes.ts';
+import { inChangeBatch, recordChange } from '../db/repos/changes.ts';
 import * as t from '../db/repos/trainings.ts';
 import { getEmployee, findEmployeeByNip } from '../db/repos/employees.ts';
 import { getItem } from '../db/repos/programme.ts';
@@ -99,6 +99,10 @@ export function toEnrolment(v: t.EnrolmentView): Enrolment {
 
 /** Enrols roster employees; re-enrols the withdrawn; counts the already enrolled. One transaction. */
 export function enrolEmployees(db: Db, m: WriteMeta, event: t.EventRecord, employeeIds: readonly string[]) {
+  return inChangeBatch(db, () => enrolEach(db, m, event, employeeIds));
+}
+
+function enrolEach(db: Db, m: WriteMeta, event: t.EventRecord, employeeIds: readonly string[]) {
   let added = 0;
   let already = 0;
   for (const employeeId of new Set(employeeIds)) {

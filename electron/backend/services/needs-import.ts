@@ -5,7 +5,7 @@ import { foldHeader, headerMatcher } from '../../../shared/domain/header-matcher
 import { parseNip } from '../../../shared/domain/nip.ts';
 import { createI18n } from '../../../shared/i18n/index.ts';
 import { newId } from '../db/ids.ts';
-import { recordChange } from '../db/repos/changes.ts';
+import { inChangeBatch, recordChange } from '../db/repos/changes.ts';
 import { findEmployeeByNip } from '../db/repos/employees.ts';
 import { listUnits } from '../db/repos/units.ts';
 import { saveNeed } from '../db/repos/programme.ts';
@@ -87,14 +87,14 @@ export async function importNeeds(ctx: ServiceContext, input: ParsedInput<'needs
   }
   const rows = valid.length + new Set(errors.map((e) => e.row)).size;
   if (!input.dryRun && valid.length) {
-    ctx.db.transaction(() => {
+    ctx.db.transaction(() => inChangeBatch(ctx.db, () => {
       const m = meta(ctx);
       for (const v of valid) {
         const need = { id: newId(), ...v, createdAt: m.at, updatedAt: m.at, updatedBy: m.actor?.userId ?? null, origin: m.origin, deletedAt: null };
         saveNeed(ctx.db, need, true);
         recordChange(ctx.db, m, { entity: 'need', entityId: need.id, op: 'insert', after: need });
       }
-    })();
+    }))();
   }
   return { rows, created: input.dryRun ? 0 : valid.length, errors };
 }

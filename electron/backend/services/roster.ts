@@ -7,7 +7,7 @@ import { dateInZone } from '../../../shared/domain/dates.ts';
 import type { Db } from '../db/open.ts';
 import * as repo from '../db/repos/employees.ts';
 import { getOffice } from '../db/repos/office.ts';
-import { recordChanges, type Change } from '../db/repos/changes.ts';
+import { inChangeBatch } from '../db/repos/changes.ts';
 import { MIME, writeCsv, writeXlsx, type OutTable } from '../import/write-table.ts';
 import type { ServiceContext, WriteMeta } from './context.ts';
 import type { Handlers } from './handlers.ts';
@@ -19,8 +19,13 @@ import { ERROR_FILE_COLUMNS, analyse, rememberMapping, summarise, toPreview, typ
 /**
  * Writes the valid rows of an analysis in one transaction: units first (when asked), then
  * people. Error rows are left out; nothing else is skipped, so the counts match the preview.
+ * Their journal and audit rows are written together at the end (thousands of rows, few statements).
  */
 export function applyAnalysis(db: Db, m: WriteMeta, analysis: Analysis, createUnits: boolean, fileName: string): string[] {
+  return inChangeBatch(db, () => applyRows(db, m, analysis, createUnits, fileName));
+}
+
+function applyRows(db: Db, m: WriteMeta, analysis: Analysis, createUnits: boolean, fileName: string): string[] {
   const createdUnits: string[] = [];
   const unitIds = new Map<string, string>();
   if (createUnits) {
@@ -31,18 +36,14 @@ export function applyAnalysis(db: Db, m: WriteMeta, analysis: Analysis, createUn
       createdUnits.push(name);
     }
   }
-  // Journal and audit rows are gathered and written together: thousands of rows, two statements.
-  const changes: Change[] = [];
-  const log = (c: Change) => changes.push(c);
   for (const row of analysis.rows) {
     if (!row.content || row.kind === 'unchanged' || row.kind === 'error') continue;
     const content = row.newUnit ? { ...row.content, unitId: unitIds.get(row.newUnit) ?? null } : row.content;
-    if (row.kind === 'new') insertEmployee(db, m, content, `${fileName}, baris ${row.row}`, log);
+    if (row.kind === 'new') insertEmployee(db, m, content, `${fileName}, baris ${row.row}`);
     else if (row.existing) {
-      updateEmployeeRecord(db, m, row.existing, { ...content, deletedAt: null }, row.existing.deletedAt ? 'restore' : 'update', log);
+      updateEmployeeRecord(db, m, row.existing, { ...content, deletedAt: null }, row.existing.deletedAt ? 'restore' : 'update');
     }
   }
-  recordChanges(db, m, changes);
   rememberMapping(db, analysis.table.headers, analysis.mapping);
   return createdUnits;
 }

@@ -41,9 +41,6 @@ export interface Change {
   details?: Record<string, [unknown, unknown]>;
 }
 
-/** Where a write reports its change: recorded at once, or gathered for recordChanges. */
-export type ChangeSink = (change: Change) => void;
-
 function detailsOf(change: Change): Record<string, [unknown, unknown]> {
   return change.details ?? diffFields((change.before ?? null) as Fields | null, (change.after ?? null) as Fields | null);
 }
@@ -53,6 +50,11 @@ function detailsOf(change: Change): Record<string, [unknown, unknown]> {
  * Call inside the transaction of the write itself, so neither exists without the other.
  */
 export function recordChange(db: Db, meta: WriteMeta, change: Change): void {
+  const batch = openBatches.get(db);
+  if (batch) {
+    batch.push({ meta, change });
+    return;
+  }
   sql(db, 
     'INSERT INTO change_journal (entity, entity_id, op, at, user_id, origin) VALUES (?, ?, ?, ?, ?, ?)',
   ).run(change.entity, change.entityId, change.op, meta.at, meta.actor?.userId ?? null, meta.origin);
@@ -85,6 +87,38 @@ export function recordChanges(db: Db, meta: WriteMeta, changes: readonly Change[
     start = end;
   }
 }
+
+// Changes gathered by inChangeBatch, per connection, until the batch writes them.
+const openBatches = new WeakMap<Db, { meta: WriteMeta; change: Change }[]>();
+
+/**
+ * Runs a write of many records (an import, "sisanya Alpa", a list of participants) with every
+ * recordChange inside it gathered, then written in bulk by recordChanges at its end: the same
+ * rows in the same order. Call inside the write's transaction; a nested batch joins the outer one.
+ */
+export function inChangeBatch<T>(db: Db, write: () => T): T {
+  if (openBatches.has(db)) return write();
+  const batch: { meta: WriteMeta; change: Change }[] = [];
+  openBatches.set(db, batch);
+  let result: T;
+  try {
+    result = write();
+  } finally {
+    openBatches.delete(db);
+  }
+  // One bulk write per stretch of changes made with the same stamp (time, user, origin).
+  for (let start = 0; start < batch.length;) {
+    const { meta } = batch[start]!;
+    let end = start + 1;
+    while (end < batch.length && sameStamp(batch[end]!.meta, meta)) end++;
+    recordChanges(db, meta, batch.slice(start, end).map((b) => b.change));
+    start = end;
+  }
+  return result;
+}
+
+const sameStamp = (a: WriteMeta, b: WriteMeta) =>
+  a === b || (a.at === b.at && a.origin === b.origin && a.actor?.userId === b.actor?.userId && a.actor?.username === b.actor?.username);
 
 /** An audit row without a record change: logins, refusals, checks. */
 export function recordEvent(
