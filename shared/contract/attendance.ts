@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method } from './define.ts';
-import { id, instant, isoDate, optionalText } from './common.ts';
+import { exportedFile, id, instant, isoDate, optionalText } from './common.ts';
 import { attendanceStatus } from './events.ts';
 
 const person = z.object({
@@ -23,7 +23,6 @@ export const mark = z.object({
 
 export const sheetRow = person.extend({ mark: mark.nullable() });
 
-const exportedFile = z.object({ fileName: z.string(), mimeType: z.string(), dataBase64: z.string() });
 const fileFormat = z.enum(['xlsx', 'pdf']);
 
 export const recapRow = z.object({
@@ -69,7 +68,7 @@ export type EmployeeRecap = z.infer<typeof employeeRecap>;
 export const scanResult = z.object({
   outcome: z.enum(['marked', 'already', 'unknown', 'not_enrolled', 'invalid']),
   /** For not_enrolled: the roster employee who could be enrolled on the spot. */
-  person: person.extend({ employeeId: z.string().nullable() }).nullable(),
+  person: person.nullable(),
   mark: mark.nullable(),
   nip: z.string(),
   /** For invalid: the NIP problem (message key). */

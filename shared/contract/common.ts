@@ -16,6 +16,9 @@ export function optionalText(max: number) {
   return z.string().trim().max(max, 'validation.too_long').default('');
 }
 
+/** A file the backend made, for the door to save (XLSX, CSV, PDF). */
+export const exportedFile = z.object({ fileName: z.string(), mimeType: z.string(), dataBase64: z.string() });
+
 export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.date');
 export const instant = z.string(); // UTC ISO-8601, produced by the backend
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method } from './define.ts';
-import { id, instant, isoDate, nip, syncFields } from './common.ts';
+import { id, instant, isoDate, nip, optionalText, syncFields, text } from './common.ts';
 
 export const EMPLOYEE_STATUSES = ['aktif', 'pindah', 'pensiun', 'meninggal', 'cltn'] as const;
 export const employeeStatus = z.enum(EMPLOYEE_STATUSES);
@@ -8,25 +8,23 @@ export type EmployeeStatus = z.infer<typeof employeeStatus>;
 export const employmentType = z.enum(['pns', 'pppk']);
 export const gender = z.enum(['L', 'P']);
 
-const optional = (max: number) => z.string().trim().max(max, 'validation.too_long').default('');
-
 /** What a clerk types or imports for one person; the backend derives the rest. */
 export const employeeFields = z.object({
   nip,
   employmentType: employmentType.optional(),
-  frontTitle: optional(40),
-  name: z.string().trim().min(1, 'validation.required').max(120, 'validation.too_long'),
-  backTitle: optional(60),
+  frontTitle: optionalText(40),
+  name: text(120),
+  backTitle: optionalText(60),
   gender: gender.nullable().default(null),
-  birthPlace: optional(80),
+  birthPlace: optionalText(80),
   birthDate: isoDate.nullable().default(null),
   /** Any common spelling ("III/a", "3a", "Penata Muda (III/a)"); stored as the SIASN code. */
   golongan: z.string().trim().max(60).nullable().default(null),
-  jabatan: optional(160),
+  jabatan: optionalText(160),
   unitId: id.nullable().default(null),
-  phone: optional(40),
+  phone: optionalText(40),
   email: z.union([z.literal(''), z.string().trim().email('validation.email')]).default(''),
-  notes: optional(1000),
+  notes: optionalText(1000),
 });
 export type EmployeeFields = z.input<typeof employeeFields>;
 

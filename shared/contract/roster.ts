@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { method } from './define.ts';
+import { exportedFile } from './common.ts';
 import { employeeFilter } from './employees.ts';
 import { ROSTER_FIELDS } from '../domain/roster-columns.ts';
 
@@ -65,7 +66,6 @@ export const importPreview = importSummary.extend({
 export type ImportPreview = z.infer<typeof importPreview>;
 
 export const exportFormat = z.enum(['xlsx', 'csv']);
-const exportedFile = z.object({ fileName: z.string(), mimeType: z.string(), dataBase64: z.string() });
 
 export const rosterMethods = {
   /** Reads, maps and checks the file against the roster; writes nothing. */
