@@ -127,3 +127,42 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
 }
+
+/** The office's first admin in every spec. */
+export const ADMIN = { username: 'admin.plaju', fullName: 'Rahmat Hidayat', password: 'plaju-admin-2026' };
+
+/** A call through the app's own HTTP door (preconditions and checks only). */
+export async function call<T>(page: Page, method: string, data: unknown): Promise<T> {
+  const response = await page.request.post(`/api/${method}`, { data });
+  const body = (await response.json()) as { ok: boolean; value: T; error?: unknown };
+  expect(body.ok, `${method}: ${JSON.stringify(body.error)}`).toBe(true);
+  return body.value;
+}
+
+/** Precondition only: Kecamatan Plaju set up through the same HTTP door the setup wizard uses. */
+async function setUpOffice(page: Page): Promise<void> {
+  const status = await call<{ setupDone: boolean }>(page, 'system.status', {});
+  if (status.setupDone) return;
+  await call(page, 'office.setup', {
+    regionCode: '16.71.14',
+    name: 'Kantor Kecamatan Plaju',
+    address: 'Jl. Kapten Abdullah No. 1, Plaju, Palembang',
+    timezone: 'Asia/Jakarta',
+    signer: { name: 'Drs. H. Ahmad Fauzi, M.Si.', nip: '19700101 199003 1 002', title: 'Camat' },
+    admin: { username: ADMIN.username, fullName: ADMIN.fullName, password: ADMIN.password },
+  });
+}
+
+/** The admin at the home screen: the office set up first if it is not yet, logged in if need be. */
+export async function logIn(page: Page): Promise<void> {
+  await setUpOffice(page);
+  await page.goto('/');
+  const heading = page.getByRole('heading', { level: 1 });
+  await expect(heading).toHaveText(/Masuk|Selamat datang/);
+  if ((await heading.textContent()) === 'Masuk') {
+    await page.getByLabel('Nama pengguna').fill(ADMIN.username);
+    await page.getByLabel('Kata sandi').fill(ADMIN.password);
+    await page.keyboard.press('Enter');
+  }
+  await expect(page.getByRole('heading', { name: `Selamat datang, ${ADMIN.fullName}` })).toBeVisible();
+}

@@ -1,12 +1,11 @@
 import { PNG } from 'pngjs';
-import { test, expect, screenshot } from './fixtures.ts';
+import { ADMIN, test, expect, screenshot } from './fixtures.ts';
 import type { Page } from '@playwright/test';
 
 // The foundation as a clerk uses it: labels, roles and the keyboard; no shortcuts into the app.
 // One server (fresh data folder) for the whole file, so the steps build on each other.
 test.describe.configure({ mode: 'serial' });
 
-const ADMIN = { username: 'admin.plaju', fullName: 'Rahmat Hidayat', password: 'plaju-admin-2026' };
 const OPERATOR = { username: 'siti.operator', fullName: 'Siti Aminah', password: 'operator-plaju-1' };
 const OPERATOR_NEW_PASSWORD = 'operator-plaju-2';
 const OFFICE = 'Kantor Kecamatan Plaju';

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import type { Download, Locator, Page } from '@playwright/test';
-import { test, expect, screenshot } from './fixtures.ts';
+import { ADMIN, logIn, test, expect, screenshot } from './fixtures.ts';
 import { formatNip } from '../../shared/domain/nip.ts';
 import { bigRoster, messyCsv, twoSheetWorkbook } from './roster-files.ts';
 
@@ -9,38 +9,7 @@ import { bigRoster, messyCsv, twoSheetWorkbook } from './roster-files.ts';
 // One server (fresh data folder) for the file; the tests build on each other.
 test.describe.configure({ mode: 'serial' });
 
-const ADMIN = { username: 'admin.plaju', fullName: 'Rahmat Hidayat', password: 'plaju-admin-2026' };
 const SITI = { display: 'Dr. Siti Aminah, S.E., M.M.', nip: '19860926 201505 2 001' };
-
-/** Precondition only: the office set up through the same HTTP door the setup wizard uses. */
-async function setUpOffice(page: Page): Promise<void> {
-  const status = await page.request.post('/api/system.status', { data: {} });
-  if (((await status.json()) as { value: { setupDone: boolean } }).value.setupDone) return;
-  const response = await page.request.post('/api/office.setup', {
-    data: {
-      regionCode: '16.71.14',
-      name: 'Kantor Kecamatan Plaju',
-      address: 'Jl. Kapten Abdullah No. 1, Plaju, Palembang',
-      timezone: 'Asia/Jakarta',
-      signer: { name: 'Drs. H. Ahmad Fauzi, M.Si.', nip: '19700101 199003 1 002', title: 'Camat' },
-      admin: { username: ADMIN.username, fullName: ADMIN.fullName, password: ADMIN.password },
-    },
-  });
-  expect(response.ok(), await response.text()).toBe(true);
-}
-
-async function logIn(page: Page): Promise<void> {
-  await setUpOffice(page);
-  await page.goto('/');
-  const heading = page.getByRole('heading', { level: 1 });
-  await expect(heading).toHaveText(/Masuk|Selamat datang/);
-  if ((await heading.textContent()) === 'Masuk') {
-    await page.getByLabel('Nama pengguna').fill(ADMIN.username);
-    await page.getByLabel('Kata sandi').fill(ADMIN.password);
-    await page.keyboard.press('Enter');
-  }
-  await expect(page.getByRole('heading', { name: `Selamat datang, ${ADMIN.fullName}` })).toBeVisible();
-}
 
 async function openEmployees(page: Page): Promise<void> {
   await page.getByRole('navigation', { name: 'Navigasi utama' }).getByRole('link', { name: 'Pegawai' }).click();

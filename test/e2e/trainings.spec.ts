@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Download, Locator, Page } from '@playwright/test';
-import { test, expect, screenshot, ROOT } from './fixtures.ts';
+import { call, logIn, test, expect, screenshot, ROOT } from './fixtures.ts';
 import { formatNip } from '../../shared/domain/nip.ts';
 import { dateInZone } from '../../shared/domain/dates.ts';
 
@@ -13,7 +13,6 @@ import { dateInZone } from '../../shared/domain/dates.ts';
 // preconditions (office, roster, the burst's event) go through the HTTP API the app uses.
 test.describe.configure({ mode: 'serial' });
 
-const ADMIN = { username: 'admin.plaju', fullName: 'Rahmat Hidayat', password: 'plaju-admin-2026' };
 const ZONE = 'Asia/Jakarta';
 const ITEM = 'Bimbingan Teknis Pelayanan Administrasi Kependudukan';
 const DOWNLOADS = path.join(ROOT, 'test-results', 'trainings-downloads');
@@ -59,40 +58,6 @@ function day(days: number): { iso: string; long: string } {
 const DAY1 = day(2);
 const DAY2 = day(3);
 const YEAR = Number(DAY1.iso.slice(0, 4));
-
-/** A call through the app's own HTTP door (preconditions and checks only). */
-async function call<T>(page: Page, method: string, data: unknown): Promise<T> {
-  const response = await page.request.post(`/api/${method}`, { data });
-  const body = (await response.json()) as { ok: boolean; value: T; error?: unknown };
-  expect(body.ok, `${method}: ${JSON.stringify(body.error)}`).toBe(true);
-  return body.value;
-}
-
-async function setUpOffice(page: Page): Promise<void> {
-  const status = await call<{ setupDone: boolean }>(page, 'system.status', {});
-  if (status.setupDone) return;
-  await call(page, 'office.setup', {
-    regionCode: '16.71.14',
-    name: 'Kantor Kecamatan Plaju',
-    address: 'Jl. Kapten Abdullah No. 1, Plaju, Palembang',
-    timezone: ZONE,
-    signer: { name: 'Drs. H. Ahmad Fauzi, M.Si.', nip: '19700101 199003 1 002', title: 'Camat' },
-    admin: { username: ADMIN.username, fullName: ADMIN.fullName, password: ADMIN.password },
-  });
-}
-
-async function logIn(page: Page): Promise<void> {
-  await setUpOffice(page);
-  await page.goto('/');
-  const heading = page.getByRole('heading', { level: 1 });
-  await expect(heading).toHaveText(/Masuk|Selamat datang/);
-  if ((await heading.textContent()) === 'Masuk') {
-    await page.getByLabel('Nama pengguna').fill(ADMIN.username);
-    await page.getByLabel('Kata sandi').fill(ADMIN.password);
-    await page.keyboard.press('Enter');
-  }
-  await expect(page.getByRole('heading', { name: `Selamat datang, ${ADMIN.fullName}` })).toBeVisible();
-}
 
 async function importRoster(page: Page, list: Person[]): Promise<void> {
   const summary = await call<{ created: number; errors: unknown[] }>(page, 'roster.apply', {
