@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslation } from 'react-i18next';
@@ -7,7 +6,7 @@ import { contract } from '../../../../shared/contract/index.ts';
 import { api } from '../../api.ts';
 import { useSession } from '../../app/session.tsx';
 import { zodOptions } from '../../components/errors.ts';
-import { Form, FormFooter, TextField, useSubmitError } from '../../components/form.tsx';
+import { Form, FormFooter, TextField, useSaveForm } from '../../components/form.tsx';
 import { Page } from '../../components/Page.tsx';
 
 const changeSchema = contract['auth.changePassword'].input
@@ -21,8 +20,7 @@ export function AccountPage() {
   const { t } = useTranslation();
   const { user } = useSession();
   const form = useForm({ resolver: zodResolver(changeSchema, zodOptions), defaultValues: EMPTY });
-  const submit = useSubmitError(form);
-  const [changed, setChanged] = useState(false);
+  const { onSubmit, alert, saved } = useSaveForm(form, ({ currentPassword, newPassword }) => api['auth.changePassword']({ currentPassword, newPassword }), () => EMPTY);
 
   return (
     <Page title={t('account.title')}>
@@ -37,24 +35,11 @@ export function AccountPage() {
         </section>
         <section className="card" aria-labelledby="account-password">
           <h2 id="account-password">{t('account.changeTitle')}</h2>
-          <Form
-            form={form}
-            onSubmit={async ({ currentPassword, newPassword }) => {
-              submit.clear();
-              setChanged(false);
-              try {
-                await api['auth.changePassword']({ currentPassword, newPassword });
-                form.reset(EMPTY);
-                setChanged(true);
-              } catch (err) {
-                submit.fail(err);
-              }
-            }}
-          >
+          <Form form={form} onSubmit={onSubmit}>
             <TextField name="currentPassword" type="password" label={t('field.currentPassword')} autoComplete="current-password" />
             <TextField name="newPassword" type="password" label={t('field.newPassword')} hint={t('common.passwordHint')} autoComplete="new-password" />
             <TextField name="newPasswordRepeat" type="password" label={t('common.newPasswordRepeat')} autoComplete="new-password" />
-            <FormFooter error={submit.alert} done={changed && t('account.changed')} submitLabel={t('account.changeSubmit')} />
+            <FormFooter error={alert} done={saved && t('account.changed')} submitLabel={t('account.changeSubmit')} />
           </Form>
         </section>
       </div>

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslation } from 'react-i18next';
@@ -8,7 +7,7 @@ import type { Employee } from '../../../../shared/contract/employees.ts';
 import { formatDate } from '../../../../shared/domain/dates.ts';
 import { api } from '../../api.ts';
 import { zodOptions } from '../../components/errors.ts';
-import { ControlledSelectField, Form, FormFooter, TextField, useSubmitError } from '../../components/form.tsx';
+import { ControlledSelectField, Form, FormFooter, TextField, useSaveForm } from '../../components/form.tsx';
 import { currentLanguage } from '../../i18n.ts';
 import { statusLabel, statusOptions } from './format.ts';
 
@@ -23,8 +22,11 @@ export function StatusCard({ employee, onChanged }: { employee: Employee; onChan
     resolver: zodResolver(statusSchema, zodOptions),
     defaultValues: { status: employee.status, statusDate: employee.statusDate ?? '' },
   });
-  const submit = useSubmitError(form);
-  const [done, setDone] = useState<Employee | null>(null);
+  const { onSubmit, alert, saved } = useSaveForm(form, async (values) => {
+    const updated = await api['employees.setStatus']({ id: employee.id, ...values });
+    onChanged(updated);
+    return updated;
+  }, (updated) => ({ status: updated.status, statusDate: updated.statusDate ?? '' }));
 
   return (
     <section className="card" aria-labelledby="status-title">
@@ -37,26 +39,16 @@ export function StatusCard({ employee, onChanged }: { employee: Employee; onChan
       <Form
         form={form}
         aria-labelledby="status-title"
-        onSubmit={async (values) => {
-          submit.clear();
-          setDone(null);
-          try {
-            const updated = await api['employees.setStatus']({ id: employee.id, ...values });
-            onChanged(updated);
-            form.reset({ status: updated.status, statusDate: updated.statusDate ?? '' });
-            setDone(updated);
-          } catch (err) {
-            submit.fail(err);
-          }
-        }}
+        onSubmit={onSubmit}
       >
         <div className="grid-2">
           <ControlledSelectField name="status" label={t('employees.detail.newStatus')} options={statusOptions(t)} />
           <TextField name="statusDate" type="date" label={t('employees.detail.statusDate')} hint={t('employees.detail.statusDateHint')} />
         </div>
         <FormFooter
-          error={submit.alert}
-          done={done && t('employees.detail.statusChanged', { name: done.displayName, status: statusLabel(t, done.status, true) })}
+          error={alert}
+          // The parent has already put the saved record in `employee`.
+          done={saved && t('employees.detail.statusChanged', { name: employee.displayName, status: statusLabel(t, employee.status, true) })}
           submitLabel={t('employees.detail.statusSubmit')}
         />
       </Form>

@@ -7,9 +7,10 @@ import { unitKind, type Unit } from '../../../../shared/contract/office.ts';
 import { api } from '../../api.ts';
 import { useLoader } from '../../app/useLoader.ts';
 import { zodOptions } from '../../components/errors.ts';
-import { ErrorAlert, LoadState, Notice } from '../../components/feedback.tsx';
+import { LoadState } from '../../components/feedback.tsx';
 import { Form, FormAlert, SelectField, SubmitButton, TextField, useSubmitError } from '../../components/form.tsx';
 import { Modal } from '../../components/Modal.tsx';
+import { ActiveBadge, MessageLine, useActiveList } from './activeList.tsx';
 
 const createSchema = contract['units.create'].input;
 const updateSchema = contract['units.update'].input.omit({ id: true });
@@ -17,34 +18,23 @@ const updateSchema = contract['units.update'].input.omit({ id: true });
 /** An empty code means "no code". */
 const nullIfEmpty = (code: string | null | undefined) => (code ? code : null);
 
-type Message = { text: string } | { error: unknown } | null;
-
 /** Unit kerja: the kantor's own units and the kelurahan/desa; deactivated, never deleted. */
 export function UnitsSettings() {
   const { t } = useTranslation();
   const units = useLoader(() => api['units.list']({ includeInactive: true }), []);
   const [editing, setEditing] = useState<Unit | null>(null);
-  const [message, setMessage] = useState<Message>(null);
-
-  const replace = (unit: Unit) => units.setData((units.data ?? []).map((u) => (u.id === unit.id ? unit : u)));
-
-  const toggle = async (unit: Unit) => {
-    setMessage(null);
-    try {
-      const updated = await api['units.setActive']({ id: unit.id, active: !unit.active });
-      replace(updated);
-      setMessage({ text: t(updated.active ? 'settings.units.activated' : 'settings.units.deactivated', { name: updated.name }) });
-    } catch (err) {
-      setMessage({ error: err });
-    }
-  };
+  const { message, setMessage, replace, append, toggle } = useActiveList(
+    units,
+    (id, active) => api['units.setActive']({ id, active }),
+    (unit) => t(unit.active ? 'settings.units.activated' : 'settings.units.deactivated', { name: unit.name }),
+  );
 
   return (
     <div className="stack">
       <section className="card" aria-labelledby="units-title">
         <h2 id="units-title">{t('settings.units.title')}</h2>
         <p className="form-note">{t('settings.units.intro')}</p>
-        {message && ('error' in message ? <ErrorAlert error={message.error} /> : <Notice>{message.text}</Notice>)}
+        <MessageLine message={message} />
         <LoadState loader={units}>
           {(list) => (
             <div className="table-wrap">
@@ -65,7 +55,7 @@ export function UnitsSettings() {
                       <th scope="row">{unit.name}</th>
                       <td>{t(`unitKinds.${unit.kind}`)}</td>
                       <td className="mono">{unit.code ?? '—'}</td>
-                      <td><span className={`badge ${unit.active ? 'badge-ok' : 'badge-off'}`}>{t(unit.active ? 'common.active' : 'common.inactive')}</span></td>
+                      <td><ActiveBadge active={unit.active} /></td>
                       <td>
                         <div className="row-actions">
                           <button type="button" className="btn btn-small" aria-label={t('settings.units.editNamed', { name: unit.name })} onClick={() => setEditing(unit)}>
@@ -91,7 +81,7 @@ export function UnitsSettings() {
       </section>
 
       <AddUnit onAdded={(unit) => {
-        units.setData([...(units.data ?? []), unit]);
+        append(unit);
         setMessage({ text: t('settings.units.added', { name: unit.name }) });
       }} />
 

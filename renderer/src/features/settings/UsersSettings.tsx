@@ -11,9 +11,10 @@ import { api } from '../../api.ts';
 import { useSession } from '../../app/session.tsx';
 import { useLoader } from '../../app/useLoader.ts';
 import { zodOptions } from '../../components/errors.ts';
-import { ErrorAlert, LoadState, Notice } from '../../components/feedback.tsx';
+import { LoadState } from '../../components/feedback.tsx';
 import { Form, FormAlert, SelectField, SubmitButton, TextField, useSubmitError } from '../../components/form.tsx';
 import { Modal } from '../../components/Modal.tsx';
+import { ActiveBadge, MessageLine, useActiveList } from './activeList.tsx';
 import { currentLanguage } from '../../i18n.ts';
 
 const createSchema = contract['users.create'].input
@@ -24,36 +25,25 @@ const resetSchema = contract['users.resetPassword'].input.omit({ id: true })
   .extend({ newPasswordRepeat: z.string() })
   .refine((v) => v.newPassword === v.newPasswordRepeat, { path: ['newPasswordRepeat'], message: 'validation.password_mismatch' });
 
-type Message = { text: string } | { error: unknown } | null;
-
 /** Pengguna: operators and admins; accounts are deactivated, never deleted. */
 export function UsersSettings() {
   const { t } = useTranslation();
   const { user: me, office } = useSession();
   const users = useLoader(() => api['users.list']({}), []);
   const [resetting, setResetting] = useState<User | null>(null);
-  const [message, setMessage] = useState<Message>(null);
   const lang = currentLanguage();
-
-  const replace = (user: User) => users.setData((users.data ?? []).map((u) => (u.id === user.id ? user : u)));
-
-  const toggle = async (user: User) => {
-    setMessage(null);
-    try {
-      const updated = await api['users.setActive']({ id: user.id, active: !user.active });
-      replace(updated);
-      setMessage({ text: t(updated.active ? 'settings.users.activated' : 'settings.users.deactivated', { username: updated.username }) });
-    } catch (err) {
-      setMessage({ error: err });
-    }
-  };
+  const { message, setMessage, replace, append, toggle } = useActiveList(
+    users,
+    (id, active) => api['users.setActive']({ id, active }),
+    (user) => t(user.active ? 'settings.users.activated' : 'settings.users.deactivated', { username: user.username }),
+  );
 
   return (
     <div className="stack">
       <section className="card" aria-labelledby="users-title">
         <h2 id="users-title">{t('settings.users.title')}</h2>
         <p className="form-note">{t('settings.users.intro')}</p>
-        {message && ('error' in message ? <ErrorAlert error={message.error} /> : <Notice>{message.text}</Notice>)}
+        <MessageLine message={message} />
         <LoadState loader={users}>
           {(list) => (
             <div className="table-wrap">
@@ -75,7 +65,7 @@ export function UsersSettings() {
                       <th scope="row" className="mono">{user.username}</th>
                       <td>{user.fullName}</td>
                       <td>{t(`roles.${user.role}`)}</td>
-                      <td><span className={`badge ${user.active ? 'badge-ok' : 'badge-off'}`}>{t(user.active ? 'common.active' : 'common.inactive')}</span></td>
+                      <td><ActiveBadge active={user.active} /></td>
                       <td>{user.lastLoginAt ? formatInstant(user.lastLoginAt, office.timezone, lang) : t('settings.users.never')}</td>
                       <td>
                         <div className="row-actions">
@@ -108,7 +98,7 @@ export function UsersSettings() {
       </section>
 
       <AddUser onAdded={(user) => {
-        users.setData([...(users.data ?? []), user]);
+        append(user);
         setMessage({ text: t('settings.users.added', { username: user.username }) });
       }} />
 
