@@ -1,6 +1,7 @@
 // A real HTTP server on 127.0.0.1 and an ephemeral port, called with fetch like the renderer does.
 import type { Backend } from '../../electron/backend/backend.ts';
 import { startHttpServer, SESSION_COOKIE, type RunningServer } from '../../electron/server/http.ts';
+import { openTestBackend, peek, removeTempDirs, setUpOffice } from './backend.ts';
 
 export interface HttpReply {
   status: number;
@@ -53,4 +54,19 @@ export function sessionFromCookies(setCookies: string[]): string | null {
     if (m) return m[1] || null;
   }
   return null;
+}
+
+/** A set-up office with its HTTP door listening and a raw read connection; `close` ends all three. */
+export async function officeWithServer() {
+  const t = openTestBackend();
+  const adminToken = await setUpOffice(t);
+  const server = await startTestServer(t.backend);
+  const db = peek(t.dataDir);
+  const close = async () => {
+    await server.close();
+    db.close();
+    t.close();
+    removeTempDirs();
+  };
+  return { t, server, adminToken, db, close };
 }

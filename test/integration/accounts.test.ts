@@ -5,9 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOGIN_POLICY } from '../../electron/backend/services/auth.ts';
 import { cliActor } from '../../electron/backend/services/context.ts';
 import {
-  ADMIN, OPERATOR, addOperator, dbFile, login, openTestBackend, peek, removeTempDirs, setUpOffice, type TestBackend,
+  ADMIN, OPERATOR, addOperator, dbFile, login, openTestBackend, setUpOffice, type TestBackend,
 } from '../helpers/backend.ts';
-import { sessionFromCookies, startTestServer, type TestServer } from '../helpers/http.ts';
+import { officeWithServer, sessionFromCookies, startTestServer, type TestServer } from '../helpers/http.ts';
 
 let t: TestBackend;
 let db: Database.Database;
@@ -24,18 +24,12 @@ async function freshOperator(): Promise<{ id: string; token: string; username: s
 
 const wrong = (username: string) => t.call('auth.login', { username, password: 'salah-sekali' });
 
+let close: () => Promise<void>;
+
 beforeAll(async () => {
-  t = openTestBackend();
-  db = peek(t.dataDir);
-  adminToken = await setUpOffice(t);
-  server = await startTestServer(t.backend);
+  ({ t, server, adminToken, db, close } = await officeWithServer());
 });
-afterAll(async () => {
-  await server.close();
-  db.close();
-  t.close();
-  removeTempDirs();
-});
+afterAll(() => close());
 
 describe('first admin and logging in', () => {
   it('setup with an admin gives a working admin session', async () => {

@@ -3,8 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { methodNames } from '../../shared/contract/index.ts';
 import { createHttpApp } from '../../electron/server/http.ts';
-import { openTestBackend, removeTempDirs, setUpOffice, setupInput, tempDir, type TestBackend } from '../helpers/backend.ts';
-import { startTestServer, type TestServer } from '../helpers/http.ts';
+import { setupInput, tempDir, type TestBackend } from '../helpers/backend.ts';
+import { officeWithServer, type TestServer } from '../helpers/http.ts';
 import { captureCli } from '../helpers/cli.ts';
 
 /** The typed validation error every door must produce. */
@@ -26,17 +26,12 @@ describe('contract at the doors', () => {
   let t: TestBackend;
   let server: TestServer;
   let adminToken: string;
+  let close: () => Promise<void>;
 
   beforeAll(async () => {
-    t = openTestBackend();
-    adminToken = await setUpOffice(t);
-    server = await startTestServer(t.backend);
+    ({ t, server, adminToken, close } = await officeWithServer());
   });
-  afterAll(async () => {
-    await server.close();
-    t.close();
-    removeTempDirs();
-  });
+  afterAll(() => close());
 
   describe('backend.call', () => {
     it('refuses a unit without a name with VALIDATION on name', async () => {

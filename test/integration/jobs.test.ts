@@ -2,23 +2,18 @@
 // a final state with the result, cancel, and jobs are private to the user who started them.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JobEvent } from '../../shared/contract/jobs.ts';
-import { addOperator, openTestBackend, removeTempDirs, setUpOffice, type TestBackend } from '../helpers/backend.ts';
-import { startTestServer, type TestServer } from '../helpers/http.ts';
+import { addOperator, type TestBackend } from '../helpers/backend.ts';
+import { officeWithServer, type TestServer } from '../helpers/http.ts';
 
 let t: TestBackend;
 let server: TestServer;
 let adminToken: string;
+let close: () => Promise<void>;
 
 beforeAll(async () => {
-  t = openTestBackend();
-  adminToken = await setUpOffice(t);
-  server = await startTestServer(t.backend);
+  ({ t, server, adminToken, close } = await officeWithServer());
 });
-afterAll(async () => {
-  await server.close();
-  t.close();
-  removeTempDirs();
-});
+afterAll(() => close());
 
 /** Collects a job's events until it leaves 'running'. Subscribe before starting the job. */
 function collect(): { events: JobEvent[]; finished: (jobId: string) => Promise<JobEvent[]> } {

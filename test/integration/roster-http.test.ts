@@ -1,8 +1,8 @@
 // The roster over the HTTP door (`bangkom serve`, the browser): refused without a session, open
 // to an operator, who can preview, import a full-size file, fetch the error file and export.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addOperator, count, openTestBackend, peek, removeTempDirs, setUpOffice, tempDir, type TestBackend } from '../helpers/backend.ts';
-import { startTestServer, type TestServer } from '../helpers/http.ts';
+import { addOperator, count, tempDir, type TestBackend } from '../helpers/backend.ts';
+import { officeWithServer, type TestServer } from '../helpers/http.ts';
 import { STAFF_HEADER, csvText, fileInput, manyPeople, staffRows, writeCounts } from '../helpers/roster.ts';
 import type Database from 'better-sqlite3';
 
@@ -12,20 +12,15 @@ let db: Database.Database;
 let operator: { id: string; token: string };
 let dir: string;
 
+let close: () => Promise<void>;
+
 beforeAll(async () => {
-  t = openTestBackend();
-  const admin = await setUpOffice(t);
+  let admin: string;
+  ({ t, server, adminToken: admin, db, close } = await officeWithServer());
   operator = await addOperator(t, admin);
-  server = await startTestServer(t.backend);
-  db = peek(t.dataDir);
   dir = tempDir('bangkom-http-files-');
 });
-afterAll(async () => {
-  await server.close();
-  db.close();
-  t.close();
-  removeTempDirs();
-});
+afterAll(() => close());
 
 const staffFile = () => fileInput(dir, 'pegawai.csv', csvText([STAFF_HEADER, ...staffRows()]));
 

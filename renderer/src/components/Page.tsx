@@ -1,5 +1,6 @@
 import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
 
 /** A screen's heading; the window title follows it. */
 export function Page({ title, intro, children, actions }: { title: string; intro?: ReactNode; children?: ReactNode; actions?: ReactNode }) {
@@ -18,5 +19,20 @@ export function Page({ title, intro, children, actions }: { title: string; intro
       </div>
       {children}
     </section>
+  );
+}
+
+/** The sections of a screen (Pengaturan, a year's programme, an event), the current one marked. */
+export function SubNav({ label, items }: { label: string; items: { key: string; href: string; label: string; current: boolean }[] }) {
+  return (
+    <nav className="subnav" aria-label={label}>
+      <ul>
+        {items.map((i) => (
+          <li key={i.key}>
+            <Link href={i.href} aria-current={i.current ? 'page' : undefined}>{i.label}</Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
   );
 }

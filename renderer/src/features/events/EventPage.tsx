@@ -6,7 +6,7 @@ import { api } from '../../api.ts';
 import { takeFlash, type Flash } from '../../app/flash.ts';
 import { useLoader } from '../../app/useLoader.ts';
 import { LoadState } from '../../components/feedback.tsx';
-import { Page } from '../../components/Page.tsx';
+import { Page, SubNav } from '../../components/Page.tsx';
 import { currentLanguage } from '../../i18n.ts';
 import { FlashNotice } from '../employees/FlashNotice.tsx';
 import { NotFound } from '../placeholder/NotFound.tsx';
@@ -62,17 +62,10 @@ export function EventPage() {
       actions={<Link href="/kegiatan" className="btn">{t('eventsUi.back')}</Link>}
     >
       {flash && <FlashNotice flash={flash} />}
-      <nav className="subnav" aria-label={t('eventsUi.tabsLabel')}>
-        <ul>
-          {TABS.map((s) => (
-            <li key={s.key}>
-              <Link href={s.slug ? `/kegiatan/${id}/${s.slug}` : `/kegiatan/${id}`} aria-current={s === current ? 'page' : undefined}>
-                {t(`eventsUi.tabs.${s.key}`)}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <SubNav
+        label={t('eventsUi.tabsLabel')}
+        items={TABS.map((s) => ({ key: s.key, href: s.slug ? `/kegiatan/${id}/${s.slug}` : `/kegiatan/${id}`, label: t(`eventsUi.tabs.${s.key}`), current: s === current }))}
+      />
       <LoadState loader={event}>
         {(data) => <Component event={data} setEvent={event.setData} reload={event.reload} />}
       </LoadState>

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'wouter';
+import { useParams } from 'wouter';
 import { takeFlash, type Flash } from '../../app/flash.ts';
-import { Page } from '../../components/Page.tsx';
+import { Page, SubNav } from '../../components/Page.tsx';
 import { FlashNotice } from '../employees/FlashNotice.tsx';
 import { NotFound } from '../placeholder/NotFound.tsx';
 import { yearChoices } from '../trainings/format.ts';
@@ -40,17 +40,10 @@ export function ProgrammePage() {
       )}
     >
       {flash && <FlashNotice flash={flash} />}
-      <nav className="subnav" aria-label={t('programmeUi.tabsLabel')}>
-        <ul>
-          {TABS.map((s) => (
-            <li key={s.slug}>
-              <Link href={`/program/${s.slug}`} aria-current={s === current ? 'page' : undefined}>
-                {t(`programmeUi.tabs.${s.key}`, { year })}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <SubNav
+        label={t('programmeUi.tabsLabel')}
+        items={TABS.map((s) => ({ key: s.slug, href: `/program/${s.slug}`, label: t(`programmeUi.tabs.${s.key}`, { year }), current: s === current }))}
+      />
       <Component key={year} year={year} />
     </Page>
   );

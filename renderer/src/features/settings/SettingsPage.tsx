@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'wouter';
+import { useParams } from 'wouter';
 import { useSession } from '../../app/session.tsx';
-import { Page } from '../../components/Page.tsx';
+import { Page, SubNav } from '../../components/Page.tsx';
 import { NoAccess, NotFound } from '../placeholder/NotFound.tsx';
 import { OfficeSettings } from './OfficeSettings.tsx';
 import { UnitsSettings } from './UnitsSettings.tsx';
@@ -30,17 +30,10 @@ export function SettingsPage() {
   const { Component } = current;
   return (
     <Page title={t('areas.settings.title')}>
-      <nav className="subnav" aria-label={t('settings.sections')}>
-        <ul>
-          {SECTIONS.map((s) => (
-            <li key={s.slug}>
-              <Link href={`/pengaturan/${s.slug}`} aria-current={s === current ? 'page' : undefined}>
-                {t(`settings.tabs.${s.key}`)}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <SubNav
+        label={t('settings.sections')}
+        items={SECTIONS.map((s) => ({ key: s.slug, href: `/pengaturan/${s.slug}`, label: t(`settings.tabs.${s.key}`), current: s === current }))}
+      />
       <div className="subpage">
         <Component />
       </div>
