@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'wouter';
 import type { Event, Session } from '../../../../shared/contract/events.ts';
@@ -8,10 +8,9 @@ import { ErrorAlert, LoadState } from '../../components/feedback.tsx';
 import { Page } from '../../components/Page.tsx';
 import { useLoader } from '../../app/useLoader.ts';
 import { NotFound } from '../placeholder/NotFound.tsx';
-import { downloadFile } from '../../components/files.ts';
 import { currentLanguage } from '../../i18n.ts';
 import { dayDate, timeRange } from '../trainings/format.ts';
-import { useRun } from '../trainings/ui.tsx';
+import { useDownload } from '../trainings/ui.tsx';
 
 /** "Sesi 1 · Jumat, 27 November 2026 · 08.00–12.00 WIB · Topik". */
 export function useSessionLine() {
@@ -27,8 +26,7 @@ export function useSessionLine() {
 /** The session's way back to its event, to the other attendance screen, and the sheet to print. */
 export function SessionActions({ event, session, other }: { event: Event; session: Session; other: 'door' | 'paper' }) {
   const { t } = useTranslation();
-  const { busy, error, run } = useRun();
-  const [saved, setSaved] = useState<string | null>(null);
+  const { busy, error, saved, download } = useDownload();
   return (
     <div className="session-actions">
       <Link href={`/kegiatan/${event.id}/kehadiran`} className="btn">{t('attendanceUi.backToEvent')}</Link>
@@ -39,14 +37,7 @@ export function SessionActions({ event, session, other }: { event: Event; sessio
         type="button"
         className="btn"
         aria-busy={busy !== null || undefined}
-        onClick={async () => {
-          setSaved(null);
-          const file = await run('pdf', () => api['attendance.sheetPdf']({ sessionId: session.id }));
-          if (file) {
-            downloadFile(file);
-            setSaved(file.fileName);
-          }
-        }}
+        onClick={() => void download('pdf', () => api['attendance.sheetPdf']({ sessionId: session.id }))}
       >
         {busy ? t('recapUi.preparing') : t('attendanceUi.printSheet')}
       </button>

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { STATUS_CODE } from '../../../../shared/domain/jp.ts';
@@ -6,10 +5,9 @@ import { api } from '../../api.ts';
 import { useSession } from '../../app/session.tsx';
 import { useLoader } from '../../app/useLoader.ts';
 import { ErrorAlert, Notice } from '../../components/feedback.tsx';
-import { downloadFile } from '../../components/files.ts';
 import { currentLanguage } from '../../i18n.ts';
 import { dayDate, timeRange } from '../trainings/format.ts';
-import { useRun } from '../trainings/ui.tsx';
+import { useDownload } from '../trainings/ui.tsx';
 import type { TabProps } from './EventPage.tsx';
 
 /** Kehadiran: per session, the door screen, the paper sheet to print, and the paper entry. */
@@ -18,8 +16,7 @@ export function AttendanceTab({ event }: TabProps) {
   const lang = currentLanguage();
   const { office } = useSession();
   const recap = useLoader(() => api['recap.event']({ eventId: event.id }), [event.id]);
-  const print = useRun();
-  const [printed, setPrinted] = useState<string | null>(null);
+  const print = useDownload();
 
   const counts = (index: number) => {
     const rows = recap.data?.rows ?? [];
@@ -39,7 +36,7 @@ export function AttendanceTab({ event }: TabProps) {
     <section className="card" aria-labelledby="attendance-title">
       <h2 id="attendance-title">{t('attendanceUi.tab.title')}</h2>
       <p className="form-note">{t('attendanceUi.tab.intro')}</p>
-      {printed && <Notice>{t('recapUi.downloaded', { fileName: printed })}</Notice>}
+      {print.saved && <Notice>{t('recapUi.downloaded', { fileName: print.saved })}</Notice>}
       {print.error ? <ErrorAlert error={print.error} /> : null}
       {event.sessions.length === 0 ? <p className="list-empty">{t('attendanceUi.tab.noSessions')}</p> : (
         <div className="table-wrap">
@@ -73,14 +70,7 @@ export function AttendanceTab({ event }: TabProps) {
                           type="button"
                           className="btn btn-small"
                           aria-busy={print.busy === s.id || undefined}
-                          onClick={async () => {
-                            setPrinted(null);
-                            const file = await print.run(s.id, () => api['attendance.sheetPdf']({ sessionId: s.id }));
-                            if (file) {
-                              downloadFile(file);
-                              setPrinted(file.fileName);
-                            }
-                          }}
+                          onClick={() => void print.download(s.id, () => api['attendance.sheetPdf']({ sessionId: s.id }))}
                         >
                           {print.busy === s.id ? t('recapUi.preparing') : t('attendanceUi.tab.print', { n })}
                         </button>

@@ -1,9 +1,8 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportInput, ImportIssue, ImportPreview, ImportRow } from '../../../../shared/contract/roster.ts';
 import { api } from '../../api.ts';
 import { ErrorAlert, Notice } from '../../components/feedback.tsx';
-import { downloadFile } from '../../components/files.ts';
+import { useDownload } from '../trainings/ui.tsx';
 import { currentLanguage } from '../../i18n.ts';
 import { employeeFieldLabel, issueMessage, labelled } from '../employees/format.ts';
 
@@ -54,33 +53,18 @@ export function useIssueText() {
 /** "Unduh baris yang salah" as XLSX or CSV: roster.errorFile with the same input as the preview. */
 export function ErrorFileButtons({ input }: { input: ImportInput }) {
   const { t } = useTranslation();
-  const [busy, setBusy] = useState<'xlsx' | 'csv' | null>(null);
-  const [message, setMessage] = useState<{ fileName: string } | { error: unknown } | null>(null);
-
-  const run = async (format: 'xlsx' | 'csv') => {
-    setBusy(format);
-    setMessage(null);
-    try {
-      const file = await api['roster.errorFile']({ ...input, format });
-      downloadFile(file);
-      setMessage({ fileName: file.fileName });
-    } catch (err) {
-      setMessage({ error: err });
-    } finally {
-      setBusy(null);
-    }
-  };
+  const { busy, error, saved, download } = useDownload();
 
   return (
     <div className="error-file">
       <div className="form-actions">
         {(['xlsx', 'csv'] as const).map((format) => (
-          <button key={format} type="button" className="btn" onClick={() => void run(format)} aria-busy={busy === format || undefined}>
+          <button key={format} type="button" className="btn" onClick={() => void download(format, () => api['roster.errorFile']({ ...input, format }))} aria-busy={busy === format || undefined}>
             {t(`rosterImport.errorFile.${format}`)}
           </button>
         ))}
       </div>
-      {message && ('error' in message ? <ErrorAlert error={message.error} /> : <Notice>{t('employees.downloaded', { fileName: message.fileName })}</Notice>)}
+      {error ? <ErrorAlert error={error} /> : saved && <Notice>{t('employees.downloaded', { fileName: saved })}</Notice>}
     </div>
   );
 }

@@ -33,6 +33,23 @@ export function useRun() {
   return { busy, error, run, clear };
 }
 
+type FileData = Parameters<typeof downloadFile>[0];
+
+/** A file a button asks the backend for: fetched, handed to the browser to save, its name kept to say so. */
+export function useDownload() {
+  const { busy, error, run } = useRun();
+  const [saved, setSaved] = useState<string | null>(null);
+  const download = async (what: string, load: () => Promise<FileData>) => {
+    setSaved(null);
+    const file = await run(what, load);
+    if (file) {
+      downloadFile(file);
+      setSaved(file.fileName);
+    }
+  };
+  return { busy, error, saved, download };
+}
+
 /** This year in the office's time zone (the year selectors start there). */
 export function useOfficeYear(): number {
   const { office } = useSession();
@@ -53,16 +70,8 @@ export function PlainSelect({ label, value, onChange, children, className }: { l
 /** XLSX and PDF of a recap: each button asks the backend for the file and saves it. */
 export function FileButtons({ load, label }: { load(format: 'xlsx' | 'pdf'): Promise<{ fileName: string; mimeType: string; dataBase64: string }>; label?: string }) {
   const { t } = useTranslation();
-  const { busy, error, run } = useRun();
-  const [saved, setSaved] = useState<string | null>(null);
-  const get = async (format: 'xlsx' | 'pdf') => {
-    setSaved(null);
-    const file = await run(format, () => load(format));
-    if (file) {
-      downloadFile(file);
-      setSaved(file.fileName);
-    }
-  };
+  const { busy, error, saved, download } = useDownload();
+  const get = (format: 'xlsx' | 'pdf') => download(format, () => load(format));
   return (
     <div className="file-buttons" role="group" aria-label={label ?? t('recapUi.exportGroup')}>
       <button type="button" className="btn btn-small" onClick={() => void get('xlsx')} aria-busy={busy === 'xlsx' || undefined}>
