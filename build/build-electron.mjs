@@ -1,5 +1,6 @@
 // Bundles the Electron main process, the preload and the backend worker into dist/electron.
 // Native and data-reading packages stay external: electron-builder ships them in node_modules.
+import { copyFileSync } from 'node:fs';
 import { build } from 'esbuild';
 
 const common = {
@@ -21,4 +22,6 @@ await Promise.all([
   // A sandboxed preload can require only 'electron': everything else is bundled in.
   build({ ...common, entryPoints: ['electron/preload/preload.ts'], outfile: 'dist/electron/preload.cjs', platform: 'browser', external: ['electron'] }),
 ]);
-console.log('dist/electron: main.cjs, preload.cjs, worker.cjs');
+// The window icon on Linux (Windows shows the icon of the .exe, set from build/icon.ico).
+copyFileSync('build/icon.png', 'dist/electron/icon.png');
+console.log('dist/electron: main.cjs, preload.cjs, worker.cjs, icon.png');

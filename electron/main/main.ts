@@ -7,6 +7,8 @@ import { APP_ORIGIN, CALL_CHANNEL, JOB_CHANNEL, createIpcHandler } from './ipc-h
 // Bundled to dist/electron/main.cjs; the renderer build sits in dist/renderer.
 const RENDERER_DIR = path.join(__dirname, '..', 'renderer');
 const PRELOAD = path.join(__dirname, 'preload.cjs');
+// Linux takes the window icon from here; Windows shows the icon built into the .exe.
+const ICON = path.join(__dirname, 'icon.png');
 
 protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
@@ -22,6 +24,7 @@ function createWindow(): BrowserWindow {
     minWidth: 1024,
     minHeight: 640,
     title: 'Bangkom',
+    ...(process.platform === 'linux' ? { icon: ICON } : {}),
     show: false,
     webPreferences: {
       preload: PRELOAD,
