@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method } from './define.ts';
-import { id, instant, isoDate, nip, optionalText, syncFields, text } from './common.ts';
+import { birthDate, enteredDate, id, instant, isoDate, nip, optionalText, syncFields, text } from './common.ts';
 
 export const EMPLOYEE_STATUSES = ['aktif', 'pindah', 'pensiun', 'meninggal', 'cltn'] as const;
 export const employeeStatus = z.enum(EMPLOYEE_STATUSES);
@@ -17,7 +17,7 @@ export const employeeFields = z.object({
   backTitle: optionalText(60),
   gender: gender.nullable().default(null),
   birthPlace: optionalText(80),
-  birthDate: isoDate.nullable().default(null),
+  birthDate: birthDate.nullable().default(null),
   /** Any common spelling ("III/a", "3a", "Penata Muda (III/a)"); stored as the SIASN code. */
   golongan: z.string().trim().max(60).nullable().default(null),
   jabatan: optionalText(160),
@@ -93,7 +93,7 @@ export const employeeMethods = {
   /** Status changes instead of deletion: people with training records are never removed. */
   'employees.setStatus': method({
     access: 'user',
-    input: z.object({ id, status: employeeStatus, statusDate: isoDate.nullable().default(null) }),
+    input: z.object({ id, status: employeeStatus, statusDate: enteredDate.nullable().default(null) }),
     output: employee,
   }),
   /** A mistaken entry can be removed (kept as a tombstone); refused once the person has records. */

@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { method } from './define.ts';
-import { id, isoDate, optionalText, syncFields, text } from './common.ts';
+import { id, isoDate, keyedMessage, optionalText, sessionDate, syncFields, text } from './common.ts';
 import { competencyType, methodId, organiser } from './programme.ts';
-import { ATTENDANCE_STATUSES } from '../domain/jp.ts';
+import { ATTENDANCE_STATUSES, durationMinutes } from '../domain/jp.ts';
 
 export const EVENT_STATUSES = ['direncanakan', 'berlangsung', 'selesai', 'batal'] as const;
-const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'validation.time');
+const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
+const hhmm = z.string().regex(HHMM, 'validation.time');
 
 const speaker = z.object({ name: text(120), institution: optionalText(160), topic: optionalText(200) });
 
@@ -32,6 +33,8 @@ export const session = z.object({
   date: isoDate,
   start: hhmm,
   end: hhmm,
+  /** Ends on the next day (its end is earlier than its start). */
+  overnight: z.boolean(),
   topic: z.string(),
   speaker: z.string(),
   /** The JP used: the override when set, else the computed one. */
@@ -69,15 +72,39 @@ export const event = z.object({
 });
 export type Event = z.infer<typeof event>;
 
+/** The longest a session may last; a longer activity is several sessions (one per day). */
+export const SESSION_MAX_HOURS = 12;
+
+/**
+ * Times run forward from the start on the session's date. An end before the start is a session
+ * past midnight only when the clerk says so (`overnight`), so a slip (10:00–09:00) is not
+ * stored as 23 hours; and a ticked box with an end after the start is a contradiction.
+ */
+function checkSessionTimes(s: { start: string; end: string; overnight: boolean }, ctx: z.core.$RefinementCtx): void {
+  if (!HHMM.test(s.start) || !HHMM.test(s.end)) return; // the fields say so themselves
+  if (s.start === s.end) {
+    ctx.addIssue({ code: 'custom', message: 'validation.session_empty', path: ['end'] });
+    return;
+  }
+  const endsBefore = s.end < s.start;
+  if (endsBefore && !s.overnight) ctx.addIssue({ code: 'custom', message: 'validation.session_end_before_start', path: ['end'] });
+  else if (!endsBefore && s.overnight) ctx.addIssue({ code: 'custom', message: 'validation.session_not_overnight', path: ['end'] });
+  else if (durationMinutes(s) > SESSION_MAX_HOURS * 60) {
+    ctx.addIssue({ code: 'custom', message: keyedMessage('validation.session_too_long', { maxHours: SESSION_MAX_HOURS }), path: ['end'] });
+  }
+}
+
 const sessionFields = z.object({
-  date: isoDate,
+  date: sessionDate,
   start: hhmm,
   end: hhmm,
+  /** The session runs past midnight: its end (earlier than its start) is on the next day. */
+  overnight: z.boolean().default(false),
   topic: optionalText(200),
   speaker: optionalText(160),
   jpOverride: z.number().min(0).max(100).nullable().default(null),
   jpOverrideReason: z.string().trim().max(300).nullable().default(null),
-}).refine((s) => s.start !== s.end, { message: 'validation.session_empty', path: ['end'] })
+}).superRefine(checkSessionTimes)
   .refine((s) => s.jpOverride === null || (s.jpOverrideReason ?? '').length > 0, { message: 'validation.override_reason', path: ['jpOverrideReason'] });
 
 export const enrolment = z.object({

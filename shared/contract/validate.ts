@@ -1,16 +1,20 @@
 import type { z } from 'zod';
 import { ApiError, type FieldIssue } from './errors.ts';
+import { splitKeyedMessage } from './common.ts';
 import { contract, isMethodName, type MethodName, type ParsedInput } from './index.ts';
 
 /** A schema's own message keys start with one of these; other zod issues are keyed by code. */
-const KEYED = /^(validation|nip)\./;
+const KEYED = /^(validation|nip|import)\./;
 
 export function toFieldIssues(error: z.ZodError): FieldIssue[] {
   return error.issues.map((issue) => {
     const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
     if (KEYED.test(issue.message)) {
-      const params = (issue as { params?: FieldIssue['params'] }).params;
-      return params ? { path, message: issue.message, params } : { path, message: issue.message };
+      // Parameters ride in the message (keyedMessage) or on the issue (ctx.addIssue's params).
+      const { key, params: carried } = splitKeyedMessage(issue.message);
+      const own = (issue as { params?: FieldIssue['params'] }).params;
+      const params = carried || own ? { ...carried, ...own } : undefined;
+      return params ? { path, message: key, params } : { path, message: key };
     }
     const params = issueParams(issue);
     return { path, message: `validation.${messageKey(issue, params)}`, params };

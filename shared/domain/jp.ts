@@ -8,7 +8,7 @@ export const MINUTES_PER_JP = 45;
 export interface SessionTimes {
   date: string; // YYYY-MM-DD, office time zone
   start: string; // HH:MM
-  end: string; // HH:MM; earlier than start means the session ends after midnight
+  end: string; // HH:MM; earlier than start means the session ends after midnight (the contract's `overnight`)
 }
 
 const minutesOf = (hhmm: string) => {

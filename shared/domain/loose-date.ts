@@ -4,9 +4,16 @@
 // PC set to US English has month-day-year instead; detectDateOrder looks at a whole column and
 // says so only when a value proves it ("09/26/1986"), and the caller passes `order: 'mdy'`.
 // Two-digit years ("26/09/86") are refused: the century would be a guess.
-// Years outside 1900–2199 are refused as typos.
+// Years outside 1900–2199 are refused as typos. A date read plainly that is not on the calendar
+// ("31-02-2000", "2026-13-01") is told apart from one that cannot be read: the clerk is told it
+// does not exist, with the same words as a date typed into a form (calendar-date.ts).
 
-export type LooseDateResult = { ok: true; date: string } | { ok: false; error: 'date.invalid' };
+import { isRealDate, notRealParams, type DateParams } from './calendar-date.ts';
+
+export type LooseDateResult =
+  | { ok: true; date: string }
+  | { ok: false; error: 'date.invalid' }
+  | { ok: false; error: 'validation.date_not_real'; params: DateParams };
 export type DateOrder = 'dmy' | 'mdy';
 export interface LooseDateOptions {
   order?: DateOrder;
@@ -70,14 +77,16 @@ export function parseLooseDate(raw: string | number, options: LooseDateOptions =
 
   if (/^\d+(?:\.\d+)?$/.test(text)) return fromSerial(Number(text));
 
+  const written = raw.trim();
   let m = ISO.exec(text);
-  if (m) return fromParts(m[1]!, m[2]!, m[3]!);
+  if (m) return fromParts(written, m[1]!, m[2]!, m[3]!);
   m = NUMERIC.exec(text);
-  if (m) return options.order === 'mdy' ? fromParts(m[3]!, m[1]!, m[2]!) : fromParts(m[3]!, m[2]!, m[1]!);
+  if (m) return options.order === 'mdy' ? fromParts(written, m[3]!, m[1]!, m[2]!) : fromParts(written, m[3]!, m[2]!, m[1]!);
+  // A word that is no month's name makes the cell unreadable, not a 13th month.
   m = DAY_NAME_YEAR.exec(text);
-  if (m) return fromParts(m[3]!, MONTHS.get(m[2]!) ?? 0, m[1]!);
+  if (m) return MONTHS.has(m[2]!) ? fromParts(written, m[3]!, MONTHS.get(m[2]!)!, m[1]!) : invalid();
   m = NAME_DAY_YEAR.exec(text);
-  if (m) return fromParts(m[3]!, MONTHS.get(m[1]!) ?? 0, m[2]!);
+  if (m) return MONTHS.has(m[1]!) ? fromParts(written, m[3]!, MONTHS.get(m[1]!)!, m[2]!) : invalid();
   return invalid();
 }
 
@@ -104,16 +113,13 @@ function fromSerial(serial: number): LooseDateResult {
   return { ok: true, date: date.toISOString().slice(0, 10) };
 }
 
-function fromParts(year: string | number, month: string | number, day: string | number): LooseDateResult {
+function fromParts(written: string, year: string | number, month: string | number, day: string | number): LooseDateResult {
   const y = Number(year);
   const m = Number(month);
   const d = Number(day);
-  if (y < MIN_YEAR || y > MAX_YEAR || m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return invalid();
+  if (y < MIN_YEAR || y > MAX_YEAR) return invalid();
+  if (!isRealDate(y, m, d)) return { ok: false, error: 'validation.date_not_real', params: notRealParams(written, y, m, d) };
   return { ok: true, date: `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}` };
-}
-
-function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
 function invalid(): LooseDateResult {

@@ -641,8 +641,9 @@ test('a late arrival: a session that started an hour ago marks the scan Terlamba
   const zoneTime = (at: Date) => new Intl.DateTimeFormat('en-GB', { timeZone: ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
   const startAt = new Date(Date.now() - 60 * 60_000);
   const event = await call<{ id: string }>(page, 'events.create', { name: 'Bimbingan di Tempat Kerja: Pelayanan Publik', methodId: 24, competencyType: 'manajerial', organiser: 'kantor', lateGraceMinutes: 10 });
-  // Ends two hours from now, past midnight if need be (the backend counts such a session to the next day).
-  const session = await call<{ id: string }>(page, 'sessions.create', { eventId: event.id, date: dateInZone(startAt, ZONE), start: zoneTime(startAt), end: zoneTime(new Date(Date.now() + 120 * 60_000)) });
+  // Ends two hours from now, past midnight if need be (then it says so: the session runs to the next day).
+  const endAt = new Date(Date.now() + 120 * 60_000);
+  const session = await call<{ id: string }>(page, 'sessions.create', { eventId: event.id, date: dateInZone(startAt, ZONE), start: zoneTime(startAt), end: zoneTime(endAt), overnight: zoneTime(endAt) < zoneTime(startAt) });
   const person = ROSTER[39]!;
   await page.goto(`/#/kegiatan/${event.id}/peserta`);
   await page.getByRole('button', { name: 'Tempel daftar NIP' }).click();
@@ -701,4 +702,41 @@ test('a plan item and an event made by mistake are removed; the event that had p
   await page.goto(`/#/kegiatan/${withdrawnOnly.id}`);
   await expect(page.getByRole('heading', { name: 'Peserta mundur', level: 1 })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Hapus kegiatan' }).getByRole('button')).toHaveCount(0);
+});
+
+test('a session typed with its end before its start is refused under the end time, then saved as running past midnight', async ({ page }) => {
+  await logIn(page);
+  const night = await call<{ id: string }>(page, 'events.create', { name: 'Pelatihan Siskamling Malam', methodId: 8, competencyType: 'teknis', organiser: 'kantor' });
+  await page.goto(`/#/kegiatan/${night.id}/sesi`);
+  await page.getByRole('button', { name: 'Tambah sesi' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Tambah sesi' });
+  await dialog.getByLabel('Tanggal').fill(DAY1.iso);
+  await dialog.getByLabel('Jam mulai').fill('22:00');
+  await dialog.getByLabel('Jam selesai').fill('02:00');
+  await dialog.getByLabel('Topik').fill('Ronda dan pelaporan');
+  // An end before the start is no JP yet: it is a slip until the clerk says otherwise.
+  await expect(dialog.getByText('Isi tanggal, jam mulai, dan jam selesai untuk melihat JP.')).toBeVisible();
+  await dialog.getByRole('button', { name: 'Simpan sesi' }).click();
+
+  const endTime = dialog.getByLabel('Jam selesai');
+  const refusal = 'Jam selesai lebih awal dari jam mulai. Jika sesi berlangsung melewati tengah malam, centang "Berlangsung melewati tengah malam".';
+  await expect(dialog.getByText(refusal)).toBeVisible();
+  await expect(endTime).toHaveAttribute('aria-invalid', 'true');
+  await expect(endTime).toHaveAccessibleDescription(/Jam selesai lebih awal dari jam mulai\./);
+  await expect(endTime).toBeFocused();
+  await screenshot(page, 'trainings-34-session-end-before-start');
+  expect((await call<{ sessions: unknown[] }>(page, 'events.get', { id: night.id })).sessions).toEqual([]);
+
+  await dialog.getByLabel('Berlangsung melewati tengah malam').check();
+  await expect(dialog.getByText('JP dihitung: 5 (aturan Bimbingan Teknis).')).toBeVisible();
+  await dialog.getByRole('button', { name: 'Simpan sesi' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText(`Sesi ${DAY1.long} 22.00–02.00 ditambahkan.`)).toBeVisible();
+  const row = page.getByRole('table', { name: 'Sesi' }).getByRole('row').nth(1);
+  await expect(row).toContainText('22.00–02.00 WIB');
+  await expect(row).toContainText('selesai hari berikutnya');
+  await expect(page.getByRole('table', { name: 'Sesi' }).getByRole('row').last()).toContainText('Jumlah JP kegiatan5');
+  await screenshot(page, 'trainings-35-session-past-midnight');
+  const [saved] = (await call<{ sessions: { start: string; end: string; overnight: boolean; jp: number }[] }>(page, 'events.get', { id: night.id })).sessions;
+  expect(saved).toMatchObject({ start: '22:00', end: '02:00', overnight: true, jp: 5 });
 });

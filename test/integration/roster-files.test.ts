@@ -231,16 +231,17 @@ describe('headers, dates, names and golongan', () => {
     expect((await roster()).map((e) => e.birthDate)).toEqual(sortedStaff.map((s) => s.birthDate));
   });
 
-  it('a date it cannot read is an error on that row and field, with the value', async () => {
+  it('a date it cannot read, or one not on the calendar, is an error on that row and field, with the value', async () => {
     const rows = staffRows();
     rows[0]![5] = '26/09/86';
     rows[1]![5] = '31-02-1975';
     const p = await preview(fileInput(o.dir, 'tanggal-salah.csv', csvText([STAFF_HEADER, ...rows])));
-    expect(p.errors.map((e) => [e.row, e.field, e.code, e.params])).toEqual([
-      [2, 'birthDate', 'date.invalid', { value: '26/09/86' }],
-      [3, 'birthDate', 'date.invalid', { value: '31-02-1975' }],
+    expect(p.errors.map((e) => [e.row, e.field, e.code, e.params?.value])).toEqual([
+      [2, 'birthDate', 'date.invalid', '26/09/86'],
+      [3, 'birthDate', 'validation.date_not_real', '31-02-1975'],
     ]);
     expect(p.errors[0]!.message).toBe('Tanggal "26/09/86" tidak dapat dibaca. Tulis seperti 26-09-1986 atau 26 September 1986.');
+    expect(p.errors[1]!.message).toBe('Tanggal 31 Februari 1975 tidak ada di kalender: bulan itu hanya sampai tanggal 28.');
   });
 
   it('a birth date or gender that disagrees with the NIP is a warning: the row is still imported as written', async () => {

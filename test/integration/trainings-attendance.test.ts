@@ -182,7 +182,7 @@ describe('late threshold by zone and grace period', () => {
   it('a session that crosses midnight: late after its start plus grace, also after midnight', async () => {
     const d = await door('Asia/Jakarta', {}, 8, '2026-11-25T12:00:00.000Z');
     try {
-      const night = await addSession(d.o, d.event.id, DAY, '22:00', '01:00', { topic: 'Patroli malam' });
+      const night = await addSession(d.o, d.event.id, DAY, '22:00', '01:00', { topic: 'Patroli malam', overnight: true });
       const [a, b, c] = d.o.employees;
       d.at('21:50');
       expect((await d.scan(a!.nip, night.id)).mark!.status).toBe('hadir');

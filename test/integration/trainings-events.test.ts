@@ -117,7 +117,7 @@ describe('sessions and JP', () => {
 
   it('a session crossing midnight counts its whole duration', async () => {
     const e = await createEvent(o, { name: 'Ronda Malam Siskamling' });
-    expect(await addSession(o, e.id, '2026-11-25', '22:00', '01:00')).toMatchObject({ jp: 4, computedJp: 4 });
+    expect(await addSession(o, e.id, '2026-11-25', '22:00', '01:00', { overnight: true })).toMatchObject({ jp: 4, computedJp: 4, overnight: true });
   });
 
   it('adds 20% for an international training, except structural leadership training', async () => {

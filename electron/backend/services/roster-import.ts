@@ -3,6 +3,7 @@ import type { ParsedInput } from '../../../shared/contract/index.ts';
 import { ApiError } from '../../../shared/contract/errors.ts';
 import { foldHeader, mapHeaders, normalizeEmploymentType, normalizeGender, normalizeStatus, splitBirthPlaceDate } from '../../../shared/domain/roster-columns.ts';
 import { detectDateOrder, parseLooseDate, type DateOrder } from '../../../shared/domain/loose-date.ts';
+import { DATE_YEARS, birthDateYears, yearProblem, type YearRange } from '../../../shared/domain/calendar-date.ts';
 import { splitTitles } from '../../../shared/domain/person-name.ts';
 import { parseNip } from '../../../shared/domain/nip.ts';
 import { createI18n } from '../../../shared/i18n/index.ts';
@@ -125,19 +126,32 @@ function keptText(f: Partial<Record<RosterField, string>>, existing: employees.E
   return f[key] || keep(existing, key, '');
 }
 
-/** A date cell: undefined when blank or unreadable (the error is recorded). */
-function dateCell(raw: string | undefined, field: string, order: DateOrder, errors: RecordIssue[]): string | undefined {
+/** How a file's dates are read and which years each may fall in (the contract's, calendar-date.ts). */
+interface DateRules { order: DateOrder; birthYears: YearRange }
+
+/**
+ * A date cell: undefined when blank, unreadable, not on the calendar or outside its years (the
+ * error is recorded, in the words a form would use).
+ */
+function dateCell(raw: string | undefined, field: string, order: DateOrder, years: YearRange, errors: RecordIssue[]): string | undefined {
   if (!raw) return undefined;
   const parsed = parseLooseDate(raw, { order });
-  if (parsed.ok) return parsed.date;
-  errors.push({ field, code: 'date.invalid', params: { value: raw } });
-  return undefined;
+  if (!parsed.ok) {
+    errors.push(parsed.error === 'date.invalid' ? { field, code: parsed.error, params: { value: raw } } : { field, code: parsed.error, params: parsed.params });
+    return undefined;
+  }
+  const problem = yearProblem(raw, Number(parsed.date.slice(0, 4)), years);
+  if (problem) {
+    errors.push({ field, code: problem.code, params: problem.params });
+    return undefined;
+  }
+  return parsed.date;
 }
 
 /** How a unit the file names but the office lacks is handled. */
 type MissingUnits = 'create' | 'error' | 'ask_admin';
 
-function toDraft(f: Partial<Record<RosterField, string>>, existing: employees.EmployeeRow | null, units: UnitLookup, dateOrder: DateOrder, missingUnits: MissingUnits) {
+function toDraft(f: Partial<Record<RosterField, string>>, existing: employees.EmployeeRow | null, units: UnitLookup, dates: DateRules, missingUnits: MissingUnits) {
   const errors: RecordIssue[] = [];
   let newUnit: string | null = null;
 
@@ -160,8 +174,8 @@ function toDraft(f: Partial<Record<RosterField, string>>, existing: employees.Em
     birthPlace ||= combined.place;
     birthDateRaw = combined.date;
   }
-  const birthDate = dateCell(birthDateRaw, 'birthDate', dateOrder, errors);
-  const statusDate = dateCell(f.statusDate, 'statusDate', dateOrder, errors);
+  const birthDate = dateCell(birthDateRaw, 'birthDate', dates.order, dates.birthYears, errors);
+  const statusDate = dateCell(f.statusDate, 'statusDate', dates.order, DATE_YEARS, errors);
 
   let gender: 'L' | 'P' | null = existing?.gender ?? null;
   if (f.gender) {
@@ -229,6 +243,8 @@ export async function analyse(db: Db, input: Input, { today, canCreateUnits }: A
   const dateOrder = detectDateOrder(function* dateCells() {
     for (const r of table.rows) for (const c of dateColumns) yield r.cells[c] ?? '';
   }());
+  // Birth years end with the office's year, as they do for a birth date typed in a form.
+  const dateRules: DateRules = { order: dateOrder, birthYears: birthDateYears(Number(today.slice(0, 4))) };
   const nipColumn = columns.get('nip');
 
   // Each row's NIP is parsed once; a NIP written twice in one file is an error on every row with it.
@@ -266,7 +282,7 @@ export async function analyse(db: Db, input: Input, { today, canCreateUnits }: A
     const f = cellsByField(r.cells, columns);
     const nip = parsedNip?.ok ? parsedNip.nip.digits : null;
     const existing = nip ? existingByNip.get(nip) ?? null : null;
-    const { draft, errors, newUnit: newUnitCell } = toDraft(f, existing, units, dateOrder, missingUnitRule);
+    const { draft, errors, newUnit: newUnitCell } = toDraft(f, existing, units, dateRules, missingUnitRule);
     if (errors.some((e) => e.code.startsWith('import.unit_missing'))) missingUnit(f.unit!);
     const newUnit = newUnitCell ? missingUnit(newUnitCell) : null;
     if (nipColumn === undefined) errors.push({ field: 'nip', code: 'import.nip_not_mapped' });

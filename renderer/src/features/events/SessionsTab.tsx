@@ -1,8 +1,8 @@
 import { useId, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { Event, Session } from '../../../../shared/contract/events.ts';
-import { sessionJps } from '../../../../shared/domain/jp.ts';
+import { SESSION_MAX_HOURS, type Event, type Session } from '../../../../shared/contract/events.ts';
+import { durationMinutes, sessionJps } from '../../../../shared/domain/jp.ts';
 import { methodById } from '../../../../shared/domain/methods.ts';
 import { api } from '../../api.ts';
 import { Notice } from '../../components/feedback.tsx';
@@ -52,7 +52,10 @@ export function SessionsTab({ event, reload }: TabProps) {
                 <tr key={s.id}>
                   <td className="num">{i + 1}</td>
                   <th scope="row" className="nowrap">{dayDate(s.date, lang)}</th>
-                  <td className="nowrap">{timeRange(s.start, s.end, lang, office.timezone)}</td>
+                  <td className="nowrap">
+                    {timeRange(s.start, s.end, lang, office.timezone)}
+                    {s.overnight && <span className="cell-sub">{t('eventsUi.sessions.overnightNote')}</span>}
+                  </td>
                   <td>{s.topic || <span className="muted">—</span>}</td>
                   <td>{s.speaker || <span className="muted">—</span>}</td>
                   <td className="num">
@@ -122,6 +125,7 @@ interface SessionFormValues {
   date: string;
   start: string;
   end: string;
+  overnight: boolean;
   topic: string;
   speaker: string;
   override: boolean;
@@ -136,16 +140,16 @@ function SessionForm({ event, session, onSaved, onCancel }: { event: Event; sess
   const last = event.sessions.at(-1);
   const form = useForm<SessionFormValues>({
     defaultValues: session ? {
-      date: session.date, start: session.start, end: session.end, topic: session.topic, speaker: session.speaker,
+      date: session.date, start: session.start, end: session.end, overnight: session.overnight, topic: session.topic, speaker: session.speaker,
       override: session.jpOverride !== null, jpOverride: session.jpOverride === null ? '' : String(session.jpOverride), jpOverrideReason: session.jpOverrideReason ?? '',
     } : {
       // The next session usually follows the last one on the same day.
-      date: last?.date ?? '', start: last?.end ?? '08:00', end: '', topic: '', speaker: '', override: false, jpOverride: '', jpOverrideReason: '',
+      date: last?.date ?? '', start: last?.end ?? '08:00', end: '', overnight: false, topic: '', speaker: '', override: false, jpOverride: '', jpOverrideReason: '',
     },
   });
   const submit = useSubmitError(form);
-  const [date, start, end, override] = useWatch({ control: form.control, name: ['date', 'start', 'end', 'override'] });
-  const preview = previewJp(event, session, { date, start, end });
+  const [date, start, end, overnight, override] = useWatch({ control: form.control, name: ['date', 'start', 'end', 'overnight', 'override'] });
+  const preview = previewJp(event, session, { date, start, end }, overnight);
 
   return (
     <Form
@@ -157,7 +161,7 @@ function SessionForm({ event, session, onSaved, onCancel }: { event: Event; sess
           return;
         }
         const input = {
-          date: v.date, start: v.start, end: v.end, topic: v.topic, speaker: v.speaker,
+          date: v.date, start: v.start, end: v.end, overnight: v.overnight, topic: v.topic, speaker: v.speaker,
           jpOverride: v.override ? numberOrNull(v.jpOverride) : null,
           jpOverrideReason: v.override ? v.jpOverrideReason.trim() : null,
         };
@@ -174,6 +178,9 @@ function SessionForm({ event, session, onSaved, onCancel }: { event: Event; sess
         <TextField name="start" type="time" label={t('eventsUi.sessions.start')} />
         <TextField name="end" type="time" label={t('eventsUi.sessions.end')} />
       </div>
+      <label className="choice choice-line">
+        <input type="checkbox" {...form.register('overnight')} /> {t('eventsUi.sessions.overnight')}
+      </label>
       <div className="grid-2">
         <TextField name="topic" label={t('eventsUi.sessions.topic')} optional />
         <TextField name="speaker" label={t('eventsUi.sessions.speaker')} optional list={speakersId} hint={event.speakers.length ? t('eventsUi.sessions.speakerHint') : undefined} />
@@ -202,9 +209,14 @@ function SessionForm({ event, session, onSaved, onCancel }: { event: Event; sess
   );
 }
 
-/** The JP this session would get under the event's rule, with the other sessions as they are. */
-function previewJp(event: Event, editing: Session | null, times: { date: string; start: string; end: string }): number | null {
+/**
+ * The JP this session would get under the event's rule, with the other sessions as they are;
+ * none while the times are ones the contract refuses (an end before the start without the
+ * past-midnight box, or the box with an end after the start, or longer than allowed).
+ */
+function previewJp(event: Event, editing: Session | null, times: { date: string; start: string; end: string }, overnight: boolean): number | null {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(times.date) || !/^\d{2}:\d{2}$/.test(times.start) || !/^\d{2}:\d{2}$/.test(times.end) || times.start === times.end) return null;
+  if ((times.end < times.start) !== overnight || durationMinutes(times) > SESSION_MAX_HOURS * 60) return null;
   const method = methodById(event.methodId);
   if (!method) return null;
   const others = event.sessions.filter((s) => s.id !== editing?.id).map((s) => ({ date: s.date, start: s.start, end: s.end }));
