@@ -4,25 +4,29 @@ import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { createBackend } from '../backend/backend.ts';
 import { startHttpServer } from '../server/http.ts';
+import { parseAllowHosts } from '../server/guards.ts';
 import { findElectron, launchElectron } from './electron-launch.ts';
 import { DEFAULT_PORT, RENDERER_DIR, ROOT, dataDir, type CliOutcome } from './support.ts';
 
-async function serve(cmd: Command, opts: { host: string; port: number }): Promise<void> {
-  const backend = createBackend({ dataDir: dataDir(cmd) });
+async function serve(cmd: Command, opts: { host: string; port: number; allowHost?: string[] }): Promise<void> {
+  const allowHosts = parseAllowHosts(opts.allowHost ?? []);
+  const backend = createBackend({ dataDir: dataDir(cmd), autoBackup: true, processKind: 'serve' });
   if (!fs.existsSync(path.join(RENDERER_DIR, 'index.html'))) {
     process.stderr.write('Tampilan belum dibangun: jalankan `npm run build` (hanya API yang tersedia).\n');
   }
-  const running = await startHttpServer({ backend, staticDir: RENDERER_DIR, host: opts.host, port: opts.port })
+  const running = await startHttpServer({ backend, staticDir: RENDERER_DIR, host: opts.host, port: opts.port, allowHosts })
     .catch(async (err: NodeJS.ErrnoException) => {
       if (err.code !== 'EADDRINUSE' || opts.port === 0) throw err;
       process.stderr.write(`Port ${opts.port} sedang dipakai; memakai port lain.\n`);
-      return startHttpServer({ backend, staticDir: RENDERER_DIR, host: opts.host, port: 0 });
+      return startHttpServer({ backend, staticDir: RENDERER_DIR, host: opts.host, port: 0, allowHosts });
     });
   if (!['127.0.0.1', 'localhost', '::1'].includes(opts.host)) {
     process.stderr.write(`Perhatian: Bangkom terbuka untuk jaringan di ${opts.host}. Setiap akses tetap perlu masuk (login).\n`);
+    process.stderr.write('Komputer lain membuka Bangkom lewat alamat IP komputer ini; nama lain (mis. kantor.local) perlu --allow-host NAMA.\n');
   }
   process.stdout.write(`Bangkom berjalan di ${running.url}\nData: ${backend.dataDir}\nTekan Ctrl+C untuk berhenti.\n`);
-  const stop = () => { void running.close().then(() => { backend.close(); process.exit(0); }); };
+  // A backup in progress is finished first, so no half-written temporary file is left behind.
+  const stop = () => { void running.close().then(() => backend.settled()).then(() => { backend.close(); process.exit(0); }); };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }
@@ -34,7 +38,8 @@ export function registerAppCommands(program: Command, _outcome: CliOutcome): voi
     .description('layani aplikasi dan API lewat HTTP (untuk peramban)')
     .option('--host <host>', 'alamat yang didengar', '127.0.0.1')
     .addOption(portOption)
-    .action((opts: { host: string; port: number }, cmd: Command) => serve(cmd, opts));
+    .option('--allow-host <nama>', 'nama host lain yang dilayani di jaringan kantor (boleh diulang atau dipisah koma)', (v: string, all: string[]) => [...all, v], [] as string[])
+    .action((opts: { host: string; port: number; allowHost: string[] }, cmd: Command) => serve(cmd, opts));
 
   program.command('start')
     .description('buka aplikasi desktop; jika Electron tidak bisa berjalan, layani lewat peramban')

@@ -10,13 +10,16 @@ import { parseInput } from '../../shared/contract/validate.ts';
 import type { JobEvent } from '../../shared/contract/jobs.ts';
 import type { Backend } from '../backend/backend.ts';
 import { CONTENT_SECURITY_POLICY, readStatic } from './static-files.ts';
+import { AllowedHosts, bodyLimits, hostCheck } from './guards.ts';
 
 export const SESSION_COOKIE = 'bangkom_session';
 
 const STATUS: Partial<Record<ErrorCode, number>> = {
   VALIDATION: 400, UNKNOWN_METHOD: 404, UNAUTHENTICATED: 401, INVALID_CREDENTIALS: 401, FORBIDDEN: 403,
   NOT_FOUND: 404, CONFLICT: 409, ALREADY_SET_UP: 409, LOGIN_DELAYED: 429, ACCOUNT_LOCKED: 423,
-  ACCOUNT_INACTIVE: 403, SETUP_REQUIRED: 409, INTERNAL: 500, DB_CORRUPT: 500, DB_TOO_NEW: 500,
+  PAYLOAD_TOO_LARGE: 413, SETUP_REQUIRED: 409, INTERNAL: 500, DB_CORRUPT: 500, DB_TOO_NEW: 500,
+  BACKUP_INVALID: 422, BACKUP_OTHER_OFFICE: 409, BACKUP_TOO_NEW: 409, BACKUP_IN_USE: 409, BACKUP_DESTINATION: 422,
+  DB_BUSY: 503, DB_LOCKED: 503, DISK_FULL: 507, READ_ONLY: 503,
 };
 
 /** The host of an Origin header; null for the opaque origin "null" or anything unparsable. */
@@ -41,11 +44,19 @@ export interface HttpOptions {
   backend: Backend;
   /** Built renderer files; omitted in API-only tests. */
   staticDir?: string;
+  /** The Host header values answered; every other one gets 421 (startHttpServer fills in the port). */
+  hosts: AllowedHosts;
 }
 
 /** The HTTP door: `POST /api/<method>` per contract method, SSE for job progress, the renderer. */
-export function createHttpApp({ backend, staticDir }: HttpOptions): Hono {
+export function createHttpApp({ backend, staticDir, hosts }: HttpOptions): Hono {
   const app = new Hono();
+
+  app.use('*', hostCheck(hosts));
+  app.use('*', bodyLimits(async (c) => {
+    const me = await backend.call('auth.me', {}, { door: 'http', sessionToken: getCookie(c, SESSION_COOKIE) ?? null });
+    return me.result.ok && (me.result.value as { user: unknown }).user !== null;
+  }));
 
   app.use('/api/*', async (c, next) => {
     // The cookie is SameSite=Strict; a JSON body and a matching Origin also keep other sites out.
@@ -137,11 +148,20 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export function startHttpServer(options: HttpOptions & { host?: string; port?: number }): Promise<RunningServer> {
-  const app = createHttpApp(options);
+export interface ServerOptions extends Omit<HttpOptions, 'hosts'> {
+  host?: string;
+  port?: number;
+  /** Further names the server answers to on the LAN (`bangkom serve --allow-host`). */
+  allowHosts?: readonly string[];
+}
+
+export function startHttpServer(options: ServerOptions): Promise<RunningServer> {
   const host = options.host ?? '127.0.0.1';
+  const hosts = AllowedHosts.forBinding(host, options.allowHosts);
+  const app = createHttpApp({ ...options, hosts });
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, hostname: host, port: options.port ?? 0 }, (info: AddressInfo) => {
+      hosts.listen(info.port);
       const shownHost = host.includes(':') ? `[${host}]` : host;
       resolve({
         url: `http://${shownHost}:${info.port}/`,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method } from './define.ts';
-import { empty, password, role } from './common.ts';
+import { empty, givenPassword, password, role } from './common.ts';
 
 export const sessionUser = z.object({
   id: z.string(),
@@ -14,8 +14,9 @@ export const authMethods = {
   'auth.login': method({
     access: 'public',
     input: z.object({
-      username: z.string().trim().toLowerCase().min(1, 'validation.required'),
-      password: z.string().min(1, 'validation.required'),
+      // Bounded too: every attempt is counted under its username before the password is checked.
+      username: z.string().trim().toLowerCase().min(1, 'validation.required').max(100, 'validation.too_long'),
+      password: givenPassword,
     }),
     output: z.object({ user: sessionUser }),
   }),
@@ -24,7 +25,7 @@ export const authMethods = {
   'auth.me': method({ access: 'public', input: empty, output: z.object({ user: sessionUser.nullable() }) }),
   'auth.changePassword': method({
     access: 'user',
-    input: z.object({ currentPassword: z.string().min(1, 'validation.required'), newPassword: password }),
+    input: z.object({ currentPassword: givenPassword, newPassword: password }),
     output: z.object({ ok: z.literal(true) }),
   }),
 };

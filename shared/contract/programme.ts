@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { method } from './define.ts';
 import { id, optionalText, syncFields, text } from './common.ts';
 import { COMPETENCY_TYPES, FUNDING_SOURCES, METHOD_IDS, ORGANISERS } from '../domain/methods.ts';
+import { importFileData } from './roster.ts';
 
 export const competencyType = z.enum(COMPETENCY_TYPES, { error: 'validation.invalid_value' });
 export const methodId = z.number().int().refine((n) => METHOD_IDS.includes(n), 'validation.method');
@@ -105,7 +106,7 @@ export const programmeSummary = z.object({
 
 const needsImport = z.object({
   fileName: z.string().min(1).max(260),
-  dataBase64: z.string().min(1, 'import.empty'),
+  dataBase64: importFileData,
   sheet: z.string().optional(),
   year,
 });

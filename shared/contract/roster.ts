@@ -8,10 +8,20 @@ export const rosterField = z.enum(ROSTER_FIELDS);
 export type { RosterField } from '../domain/roster-columns.ts';
 
 export const IMPORT_MAX_BYTES = 20 * 1024 * 1024;
+export const IMPORT_MAX_MB = IMPORT_MAX_BYTES / (1024 * 1024);
+/** The base64 text of a file of IMPORT_MAX_BYTES (the HTTP door sizes its body limit by it). */
+export const IMPORT_BASE64_MAX_LENGTH = Math.ceil(IMPORT_MAX_BYTES / 3) * 4;
+
+/**
+ * A spreadsheet as base64. The limit is told in MB of the file, never in base64 characters;
+ * the backend checks the decoded bytes exactly (import.too_large on `file`).
+ */
+export const importFileData = z.string().min(1, 'import.empty')
+  .refine((data) => data.length <= IMPORT_BASE64_MAX_LENGTH, { message: 'import.too_large', params: { maxMb: IMPORT_MAX_MB } });
 
 const file = z.object({
   fileName: z.string().min(1).max(260),
-  dataBase64: z.string().min(1, 'import.empty').max(Math.ceil(IMPORT_MAX_BYTES / 3) * 4 + 4, 'import.too_large'),
+  dataBase64: importFileData,
 });
 
 export const importInput = file.extend({

@@ -4,8 +4,9 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOGIN_POLICY } from '../../electron/backend/services/auth.ts';
 import { cliActor } from '../../electron/backend/services/context.ts';
+import { PASSWORD_MAX_LENGTH } from '../../shared/contract/common.ts';
 import {
-  ADMIN, OPERATOR, addOperator, dbFile, login, openTestBackend, setUpOffice, type TestBackend,
+  ADMIN, OPERATOR, addOperator, count, dbFile, login, openTestBackend, setUpOffice, setupInput, type TestBackend,
 } from '../helpers/backend.ts';
 import { officeWithServer, sessionFromCookies, startTestServer, type TestServer } from '../helpers/http.ts';
 
@@ -222,21 +223,41 @@ describe('roles at every door', () => {
 });
 
 describe('deactivating accounts', () => {
-  it("a deactivated user's session stops working and login gives ACCOUNT_INACTIVE; reactivated, it works again", async () => {
+  it("a deactivated user's session stops working and login fails like a wrong password; reactivated, it works again", async () => {
     const op = await freshOperator();
     await t.ok('units.list', {}, op.token);
     await t.ok('users.setActive', { id: op.id, active: false }, adminToken);
     await t.fails('units.list', {}, 'UNAUTHENTICATED', op.token);
-    await t.fails('auth.login', { username: op.username, password: op.password }, 'ACCOUNT_INACTIVE');
-    // A wrong password still says only "wrong", not whether the account exists or is active.
-    expect(await wrong(op.username)).toMatchObject({ error: { code: 'INVALID_CREDENTIALS' } });
+    // The right password of a deactivated account is not confirmed: the same answer as a wrong one.
+    const right = await t.fails('auth.login', { username: op.username, password: op.password }, 'INVALID_CREDENTIALS');
+    const wrongOne = await t.fails('auth.login', { username: op.username, password: 'salah-sekali' }, 'INVALID_CREDENTIALS');
+    expect(right).toEqual(wrongOne);
     const http = await server.post('auth.login', { username: op.username, password: op.password });
-    expect(http.status).toBe(403);
-    expect(http.body.error.code).toBe('ACCOUNT_INACTIVE');
+    const httpWrong = await server.post('auth.login', { username: 'tidak-ada-orangnya', password: op.password });
+    expect(http.status).toBe(401);
+    expect(http.body).toEqual(httpWrong.body);
     expect(http.setCookies).toEqual([]);
+    // Three failures, the right password included: the next attempt waits, as after three wrong ones.
+    await t.fails('auth.login', { username: op.username, password: op.password }, 'LOGIN_DELAYED');
+    // Only the audit log tells an admin which failures had the right password.
+    const audit = db.prepare("SELECT details FROM audit_log WHERE username = ? AND action = 'auth.login_failed' ORDER BY seq").pluck().all(op.username) as string[];
+    expect(audit.map((d) => JSON.parse(d) as unknown)).toEqual([{ failures: 1, inactive: true }, { failures: 2 }, { failures: 3, inactive: true }]);
+    t.clock.advanceSeconds(LOGIN_POLICY.maxDelaySeconds);
     await t.ok('users.setActive', { id: op.id, active: true }, adminToken);
     await t.fails('units.list', {}, 'UNAUTHENTICATED', op.token); // the old session stays ended
     await login(t, op.username, op.password);
+  });
+
+  it('a deactivated account with the right password is locked after as many attempts as with wrong ones', async () => {
+    const op = await freshOperator();
+    await t.ok('users.setActive', { id: op.id, active: false }, adminToken);
+    for (let i = 1; i <= LOGIN_POLICY.lockAfter; i++) {
+      await t.fails('auth.login', { username: op.username, password: op.password }, 'INVALID_CREDENTIALS');
+      t.clock.advanceSeconds(LOGIN_POLICY.maxDelaySeconds);
+    }
+    await t.fails('auth.login', { username: op.username, password: op.password }, 'ACCOUNT_LOCKED');
+    t.clock.advanceSeconds(LOGIN_POLICY.lockMinutes * 60);
+    await t.ok('users.setActive', { id: op.id, active: true }, adminToken);
   });
 
   it('a session ends as soon as its account is inactive, however the flag was set (e.g. by an import)', async () => {
@@ -298,6 +319,43 @@ describe('changing one\'s own password', () => {
 
   it('needs a session', async () => {
     await t.fails('auth.changePassword', { currentPassword: 'x', newPassword: 'sandi-baru-sekali' }, 'UNAUTHENTICATED');
+  });
+});
+
+describe('password length', () => {
+  const tooLong = 'k'.repeat(PASSWORD_MAX_LENGTH + 1);
+  const longest = 'k'.repeat(PASSWORD_MAX_LENGTH);
+  const tooLongIssue = (path: string) => [{ path: [path], message: 'validation.too_long' }];
+
+  it(`every password field refuses more than ${PASSWORD_MAX_LENGTH} characters with VALIDATION, before anything is hashed or written`, async () => {
+    const op = await freshOperator();
+    const before = count(db, 'SELECT count(*) AS n FROM change_journal');
+    expect((await t.fails('auth.login', { username: op.username, password: tooLong }, 'VALIDATION')).details?.issues).toEqual(tooLongIssue('password'));
+    expect((await t.fails('users.create', { username: 'panjang', fullName: 'Sandi Panjang', role: 'operator', password: tooLong }, 'VALIDATION', adminToken)).details?.issues).toEqual(tooLongIssue('password'));
+    expect((await t.fails('users.resetPassword', { id: op.id, newPassword: tooLong }, 'VALIDATION', adminToken)).details?.issues).toEqual(tooLongIssue('newPassword'));
+    expect((await t.fails('auth.changePassword', { currentPassword: tooLong, newPassword: 'sandi-baru-sekali' }, 'VALIDATION', op.token)).details?.issues).toEqual(tooLongIssue('currentPassword'));
+    expect((await t.fails('auth.changePassword', { currentPassword: op.password, newPassword: tooLong }, 'VALIDATION', op.token)).details?.issues).toEqual(tooLongIssue('newPassword'));
+    const fresh = openTestBackend();
+    try {
+      const setup = await fresh.fails('office.setup', setupInput({ admin: { ...ADMIN, password: tooLong } }), 'VALIDATION');
+      expect(setup.details?.issues).toEqual([{ path: ['admin', 'password'], message: 'validation.too_long' }]);
+    } finally {
+      fresh.close();
+    }
+    // The refused login was never counted.
+    expect(count(db, 'SELECT count(*) AS n FROM login_throttle WHERE username = ?', op.username)).toBe(0);
+    expect(count(db, 'SELECT count(*) AS n FROM change_journal')).toBe(before);
+  });
+
+  it(`a password of exactly ${PASSWORD_MAX_LENGTH} characters is taken and logs in`, async () => {
+    await t.ok('users.create', { username: 'sandipanjang', fullName: 'Sandi Panjang', role: 'operator', password: longest }, adminToken);
+    await login(t, 'sandipanjang', longest);
+  });
+
+  it('a login username longer than any account is refused before it is counted', async () => {
+    const name = 'u'.repeat(100_000);
+    await t.fails('auth.login', { username: name, password: 'apa-saja' }, 'VALIDATION');
+    expect(count(db, 'SELECT count(*) AS n FROM login_throttle WHERE length(username) > 100')).toBe(0);
   });
 });
 

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { methodNames } from '../../shared/contract/index.ts';
 import { createHttpApp } from '../../electron/server/http.ts';
+import { AllowedHosts } from '../../electron/server/guards.ts';
 import { setupInput, tempDir, type TestBackend } from '../helpers/backend.ts';
 import { officeWithServer, type TestServer } from '../helpers/http.ts';
 import { captureCli } from '../helpers/cli.ts';
@@ -117,7 +118,8 @@ describe('contract at the doors', () => {
     });
 
     it('serves every contract method as POST /api/<method> (none answers 404)', async () => {
-      const app = createHttpApp({ backend: t.backend });
+      // app.request speaks to http://localhost/ (port 80) without a Host header.
+      const app = createHttpApp({ backend: t.backend, hosts: new AllowedHosts().listen(80) });
       for (const name of methodNames) {
         const res = await app.request(`/api/${name}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '"not an object"' });
         expect(res.status, name).not.toBe(404);

@@ -2,6 +2,7 @@
 // another system writes) and XLSX. The result is plain text cells with the row numbers the
 // clerk sees in Excel; what the cells mean is the roster importer's business.
 
+import { IMPORT_MAX_BYTES, IMPORT_MAX_MB } from '../../../shared/contract/roster.ts';
 import { readCsv } from './csv.ts';
 import { importError, type Table } from './table.ts';
 import { readXlsx } from './xlsx.ts';
@@ -20,10 +21,13 @@ export interface ReadTableOptions {
  * OLE2 container), the extension otherwise. Errors are ApiErrors on the `file` field:
  * import.empty, import.no_header, import.unsupported_format {format}, import.encrypted,
  * import.unreadable {format}, import.csv_invalid {line, reason},
- * import.sheet_not_found {sheet, available}.
+ * import.sheet_not_found {sheet, available}, import.too_large {maxMb} (the file),
+ * import.xlsx_too_big {maxMb} and import.xlsx_too_many_cells {maxCellsMillion} (its unpacked content).
  */
 export async function readTable(data: Buffer, fileName: string, options: ReadTableOptions = {}): Promise<Table> {
   if (data.length === 0) throw importError('empty');
+  // The contract's limit is on the base64 text; this is the file's own size.
+  if (data.length > IMPORT_MAX_BYTES) throw importError('too_large', { maxMb: IMPORT_MAX_MB });
   const ext = /\.([^./\\]+)$/.exec(fileName)?.[1]?.toLowerCase() ?? '';
 
   if (startsWith(data, [0x50, 0x4b, 0x03, 0x04])) {

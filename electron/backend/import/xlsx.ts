@@ -3,8 +3,10 @@
 import ExcelJS from 'exceljs';
 import { matchHeader } from '../../../shared/domain/roster-columns.ts';
 import { assemble, findHeaderIndex, importError, isBlank, type Table, type TableRow } from './table.ts';
+import { checkXlsxSize } from './xlsx-limits.ts';
 
 export async function readXlsx(data: Buffer, sheetName?: string): Promise<Table> {
+  checkXlsxSize(data);
   const workbook = new ExcelJS.Workbook();
   try {
     // exceljs types its input as its own Buffer (an ArrayBuffer); JSZip reads either.

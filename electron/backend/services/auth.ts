@@ -9,6 +9,7 @@ import { nowIso, type Actor } from './context.ts';
 import type { Handlers } from './handlers.ts';
 import { DUMMY_HASH, hashPassword, verifyPassword } from './passwords.ts';
 import { officeOrigin } from './office.ts';
+import { writeTransaction } from '../db/transaction.ts';
 
 /** Throttling of failed logins per username: a growing wait, then a temporary lock. */
 export const LOGIN_POLICY = {
@@ -92,37 +93,37 @@ export const authHandlers = {
     const { db } = ctx;
     const started = ctx.now();
     // Checked and counted in one synchronous step, before the slow hash lets other calls in.
-    const failures = db.transaction(() => {
+    const failures = writeTransaction(db, () => {
       checkThrottle(db, username, started);
       return countAttempt(db, username, started);
-    })();
+    });
     const user = findUserByUsername(db, username);
     const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
     const now = ctx.now(); // the hash took time
-    if (!user || !ok) {
+    // A deactivated account fails exactly like a wrong password (answer, count, wait), so that a
+    // guess cannot learn that it found the right password of an account an admin switched off.
+    if (!user || !ok || !user.active) {
       const action = failures >= LOGIN_POLICY.lockAfter ? 'auth.locked' : 'auth.login_failed';
-      db.transaction(() => recordEvent(db, { at: now.toISOString(), actor: null }, action, { failures }, null, null, username))();
+      // Only the audit log (admins) tells the two apart.
+      const details = user && ok ? { failures, inactive: true } : { failures };
+      writeTransaction(db, () => recordEvent(db, { at: now.toISOString(), actor: null }, action, details, null, null, username));
       throw new ApiError('INVALID_CREDENTIALS', 'Nama pengguna atau kata sandi salah.');
     }
-    if (!user.active) {
-      sessions.clearThrottle(db, username); // the password was right: not a guess
-      throw new ApiError('ACCOUNT_INACTIVE', 'Akun ini sudah dinonaktifkan. Hubungi admin.');
-    }
-    ctx.session.issued = db.transaction(() => {
+    ctx.session.issued = writeTransaction(db, () => {
       sessions.clearThrottle(db, username);
       touchLastLogin(db, user.id, now.toISOString());
       recordEvent(db, { at: now.toISOString(), actor: { userId: user.id, username: user.username, role: user.role } }, 'auth.login');
       return openSession(db, user.id, now);
-    })();
+    });
     return { user: toSessionUser(user) };
   },
 
   'auth.logout': (_input, ctx) => {
     if (ctx.session.token) {
-      ctx.db.transaction(() => {
+      writeTransaction(ctx.db, () => {
         sessions.deleteSession(ctx.db, hashToken(ctx.session.token!));
         if (ctx.actor) recordEvent(ctx.db, { at: nowIso(ctx), actor: ctx.actor }, 'auth.logout');
-      })();
+      });
     }
     ctx.session.cleared = true;
     return { ok: true as const };
@@ -141,13 +142,13 @@ export const authHandlers = {
     }
     const passwordHash = await hashPassword(newPassword);
     const at = nowIso(ctx);
-    ctx.db.transaction(() => {
+    writeTransaction(ctx.db, () => {
       const after = { ...user, passwordHash, updatedAt: at, updatedBy: user.id };
       updateUser(ctx.db, after);
       recordChange(ctx.db, { at, actor: ctx.actor, origin: officeOrigin(ctx.db) }, {
         entity: 'user', entityId: user.id, op: 'update', before: user, after,
       });
-    })();
+    });
     return { ok: true as const };
   },
 } satisfies Partial<Handlers>;

@@ -1,4 +1,6 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { PASSWORD_MAX_LENGTH } from '../../../shared/contract/common.ts';
+import { ApiError } from '../../../shared/contract/errors.ts';
 
 // scrypt with a per-user random salt; parameters are stored with the hash so they can be
 // raised later without invalidating existing passwords.
@@ -6,6 +8,8 @@ const PARAMS = { N: 16384, r: 8, p: 1 };
 const KEY_LENGTH = 32;
 
 function derive(password: string, salt: Buffer, opts: ScryptOptions): Promise<Buffer> {
+  // The contract refuses these already; a caller that skipped it must not get a long hash run.
+  if (password.length > PASSWORD_MAX_LENGTH) return Promise.reject(ApiError.field(['password'], 'validation.too_long'));
   return new Promise((resolve, reject) =>
     scrypt(password.normalize('NFKC'), salt, KEY_LENGTH, { ...opts, maxmem: 64 * 1024 * 1024 }, (err, key) => (err ? reject(err) : resolve(key))),
   );
