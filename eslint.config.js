@@ -44,6 +44,18 @@ export default tseslint.config(
     },
   },
   {
+    // A deferred BEGIN cannot wait for another process's write lock (SQLITE_BUSY_SNAPSHOT):
+    // every write transaction goes through writeTransaction, which begins IMMEDIATE.
+    files: ['electron/**/*.ts'],
+    ignores: ['electron/backend/db/transaction.ts'],
+    rules: {
+      'no-restricted-syntax': ['error', {
+        selector: "CallExpression[callee.property.name='transaction']",
+        message: 'Use writeTransaction(db, fn) from electron/backend/db/transaction.ts: it begins IMMEDIATE.',
+      }],
+    },
+  },
+  {
     files: ['renderer/vite.config.ts'],
     rules: { 'no-restricted-imports': 'off' },
   },

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dbFile, login, openTestBackend, removeTempDirs, tempDir } from '../helpers/backend.ts';
+import { csvText, manyPeople, spaced } from '../helpers/roster.ts';
 
 const BIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../bin/bangkom.js');
 
@@ -82,4 +83,24 @@ describe('bangkom (the executable)', () => {
     expect(users.map((u) => u.username)).toEqual(['camat']);
     expect(list.stdout).not.toMatch(/scrypt|passwordHash/);
   });
+
+  it('a listing piped into `head` ends quietly when head has read enough', () => {
+    const csv = path.join(tempDir(), 'pegawai.csv');
+    fs.writeFileSync(csv, csvText([['NIP', 'Nama'], ...manyPeople(3000).map((p, i) => [spaced(p.nip), `Pegawai ${i}`])]));
+    expect(bangkom(['--data', dataDir, 'roster', 'import', csv]).code).toBe(0);
+    const res = spawnSync('bash', ['-c', `"${process.execPath}" "${BIN}" --data "${dataDir}" employees list | head -n 2`], {
+      encoding: 'utf8', timeout: 20_000, env: { ...process.env, BANGKOM_LANG: 'id', BANGKOM_DATA: '' },
+    });
+    expect(res.stdout.trimEnd().split('\n')).toHaveLength(2);
+    expect(res.stderr).toBe('');
+  });
+
+  it('keeps the data folder and the database private to the user where the system has modes', () => {
+    if (process.platform === 'win32') return;
+    const fresh = path.join(tempDir(), 'Bangkom');
+    expect(bangkom(['--data', fresh, 'db', 'migrate']).code).toBe(0);
+    expect(fs.statSync(fresh).mode & 0o777).toBe(0o700);
+    expect(fs.statSync(dbFile(fresh)).mode & 0o777).toBe(0o600);
+  });
 });
+

@@ -1,6 +1,7 @@
 import { ApiError } from '../../../shared/contract/errors.ts';
 import type { Db } from './open.ts';
 import { MIGRATIONS, type Migration } from './migrations/index.ts';
+import { writeTransaction } from './transaction.ts';
 
 export function schemaVersion(db: Db): number {
   return db.pragma('user_version', { simple: true }) as number;
@@ -24,11 +25,11 @@ export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): 
   if (from > latest) throw databaseTooNew(from, latest);
   const pending = migrations.filter((m) => m.version > from);
   if (pending.length === 0) return { from, to: from };
-  db.transaction(() => {
+  writeTransaction(db, () => {
     for (const m of pending) {
       m.up(db);
       db.pragma(`user_version = ${m.version}`);
     }
-  })();
+  });
   return { from, to: schemaVersion(db) };
 }

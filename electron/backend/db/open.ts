@@ -7,6 +7,14 @@ export type Db = Database.Database;
 
 const SQLITE_MAGIC = 'SQLite format 3\0';
 
+function hasWalContent(file: string): boolean {
+  try {
+    return fs.statSync(`${file}-wal`).size > 0;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Reads the 100-byte header and compares the page count it records with the file size, so a
  * truncated or foreign file is refused before SQLite opens it for writing (which could
@@ -34,7 +42,10 @@ export function inspectDatabaseFile(file: string): { exists: boolean; problem?: 
   const pageCount = header.readUInt32BE(28);
   // The page count in the header is only trustworthy when "version-valid-for" matches the change counter.
   const countValid = header.readUInt32BE(92) === header.readUInt32BE(24);
-  if (countValid && pageCount > 0 && stat.size < pageCount * pageSize) {
+  // With a WAL beside it the file alone is not the database: a checkpoint cut short by a power
+  // failure has written page 1 (and its new page count) before the pages that grow the file,
+  // and SQLite finishes the copy from the WAL at the next open. quick_check then judges.
+  if (countValid && pageCount > 0 && stat.size < pageCount * pageSize && !hasWalContent(file)) {
     return { exists: true, problem: `file is truncated: ${stat.size} bytes, header says ${pageCount * pageSize}` };
   }
   return { exists: true };

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { ApiError } from '../../../shared/contract/errors.ts';
+import { ApiError, type ErrorCode } from '../../../shared/contract/errors.ts';
+import { storageError } from '../db/storage-errors.ts';
 import type { JobEvent, JobStatus } from '../../../shared/contract/jobs.ts';
 
 export interface JobControl {
@@ -8,6 +9,14 @@ export interface JobControl {
 }
 
 type Listener = (event: JobEvent) => void;
+
+/** A failed job's error as the client sees it: typed where we know what happened. */
+function jobError(err: unknown): { code: ErrorCode; message: string } {
+  const known = err instanceof ApiError ? err : storageError(err);
+  if (known) return { code: known.code, message: known.message };
+  console.error('[backend] job failed:', err);
+  return { code: 'INTERNAL', message: 'Terjadi kesalahan internal. Coba lagi; jika berulang, hubungi admin.' };
+}
 
 /**
  * Long work runs as a job: the caller gets an id at once, progress goes to listeners (the
@@ -43,7 +52,7 @@ export class JobRunner {
         (result) => this.finish(jobId, abort.signal.aborted ? { state: 'cancelled' } : { state: 'done', result }),
         (err: unknown) => this.finish(jobId, abort.signal.aborted
           ? { state: 'cancelled' }
-          : { state: 'failed', error: err instanceof ApiError ? { code: err.code, message: err.message } : { code: 'INTERNAL', message: String((err as Error)?.message ?? err) } }),
+          : { state: 'failed', error: jobError(err) }),
       );
     });
     return { ...status };

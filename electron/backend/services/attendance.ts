@@ -15,6 +15,7 @@ import { meta } from './office.ts';
 import { enrolEmployees, requireEvent, requireSession } from './events.ts';
 import { attendanceSheetPdf } from './attendance-sheet.ts';
 import { trainingRules } from './rules.ts';
+import { writeTransaction } from '../db/transaction.ts';
 
 /** Minutes after a session's start before an arrival counts as late: the event's, else the office's. */
 export function graceMinutes(db: Db, event: t.EventRecord): number {
@@ -102,24 +103,24 @@ export const attendanceHandlers = {
     };
   },
 
-  'attendance.scan': ({ sessionId, input }, ctx) => ctx.db.transaction(() => scan(ctx, sessionId, input))(),
+  'attendance.scan': ({ sessionId, input }, ctx) => writeTransaction(ctx.db, () => scan(ctx, sessionId, input)),
 
-  'attendance.enrolAndMark': ({ sessionId, employeeId }, ctx) => ctx.db.transaction(() => {
+  'attendance.enrolAndMark': ({ sessionId, employeeId }, ctx) => writeTransaction(ctx.db, () => {
     const session = requireSession(ctx.db, sessionId);
     const event = requireEvent(ctx.db, session.eventId);
     enrolEmployees(ctx.db, meta(ctx), event, [employeeId]);
     const enrolment = t.findEnrolment(ctx.db, event.id, employeeId)!;
     const view = t.getEnrolment(ctx.db, enrolment.id)!;
     return arrive(ctx, session, event, view, view.nip ?? '');
-  })(),
+  }),
 
-  'attendance.mark': ({ sessionId, enrolmentId, status, note }, ctx) => ctx.db.transaction(() => {
+  'attendance.mark': ({ sessionId, enrolmentId, status, note }, ctx) => writeTransaction(ctx.db, () => {
     const session = requireSession(ctx.db, sessionId);
     activeEnrolment(ctx.db, session.eventId, enrolmentId);
     return toMark(setMark(ctx.db, meta(ctx), sessionId, enrolmentId, status, note, 'manual').mark);
-  })(),
+  }),
 
-  'attendance.clear': ({ sessionId, enrolmentId }, ctx) => ctx.db.transaction(() => {
+  'attendance.clear': ({ sessionId, enrolmentId }, ctx) => writeTransaction(ctx.db, () => {
     requireSession(ctx.db, sessionId);
     const existing = t.findMark(ctx.db, sessionId, enrolmentId);
     if (existing && !existing.deletedAt) {
@@ -129,9 +130,9 @@ export const attendanceHandlers = {
       recordChange(ctx.db, m, { entity: 'attendance', entityId: existing.id, op: 'delete', before: existing });
     }
     return { ok: true as const };
-  })(),
+  }),
 
-  'attendance.markRest': ({ sessionId, status }, ctx) => ctx.db.transaction(() => inChangeBatch(ctx.db, () => {
+  'attendance.markRest': ({ sessionId, status }, ctx) => writeTransaction(ctx.db, () => inChangeBatch(ctx.db, () => {
     const session = requireSession(ctx.db, sessionId);
     const marked = new Set(t.marksOfSession(ctx.db, sessionId).map((x) => x.enrolmentId));
     const m = meta(ctx);
@@ -142,9 +143,9 @@ export const attendanceHandlers = {
       count++;
     }
     return { marked: count };
-  }))(),
+  })),
 
-  'attendance.paperEntry': ({ sessionId, marks }, ctx) => ctx.db.transaction(() => inChangeBatch(ctx.db, () => {
+  'attendance.paperEntry': ({ sessionId, marks }, ctx) => writeTransaction(ctx.db, () => inChangeBatch(ctx.db, () => {
     const session = requireSession(ctx.db, sessionId);
     const m = meta(ctx);
     const counts = { created: 0, updated: 0, unchanged: 0 };
@@ -153,7 +154,7 @@ export const attendanceHandlers = {
       counts[setMark(ctx.db, m, sessionId, x.enrolmentId, x.status, x.note, 'paper').change]++;
     }
     return counts;
-  }))(),
+  })),
 
   'attendance.sheetPdf': ({ sessionId }, ctx) => attendanceSheetPdf(ctx.db, sessionId),
 } satisfies Partial<Handlers>;

@@ -10,6 +10,7 @@ import type { WriteMeta } from './context.ts';
 import type { Handlers } from './handlers.ts';
 import { meta } from './office.ts';
 import { checkDraft, contentChanges, toEmployee, type EmployeeContent, type EmployeeDraft, type RecordIssue } from './employee-record.ts';
+import { writeTransaction } from '../db/transaction.ts';
 
 export function unitIdSet(db: Db): Set<string> {
   return new Set(listUnits(db, true).map((u) => u.id));
@@ -78,14 +79,14 @@ export const employeeHandlers = {
     return { employee: toEmployee(row), warnings: checkDraft({ ...row }, unitIdSet(ctx.db)).warnings };
   },
 
-  'employees.create': (input, ctx) => ctx.db.transaction(() => {
+  'employees.create': (input, ctx) => writeTransaction(ctx.db, () => {
     const { content, warnings } = checked(ctx.db, input);
     nipTaken(ctx.db, content.nip);
     const record = insertEmployee(ctx.db, meta(ctx), content);
     return withWarnings(ctx.db, record.id, warnings);
-  })(),
+  }),
 
-  'employees.update': ({ id, ...input }, ctx) => ctx.db.transaction(() => {
+  'employees.update': ({ id, ...input }, ctx) => writeTransaction(ctx.db, () => {
     const before = required(ctx.db, id);
     // The status has its own method; an edit keeps it.
     const { content, warnings } = checked(ctx.db, { ...input, status: before.status, statusDate: before.statusDate });
@@ -93,29 +94,29 @@ export const employeeHandlers = {
     // Saving the form unchanged is not a change: no journal row, no history entry (as setStatus).
     if (Object.keys(contentChanges(before, content)).length > 0) updateEmployeeRecord(ctx.db, meta(ctx), before, content);
     return withWarnings(ctx.db, id, warnings);
-  })(),
+  }),
 
-  'employees.setStatus': ({ id, status, statusDate }, ctx) => ctx.db.transaction(() => {
+  'employees.setStatus': ({ id, status, statusDate }, ctx) => writeTransaction(ctx.db, () => {
     const before = required(ctx.db, id);
     if (before.status === status && before.statusDate === statusDate) return toEmployee(before);
     updateEmployeeRecord(ctx.db, meta(ctx), before, { status, statusDate });
     return toEmployee(repo.getEmployee(ctx.db, id)!);
-  })(),
+  }),
 
-  'employees.remove': ({ id }, ctx) => ctx.db.transaction(() => {
+  'employees.remove': ({ id }, ctx) => writeTransaction(ctx.db, () => {
     const before = required(ctx.db, id);
     if (repo.hasTrainingRecords(ctx.db, id)) throw ApiError.field(['id'], 'employee.has_records', { name: before.name });
     const m = meta(ctx);
     updateEmployeeRecord(ctx.db, m, before, { deletedAt: m.at }, 'delete');
     return toEmployee(repo.getEmployee(ctx.db, id)!);
-  })(),
+  }),
 
-  'employees.restore': ({ id }, ctx) => ctx.db.transaction(() => {
+  'employees.restore': ({ id }, ctx) => writeTransaction(ctx.db, () => {
     const before = repo.getEmployee(ctx.db, id);
     if (!before) throw new ApiError('NOT_FOUND', 'Pegawai tidak ditemukan.');
     if (before.deletedAt) updateEmployeeRecord(ctx.db, meta(ctx), before, { deletedAt: null }, 'restore');
     return toEmployee(repo.getEmployee(ctx.db, id)!);
-  })(),
+  }),
 
   'employees.history': ({ id }, ctx) => {
     required(ctx.db, id);

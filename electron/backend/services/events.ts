@@ -16,6 +16,7 @@ import type { WriteMeta } from './context.ts';
 import type { Handlers } from './handlers.ts';
 import { meta } from './office.ts';
 import { advanceItem, unscheduleItem } from './programme-progress.ts';
+import { writeTransaction } from '../db/transaction.ts';
 
 
 export function requireEvent(db: Db, id: string): t.EventRecord {
@@ -32,7 +33,8 @@ export function requireSession(db: Db, id: string): t.SessionRecord {
 
 export function toSession(s: t.SessionRecord): Session {
   const { deletedAt: _d, ...rest } = s;
-  return { ...rest, jp: s.jpOverride ?? s.computedJp };
+  // Not stored: the contract lets an end before the start through only for a session past midnight.
+  return { ...rest, overnight: s.end < s.start, jp: s.jpOverride ?? s.computedJp };
 }
 
 export function toEventView(db: Db, e: t.EventRecord, withSessions = true): Event {
@@ -181,7 +183,7 @@ export const eventHandlers = {
 
   'events.get': ({ id }, ctx) => toEventView(ctx.db, requireEvent(ctx.db, id)),
 
-  'events.create': (input, ctx) => ctx.db.transaction(() => {
+  'events.create': (input, ctx) => writeTransaction(ctx.db, () => {
     if (input.programmeItemId && !getItem(ctx.db, input.programmeItemId)) throw ApiError.field(['programmeItemId'], 'event.item_unknown');
     const m = meta(ctx);
     const e: t.EventRecord = { id: newId(), ...input, status: 'direncanakan', createdAt: m.at, updatedAt: m.at, updatedBy: m.actor?.userId ?? null, origin: m.origin, deletedAt: null };
@@ -189,9 +191,9 @@ export const eventHandlers = {
     recordChange(ctx.db, m, { entity: 'event', entityId: e.id, op: 'insert', after: e });
     advanceItem(ctx.db, m, e.programmeItemId, 'terjadwal');
     return toEventView(ctx.db, e);
-  })(),
+  }),
 
-  'events.update': ({ id, ...input }, ctx) => ctx.db.transaction(() => {
+  'events.update': ({ id, ...input }, ctx) => writeTransaction(ctx.db, () => {
     const before = requireEvent(ctx.db, id);
     if (input.programmeItemId && !getItem(ctx.db, input.programmeItemId)) throw ApiError.field(['programmeItemId'], 'event.item_unknown');
     const m = meta(ctx);
@@ -204,9 +206,9 @@ export const eventHandlers = {
       advanceItem(ctx.db, m, after.programmeItemId, after.status === 'selesai' ? 'terlaksana' : 'terjadwal');
     }
     return toEventView(ctx.db, after);
-  })(),
+  }),
 
-  'events.setStatus': ({ id, status }, ctx) => ctx.db.transaction(() => {
+  'events.setStatus': ({ id, status }, ctx) => writeTransaction(ctx.db, () => {
     const before = requireEvent(ctx.db, id);
     if (before.status === status) return toEventView(ctx.db, before);
     const m = meta(ctx);
@@ -215,9 +217,9 @@ export const eventHandlers = {
     recordChange(ctx.db, m, { entity: 'event', entityId: id, op: 'update', before, after });
     if (status === 'selesai') advanceItem(ctx.db, m, after.programmeItemId, 'terlaksana');
     return toEventView(ctx.db, after);
-  })(),
+  }),
 
-  'events.remove': ({ id }, ctx) => ctx.db.transaction(() => {
+  'events.remove': ({ id }, ctx) => writeTransaction(ctx.db, () => {
     const before = requireEvent(ctx.db, id);
     if (t.eventHasEnrolments(ctx.db, id)) throw ApiError.field(['id'], 'event.has_participants', { name: before.name });
     const m = meta(ctx);
@@ -230,9 +232,9 @@ export const eventHandlers = {
     recordChange(ctx.db, m, { entity: 'event', entityId: id, op: 'delete', before });
     unscheduleItem(ctx.db, m, before.programmeItemId);
     return { ok: true as const };
-  })(),
+  }),
 
-  'sessions.create': ({ eventId, ...input }, ctx) => ctx.db.transaction(() => {
+  'sessions.create': ({ eventId, overnight: _overnight, ...input }, ctx) => writeTransaction(ctx.db, () => {
     const event = requireEvent(ctx.db, eventId);
     const m = meta(ctx);
     const s: t.SessionRecord = {
@@ -244,9 +246,9 @@ export const eventHandlers = {
     recordChange(ctx.db, m, { entity: 'session', entityId: s.id, op: 'insert', after: saved });
     recomputeJps(ctx.db, m, event);
     return toSession(t.getSession(ctx.db, s.id)!);
-  })(),
+  }),
 
-  'sessions.update': ({ id, ...input }, ctx) => ctx.db.transaction(() => {
+  'sessions.update': ({ id, overnight: _overnight, ...input }, ctx) => writeTransaction(ctx.db, () => {
     const before = requireSession(ctx.db, id);
     const m = meta(ctx);
     const event = requireEvent(ctx.db, before.eventId);
@@ -254,9 +256,9 @@ export const eventHandlers = {
     recordChange(ctx.db, m, { entity: 'session', entityId: id, op: 'update', before, after });
     recomputeJps(ctx.db, m, event);
     return toSession(t.getSession(ctx.db, id)!);
-  })(),
+  }),
 
-  'sessions.remove': ({ id }, ctx) => ctx.db.transaction(() => {
+  'sessions.remove': ({ id }, ctx) => writeTransaction(ctx.db, () => {
     const before = requireSession(ctx.db, id);
     if (t.sessionHasMarks(ctx.db, id)) throw ApiError.field(['id'], 'session.has_marks');
     const m = meta(ctx);
@@ -264,7 +266,7 @@ export const eventHandlers = {
     recordChange(ctx.db, m, { entity: 'session', entityId: id, op: 'delete', before });
     recomputeJps(ctx.db, m, requireEvent(ctx.db, before.eventId));
     return { ok: true as const };
-  })(),
+  }),
 
   'enrolment.list': ({ eventId, includeWithdrawn }, ctx) => {
     requireEvent(ctx.db, eventId);
@@ -288,9 +290,9 @@ export const eventHandlers = {
     return list.slice(0, limit);
   },
 
-  'enrolment.add': ({ eventId, employeeIds }, ctx) => ctx.db.transaction(() => enrolEmployees(ctx.db, meta(ctx), requireEvent(ctx.db, eventId), employeeIds))(),
+  'enrolment.add': ({ eventId, employeeIds }, ctx) => writeTransaction(ctx.db, () => enrolEmployees(ctx.db, meta(ctx), requireEvent(ctx.db, eventId), employeeIds)),
 
-  'enrolment.addByNips': ({ eventId, text }, ctx) => ctx.db.transaction(() => {
+  'enrolment.addByNips': ({ eventId, text }, ctx) => writeTransaction(ctx.db, () => {
     const event = requireEvent(ctx.db, eventId);
     const pieces = nipPieces(text);
     const ids: string[] = [];
@@ -305,9 +307,9 @@ export const eventHandlers = {
     }
     const result = ids.length ? enrolEmployees(ctx.db, meta(ctx), event, ids) : { added: 0, already: 0, enrolled: t.countActiveEnrolments(ctx.db, eventId), capacity: event.capacity, overCapacity: false };
     return { ...result, unknown, invalid };
-  })(),
+  }),
 
-  'enrolment.addWalkIn': ({ eventId, name, nip, institution }, ctx) => ctx.db.transaction(() => {
+  'enrolment.addWalkIn': ({ eventId, name, nip, institution }, ctx) => writeTransaction(ctx.db, () => {
     requireEvent(ctx.db, eventId);
     const m = meta(ctx);
     const parsed = nip ? parseNip(nip) : null;
@@ -327,9 +329,9 @@ export const eventHandlers = {
     t.saveEnrolment(ctx.db, rec, true);
     recordChange(ctx.db, m, { entity: 'enrolment', entityId: rec.id, op: 'insert', after: rec });
     return toEnrolment(t.getEnrolment(ctx.db, rec.id)!);
-  })(),
+  }),
 
-  'enrolment.withdraw': ({ id, reason }, ctx) => ctx.db.transaction(() => {
+  'enrolment.withdraw': ({ id, reason }, ctx) => writeTransaction(ctx.db, () => {
     const before = t.getEnrolment(ctx.db, id);
     if (!before) throw new ApiError('NOT_FOUND', 'Peserta tidak ditemukan.');
     const m = meta(ctx);
@@ -337,9 +339,9 @@ export const eventHandlers = {
     t.saveEnrolment(ctx.db, after, false);
     recordChange(ctx.db, m, { entity: 'enrolment', entityId: id, op: 'update', before, after });
     return toEnrolment(t.getEnrolment(ctx.db, id)!);
-  })(),
+  }),
 
-  'enrolment.setScores': ({ id, preTest, postTest }, ctx) => ctx.db.transaction(() => {
+  'enrolment.setScores': ({ id, preTest, postTest }, ctx) => writeTransaction(ctx.db, () => {
     const before = t.getEnrolment(ctx.db, id);
     if (!before) throw new ApiError('NOT_FOUND', 'Peserta tidak ditemukan.');
     const m = meta(ctx);
@@ -347,5 +349,5 @@ export const eventHandlers = {
     t.saveEnrolment(ctx.db, after, false);
     recordChange(ctx.db, m, { entity: 'enrolment', entityId: id, op: 'update', before, after });
     return toEnrolment(t.getEnrolment(ctx.db, id)!);
-  })(),
+  }),
 } satisfies Partial<Handlers>;

@@ -12,6 +12,7 @@ import { saveNeed } from '../db/repos/programme.ts';
 import { readTable } from '../import/read-table.ts';
 import type { ServiceContext } from './context.ts';
 import { meta } from './office.ts';
+import { writeTransaction } from '../db/transaction.ts';
 
 // Needs come from the same spreadsheets and the same reader as the roster; only the columns differ.
 const NEED_FIELDS = {
@@ -87,14 +88,14 @@ export async function importNeeds(ctx: ServiceContext, input: ParsedInput<'needs
   }
   const rows = valid.length + new Set(errors.map((e) => e.row)).size;
   if (!input.dryRun && valid.length) {
-    ctx.db.transaction(() => inChangeBatch(ctx.db, () => {
+    writeTransaction(ctx.db, () => inChangeBatch(ctx.db, () => {
       const m = meta(ctx);
       for (const v of valid) {
         const need = { id: newId(), ...v, createdAt: m.at, updatedAt: m.at, updatedBy: m.actor?.userId ?? null, origin: m.origin, deletedAt: null };
         saveNeed(ctx.db, need, true);
         recordChange(ctx.db, m, { entity: 'need', entityId: need.id, op: 'insert', after: need });
       }
-    }))();
+    }));
   }
   return { rows, created: input.dryRun ? 0 : valid.length, errors };
 }

@@ -12,6 +12,7 @@ import { validateLogo } from './logo.ts';
 import { lookupDistrict, villages } from './regions.ts';
 import { createUser } from './users.ts';
 import { openSession } from './auth.ts';
+import { writeTransaction } from '../db/transaction.ts';
 
 /** Before setup there is no office code yet; rows written then (none in practice) say so. */
 export function officeOrigin(db: Db): string {
@@ -71,7 +72,7 @@ export const officeHandlers = {
     // Setup is the first admin's act: their id is fixed now so every row of it names them.
     const adminId = newId();
     const m: WriteMeta = { at, actor: admin ? { userId: adminId, username: admin.username, role: 'admin' } : ctx.actor, origin: input.regionCode };
-    const result = db.transaction(() => {
+    const result = writeTransaction(db, () => {
       // Again inside the transaction: another setup may have finished while this one was hashing.
       if (offices.getOffice(db)) throw alreadySetUp();
       const office: Office = {
@@ -89,7 +90,7 @@ export const officeHandlers = {
       const user = admin ? createUser.insert(db, m, admin, adminId) : null;
       if (user) ctx.session.issued = openSession(db, user.id, ctx.now());
       return { office, user: user ? { id: user.id, username: user.username, fullName: user.fullName, role: user.role } : null };
-    })();
+    });
     return result;
   },
 
@@ -99,10 +100,10 @@ export const officeHandlers = {
     const before = requireOffice(ctx.db);
     const m = meta(ctx);
     const after: Office = { ...before, ...input, updatedAt: m.at, updatedBy: m.actor?.userId ?? null };
-    ctx.db.transaction(() => {
+    writeTransaction(ctx.db, () => {
       offices.updateOffice(ctx.db, after);
       recordChange(ctx.db, m, { entity: 'office', entityId: before.id, op: 'update', before, after });
-    })();
+    });
     return requireOffice(ctx.db);
   },
 
@@ -110,20 +111,20 @@ export const officeHandlers = {
     const before = requireOffice(ctx.db);
     const data = validateLogo(mimeType, dataBase64);
     const m = meta(ctx);
-    ctx.db.transaction(() => {
+    writeTransaction(ctx.db, () => {
       offices.setOfficeLogo(ctx.db, before.id, { mime: mimeType, data }, m.at, m.actor?.userId ?? null);
       recordChange(ctx.db, m, { entity: 'office', entityId: before.id, op: 'update', before: { logoFile: before.hasLogo ? 'ada' : null }, after: { logoFile: `${mimeType}, ${Math.ceil(data.length / 1024)} KB` } });
-    })();
+    });
     return requireOffice(ctx.db);
   },
 
   'office.removeLogo': (_input, ctx) => {
     const before = requireOffice(ctx.db);
     const m = meta(ctx);
-    ctx.db.transaction(() => {
+    writeTransaction(ctx.db, () => {
       offices.setOfficeLogo(ctx.db, before.id, null, m.at, m.actor?.userId ?? null);
       recordChange(ctx.db, m, { entity: 'office', entityId: before.id, op: 'update', before: { hasLogo: before.hasLogo }, after: { hasLogo: false } });
-    })();
+    });
     return requireOffice(ctx.db);
   },
 
@@ -136,14 +137,14 @@ export const officeHandlers = {
 
   'units.create': (input, ctx) => {
     requireOffice(ctx.db);
-    return ctx.db.transaction(() => {
+    return writeTransaction(ctx.db, () => {
       unitConflict(ctx.db, input.name, input.code);
       return addUnit(ctx.db, meta(ctx), input);
-    })();
+    });
   },
 
   'units.update': (input, ctx) => {
-    return ctx.db.transaction(() => {
+    return writeTransaction(ctx.db, () => {
       const before = units.getUnit(ctx.db, input.id);
       if (!before) throw new ApiError('NOT_FOUND', 'Unit tidak ditemukan.');
       unitConflict(ctx.db, input.name, input.code, before.id);
@@ -152,11 +153,11 @@ export const officeHandlers = {
       units.updateUnit(ctx.db, after);
       recordChange(ctx.db, m, { entity: 'unit', entityId: after.id, op: 'update', before, after });
       return after;
-    })();
+    });
   },
 
   'units.setActive': ({ id, active }, ctx) => {
-    return ctx.db.transaction(() => {
+    return writeTransaction(ctx.db, () => {
       const before = units.getUnit(ctx.db, id);
       if (!before) throw new ApiError('NOT_FOUND', 'Unit tidak ditemukan.');
       if (before.active === active) return before;
@@ -165,6 +166,6 @@ export const officeHandlers = {
       units.updateUnit(ctx.db, after);
       recordChange(ctx.db, m, { entity: 'unit', entityId: id, op: 'update', before, after });
       return after;
-    })();
+    });
   },
 } satisfies Partial<Handlers>;

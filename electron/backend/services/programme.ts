@@ -13,6 +13,7 @@ import { meta } from './office.ts';
 import { eventsOfItem } from './events.ts';
 import { eventRecap } from './recap.ts';
 import { importNeeds } from './needs-import.ts';
+import { writeTransaction } from '../db/transaction.ts';
 
 function checkTargets(db: Db, n: { employeeId: string | null; unitId: string | null }): void {
   if (n.employeeId && !getEmployee(db, n.employeeId)) throw ApiError.field(['employeeId'], 'employee.unknown');
@@ -72,16 +73,16 @@ export function programmeSummary(db: Db, year: number) {
 export const programmeHandlers = {
   'needs.list': ({ year }, ctx) => repo.listNeeds(ctx.db, year),
 
-  'needs.create': (input, ctx) => ctx.db.transaction(() => {
+  'needs.create': (input, ctx) => writeTransaction(ctx.db, () => {
     checkTargets(ctx.db, input);
     const m = meta(ctx);
     const need = { id: newId(), ...input, createdAt: m.at, updatedAt: m.at, updatedBy: m.actor?.userId ?? null, origin: m.origin, deletedAt: null };
     repo.saveNeed(ctx.db, need, true);
     recordChange(ctx.db, m, { entity: 'need', entityId: need.id, op: 'insert', after: need });
     return repo.getNeed(ctx.db, need.id)!;
-  })(),
+  }),
 
-  'needs.update': ({ id, ...input }, ctx) => ctx.db.transaction(() => {
+  'needs.update': ({ id, ...input }, ctx) => writeTransaction(ctx.db, () => {
     const before = plainNeed(requireNeed(ctx.db, id));
     checkTargets(ctx.db, input);
     const m = meta(ctx);
@@ -89,38 +90,38 @@ export const programmeHandlers = {
     repo.saveNeed(ctx.db, after, false);
     recordChange(ctx.db, m, { entity: 'need', entityId: id, op: 'update', before, after });
     return repo.getNeed(ctx.db, id)!;
-  })(),
+  }),
 
-  'needs.remove': ({ id }, ctx) => ctx.db.transaction(() => {
+  'needs.remove': ({ id }, ctx) => writeTransaction(ctx.db, () => {
     const before = plainNeed(requireNeed(ctx.db, id));
     const m = meta(ctx);
     repo.saveNeed(ctx.db, { ...before, updatedAt: m.at, updatedBy: m.actor?.userId ?? null, deletedAt: m.at }, false);
     recordChange(ctx.db, m, { entity: 'need', entityId: id, op: 'delete', before });
     return { ok: true as const };
-  })(),
+  }),
 
   'needs.import': (input, ctx) => importNeeds(ctx, input),
 
   'programme.list': ({ year }, ctx) => repo.listItems(ctx.db, year),
 
-  'programme.create': (input, ctx) => ctx.db.transaction(() => {
+  'programme.create': (input, ctx) => writeTransaction(ctx.db, () => {
     const m = meta(ctx);
     const item = { id: newId(), ...input, status: 'direncanakan' as const, createdAt: m.at, updatedAt: m.at, updatedBy: m.actor?.userId ?? null, origin: m.origin };
     repo.saveItem(ctx.db, item, true);
     recordChange(ctx.db, m, { entity: 'programme_item', entityId: item.id, op: 'insert', after: item });
     return repo.getItem(ctx.db, item.id)!;
-  })(),
+  }),
 
-  'programme.update': ({ id, ...input }, ctx) => ctx.db.transaction(() => {
+  'programme.update': ({ id, ...input }, ctx) => writeTransaction(ctx.db, () => {
     const before = plainItem(requireItem(ctx.db, id));
     const m = meta(ctx);
     const after = { ...before, ...input, updatedAt: m.at, updatedBy: m.actor?.userId ?? null };
     repo.saveItem(ctx.db, after, false);
     recordChange(ctx.db, m, { entity: 'programme_item', entityId: id, op: 'update', before, after });
     return repo.getItem(ctx.db, id)!;
-  })(),
+  }),
 
-  'programme.setStatus': ({ id, status }, ctx) => ctx.db.transaction(() => {
+  'programme.setStatus': ({ id, status }, ctx) => writeTransaction(ctx.db, () => {
     const before = plainItem(requireItem(ctx.db, id));
     if (before.status === status) return repo.getItem(ctx.db, id)!;
     const m = meta(ctx);
@@ -128,16 +129,16 @@ export const programmeHandlers = {
     repo.saveItem(ctx.db, after, false);
     recordChange(ctx.db, m, { entity: 'programme_item', entityId: id, op: 'update', before, after });
     return repo.getItem(ctx.db, id)!;
-  })(),
+  }),
 
-  'programme.remove': ({ id }, ctx) => ctx.db.transaction(() => {
+  'programme.remove': ({ id }, ctx) => writeTransaction(ctx.db, () => {
     const before = plainItem(requireItem(ctx.db, id));
     if (eventsOfItem(ctx.db, id).length) throw ApiError.field(['id'], 'programme.has_events', { title: before.title });
     const m = meta(ctx);
     repo.removeItem(ctx.db, id, m.at, m.actor?.userId ?? null);
     recordChange(ctx.db, m, { entity: 'programme_item', entityId: id, op: 'delete', before });
     return { ok: true as const };
-  })(),
+  }),
 
   'programme.summary': ({ year }, ctx) => programmeSummary(ctx.db, year),
 } satisfies Partial<Handlers>;

@@ -15,6 +15,7 @@ import { meta, addUnit } from './office.ts';
 import { insertEmployee, updateEmployeeRecord } from './employees.ts';
 import { toEmployee } from './employee-record.ts';
 import { ERROR_FILE_COLUMNS, analyse, rememberMapping, summarise, toPreview, type Analysis, type AnalyseOptions } from './roster-import.ts';
+import { writeTransaction } from '../db/transaction.ts';
 
 /**
  * Writes the valid rows of an analysis in one transaction: units first (when asked), then
@@ -50,7 +51,7 @@ function applyRows(db: Db, m: WriteMeta, analysis: Analysis, createUnits: boolea
 
 export async function importRoster(ctx: ServiceContext, input: ParsedInput<'roster.apply'>) {
   const analysis = await analyse(ctx.db, input, analyseOptions(ctx));
-  const createdUnits = ctx.db.transaction(() => applyAnalysis(ctx.db, meta(ctx), analysis, input.createUnits, input.fileName))();
+  const createdUnits = writeTransaction(ctx.db, () => applyAnalysis(ctx.db, meta(ctx), analysis, input.createUnits, input.fileName));
   return { ...summarise(analysis), createdUnits };
 }
 

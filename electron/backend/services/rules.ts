@@ -4,6 +4,7 @@ import { getSetting, setSetting } from '../db/repos/settings.ts';
 import { diffFields, recordEvent } from '../db/repos/changes.ts';
 import type { Handlers } from './handlers.ts';
 import { meta } from './office.ts';
+import { writeTransaction } from '../db/transaction.ts';
 
 /** Where each rule lives in the settings table. */
 const KEYS: Record<keyof TrainingRules, string> = {
@@ -24,11 +25,11 @@ export const ruleHandlers = {
   'rules.get': (_input, ctx) => trainingRules(ctx.db),
 
   // Office-local settings, not synced records: the audit log keeps old → new, the journal nothing.
-  'rules.update': (input, ctx) => ctx.db.transaction(() => {
+  'rules.update': (input, ctx) => writeTransaction(ctx.db, () => {
     const before = trainingRules(ctx.db);
     for (const rule of Object.keys(KEYS) as (keyof TrainingRules)[]) setSetting(ctx.db, KEYS[rule], String(input[rule]));
     const changes = diffFields(before, input);
     if (Object.keys(changes).length) recordEvent(ctx.db, meta(ctx), 'rules.update', changes);
     return trainingRules(ctx.db);
-  })(),
+  }),
 } satisfies Partial<Handlers>;

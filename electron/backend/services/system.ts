@@ -7,6 +7,7 @@ import { getOffice } from '../db/repos/office.ts';
 import { nextTurn } from '../jobs/runner.ts';
 import { nowIso } from './context.ts';
 import type { Handlers } from './handlers.ts';
+import { writeTransaction } from '../db/transaction.ts';
 
 export const VERSION: string = pkg.version;
 
@@ -34,7 +35,7 @@ export const systemHandlers = {
       if (signal.aborted) throw new ApiError('JOB_CANCELLED', 'Dibatalkan.');
       const report = checkDatabase(db);
       progress(2, 2, 'done');
-      db.transaction(() => recordEvent(db, { at: nowIso(ctx), actor }, 'maintenance.check', { ok: report.ok }))();
+      writeTransaction(db, () => recordEvent(db, { at: nowIso(ctx), actor }, 'maintenance.check', { ok: report.ok }));
       return report;
     });
     return { jobId: job.jobId };

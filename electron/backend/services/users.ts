@@ -9,6 +9,7 @@ import type { WriteMeta } from './context.ts';
 import type { Handlers } from './handlers.ts';
 import { hashPassword } from './passwords.ts';
 import { meta } from './office.ts';
+import { writeTransaction } from '../db/transaction.ts';
 
 interface NewUser { username: string; fullName: string; role: Role; password: string }
 type Prepared = Omit<NewUser, 'password'> & { passwordHash: string };
@@ -33,14 +34,14 @@ export const createUser = {
 };
 
 function change(db: Db, m: WriteMeta, id: string, edit: (u: users.UserWithHash) => users.UserWithHash): users.UserWithHash {
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     const before = users.getUser(db, id);
     if (!before) throw new ApiError('NOT_FOUND', 'Pengguna tidak ditemukan.');
     const after = { ...edit(before), updatedAt: m.at, updatedBy: m.actor?.userId ?? null };
     users.updateUser(db, after);
     recordChange(db, m, { entity: 'user', entityId: id, op: 'update', before, after });
     return after;
-  })();
+  });
 }
 
 export const userHandlers = {
@@ -48,12 +49,12 @@ export const userHandlers = {
 
   'users.create': async (input, ctx) => {
     const prepared = await createUser.prepare(input);
-    return users.withoutHash(ctx.db.transaction(() => createUser.insert(ctx.db, meta(ctx), prepared))());
+    return users.withoutHash(writeTransaction(ctx.db, () => createUser.insert(ctx.db, meta(ctx), prepared)));
   },
 
   'users.setActive': ({ id, active }, ctx) => {
     const m = meta(ctx);
-    const user = ctx.db.transaction(() => {
+    const user = writeTransaction(ctx.db, () => {
       const target = users.getUser(ctx.db, id);
       // Nothing changes: no journal row, no audit row, no updated_at bump (as units.setActive).
       if (target && target.active === active) return target;
@@ -65,7 +66,7 @@ export const userHandlers = {
       const after = change(ctx.db, m, id, (u) => ({ ...u, active }));
       if (!active) deleteUserSessions(ctx.db, id);
       return after;
-    })();
+    });
     return users.withoutHash(user);
   },
 
@@ -73,10 +74,10 @@ export const userHandlers = {
     if (id === ctx.actor?.userId) throw ApiError.field(['newPassword'], 'validation.self_reset');
     const passwordHash = await hashPassword(newPassword);
     const m = meta(ctx);
-    return users.withoutHash(ctx.db.transaction(() => {
+    return users.withoutHash(writeTransaction(ctx.db, () => {
       const after = change(ctx.db, m, id, (u) => ({ ...u, passwordHash }));
       deleteUserSessions(ctx.db, id);
       return after;
-    })());
+    }));
   },
 } satisfies Partial<Handlers>;
