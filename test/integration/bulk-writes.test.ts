@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createBackend, openDataFolder } from '../../electron/backend/backend.ts';
 import { inChangeBatch, recordChange, recordChanges, type Change } from '../../electron/backend/db/repos/changes.ts';
+import { writeTransaction } from '../../electron/backend/db/transaction.ts';
 import type { WriteMeta } from '../../electron/backend/services/context.ts';
 import { cliActor } from '../../electron/backend/services/context.ts';
 import { dbFile, removeTempDirs, setupInput, tempDir } from '../helpers/backend.ts';
@@ -72,7 +73,17 @@ describe('recordChanges', () => {
   it('writes nothing for an empty batch', () => {
     const db = openDataFolder(tempDir());
     const before = rowsOf(db);
-    recordChanges(db, META, []);
+    writeTransaction(db, () => recordChanges(db, META, []));
+    expect(rowsOf(db)).toEqual(before);
+    db.close();
+  });
+
+  it('refuses to journal outside the transaction of the write, so the rule is enforced, not remembered', () => {
+    const db = openDataFolder(tempDir());
+    const before = rowsOf(db);
+    const change = { entity: 'unit', entityId: '0190d5a8-0000-7000-8000-000000000001', op: 'insert' as const, after: { name: 'X' } };
+    expect(() => recordChange(db, META, change)).toThrow(/inside the transaction/);
+    expect(() => recordChanges(db, META, [change])).toThrow(/inside the transaction/);
     expect(rowsOf(db)).toEqual(before);
     db.close();
   });

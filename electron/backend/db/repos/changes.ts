@@ -45,11 +45,17 @@ function detailsOf(change: Change): Record<string, [unknown, unknown]> {
   return change.details ?? diffFields((change.before ?? null) as Fields | null, (change.after ?? null) as Fields | null);
 }
 
+/** A journal row without its write (or the reverse) would send the city a change that never was. */
+function assertInTransaction(db: Db, caller: string): void {
+  if (!db.inTransaction) throw new Error(`${caller} must run inside the transaction of the write it records`);
+}
+
 /**
  * Appends one journal row (for sync) and one audit row (for people) for a changed record.
  * Call inside the transaction of the write itself, so neither exists without the other.
  */
 export function recordChange(db: Db, meta: WriteMeta, change: Change): void {
+  assertInTransaction(db, 'recordChange');
   const batch = openBatches.get(db);
   if (batch) {
     batch.push({ meta, change });
@@ -68,6 +74,7 @@ export function recordChange(db: Db, meta: WriteMeta, change: Change): void {
  * Call inside the transaction of the writes.
  */
 export function recordChanges(db: Db, meta: WriteMeta, changes: readonly Change[]): void {
+  assertInTransaction(db, 'recordChanges');
   const userId = meta.actor?.userId ?? null;
   const username = meta.actor?.username ?? '-';
   const journal = sql(db, `INSERT INTO change_journal (entity, entity_id, op, at, user_id, origin)
