@@ -8,6 +8,7 @@ import { DB_FILE } from './paths.ts';
 import { openDatabase, type Db } from './db/open.ts';
 import { migrate } from './db/migrate.ts';
 import { idleCheckpointer } from './db/checkpoint.ts';
+import { asStorageError, storageError } from './db/storage-errors.ts';
 import { LATEST_VERSION } from './db/migrations/index.ts';
 import { JobRunner } from './jobs/runner.ts';
 import type { Actor, Door, ServiceContext } from './services/context.ts';
@@ -24,6 +25,10 @@ import { eventHandlers } from './services/events.ts';
 import { attendanceHandlers } from './services/attendance.ts';
 import { ruleHandlers } from './services/rules.ts';
 import { recapHandlers } from './services/recap.ts';
+import { backupHandlers } from './services/backup.ts';
+import { backupBeforeMigration } from './backup/daily.ts';
+import { backupRuntime } from './backup/runtime.ts';
+import { describeProcesses, otherProcesses, type ProcessKind } from './backup/presence.ts';
 
 const handlers: Handlers = {
   ...systemHandlers,
@@ -38,6 +43,7 @@ const handlers: Handlers = {
   ...attendanceHandlers,
   ...ruleHandlers,
   ...recapHandlers,
+  ...backupHandlers,
 };
 
 export interface CallOptions {
@@ -59,6 +65,10 @@ export interface BackendOptions {
   now?: () => Date;
   /** How long the backend waits, idle after a write, before checkpointing the WAL. */
   checkpointIdleMs?: number;
+  /** The daily backup on first use each office-local day (the real doors; tests opt in). */
+  autoBackup?: boolean;
+  /** Which Bangkom this is, in the data folder's list of open processes (restore names it). */
+  processKind?: ProcessKind;
 }
 
 export interface Backend {
@@ -67,31 +77,62 @@ export interface Backend {
   readonly jobs: JobRunner;
   call(method: string, input: unknown, options: CallOptions): Promise<CallOutcome>;
   onJobEvent(listener: (event: JobEvent) => void): () => void;
+  /** Resolves once background work (the daily backup) has finished: a CLI command waits for it. */
+  settled(): Promise<void>;
+  /** Closes the database, at once or as soon as a backup in progress has finished. */
   close(): void;
 }
 
 /** Opens (checking first) and migrates the database in the data folder. */
 export function openDataFolder(dataDir: string): Db {
-  fs.mkdirSync(dataDir, { recursive: true });
-  const db = openDatabase(path.join(dataDir, DB_FILE), { maxVersion: LATEST_VERSION });
   try {
-    migrate(db);
+    // Private to this user where the system has modes (no effect on Windows).
+    fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    const file = path.join(dataDir, DB_FILE);
+    const db = openDatabase(file, { maxVersion: LATEST_VERSION });
+    try {
+      restrictToOwner(file);
+      backupBeforeMigration(db, dataDir);
+      migrate(db);
+    } catch (err) {
+      db.close();
+      throw err;
+    }
+    return db;
   } catch (err) {
-    db.close();
-    throw err;
+    throw asStorageError(err);
   }
-  return db;
+}
+
+const describeEach = (list: Parameters<typeof describeProcesses>[0]) => list.map((p) => describeProcesses([p]));
+
+function restrictToOwner(file: string): void {
+  if (process.platform === 'win32') return;
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) {
+    try { fs.chmodSync(f, 0o600); } catch { /* not there yet, or not ours to change */ }
+  }
 }
 
 export function createBackend(options: BackendOptions): Backend {
-  const db = openDataFolder(options.dataDir);
+  // Both replaced when a backup is restored (backup/runtime.ts); every call reads the current one.
+  let db = openDataFolder(options.dataDir);
   const jobs = new JobRunner();
   const now = options.now ?? (() => new Date());
-  const checkpointer = idleCheckpointer(db, options.checkpointIdleMs ?? 2000);
+  let checkpointer = idleCheckpointer(db, options.checkpointIdleMs ?? 2000);
   // A job writes after its call has returned: its end counts as the end of a call.
   jobs.subscribe((event) => { if (event.state !== 'running') checkpointer.afterCall(); });
+  const backups = backupRuntime({
+    dataDir: options.dataDir, now, jobs, autoBackup: options.autoBackup ?? false, processKind: options.processKind ?? 'other',
+    db: () => db,
+    closeDb: () => { checkpointer.stop(); db.close(); },
+    openDb: () => {
+      db = openDataFolder(options.dataDir);
+      checkpointer = idleCheckpointer(db, options.checkpointIdleMs ?? 2000);
+    },
+  });
 
   async function call(method: string, rawInput: unknown, opts: CallOptions): Promise<CallOutcome> {
+    backups.beforeCall();
     try {
       return await dispatch(method, rawInput, opts);
     } finally {
@@ -113,7 +154,7 @@ export function createBackend(options: BackendOptions): Backend {
         throw new ApiError('FORBIDDEN', 'Hanya admin yang boleh melakukan ini.');
       }
       const actor: Actor | null = resolved ? { userId: resolved.userId, username: resolved.username, role: resolved.role } : null;
-      const ctx: ServiceContext = { db, dataDir: options.dataDir, door: opts.door, actor, session, jobs, now };
+      const ctx: ServiceContext = { db, dataDir: options.dataDir, door: opts.door, actor, session, jobs, now, backupHost: backups.host };
       const handler = handlers[name] as (input: unknown, ctx: ServiceContext) => unknown;
       const value = await handler(input, ctx);
       const outcome: CallOutcome = { result: { ok: true, value } };
@@ -122,6 +163,8 @@ export function createBackend(options: BackendOptions): Backend {
       return outcome;
     } catch (err) {
       if (err instanceof ApiError) return { result: { ok: false, error: err.toData() } };
+      const storage = storageError(err, () => describeEach(otherProcesses(options.dataDir)));
+      if (storage) return { result: { ok: false, error: storage.toData() } };
       // Constraint violations that slipped past the service checks are conflicts, not crashes.
       if ((err as { code?: string })?.code?.startsWith('SQLITE_CONSTRAINT')) {
         return { result: { ok: false, error: { code: 'CONFLICT', message: 'Data bertabrakan dengan data yang sudah ada.', details: { reason: (err as Error).message } } } };
@@ -132,14 +175,12 @@ export function createBackend(options: BackendOptions): Backend {
   }
 
   return {
-    db,
+    get db() { return db; },
     dataDir: options.dataDir,
     jobs,
     call,
     onJobEvent: (listener) => jobs.subscribe(listener),
-    close: () => {
-      checkpointer.stop();
-      db.close();
-    },
+    settled: backups.settled,
+    close: backups.close,
   };
 }

@@ -30,11 +30,15 @@ function spawnWorker(dataDir: string): Worker {
   return new Worker(path.join(path.dirname(here), 'worker.cjs'), { workerData: { dataDir } });
 }
 
+/** How long closing waits for a backup in progress before the worker is stopped anyway. */
+const CLOSE_WAIT_MS = 30_000;
+
 export function startBackendWorker(dataDir: string): Promise<BackendClient> {
   const worker = spawnWorker(dataDir);
   const pending = new Map<number, (outcome: CallOutcome) => void>();
   const listeners = new Set<(event: JobEvent) => void>();
   let nextId = 1;
+  let closed = () => {};
 
   const client: BackendClient = {
     call(method, input, sessionToken) {
@@ -49,6 +53,13 @@ export function startBackendWorker(dataDir: string): Promise<BackendClient> {
       return () => listeners.delete(listener);
     },
     async close() {
+      // Ask the backend to finish a backup in progress and close the database; do not wait forever.
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, CLOSE_WAIT_MS);
+        worker.once('exit', () => { clearTimeout(timer); resolve(); });
+        closed = () => { clearTimeout(timer); resolve(); };
+        worker.postMessage({ type: 'close' } satisfies ToWorker);
+      });
       await worker.terminate();
     },
   };
@@ -60,6 +71,7 @@ export function startBackendWorker(dataDir: string): Promise<BackendClient> {
         case 'fatal': reject(new ApiError(message.error.code as ErrorCode, message.error.message)); void worker.terminate(); break;
         case 'result': pending.get(message.id)?.(message.outcome); pending.delete(message.id); break;
         case 'job': for (const l of listeners) l(message.event); break;
+        case 'closed': closed(); break;
       }
     });
     worker.on('error', (err) => {

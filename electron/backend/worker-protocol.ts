@@ -3,10 +3,12 @@ import type { CallOutcome } from './backend.ts';
 
 /** Messages between the Electron main thread and the backend worker. */
 export type ToWorker =
-  | { type: 'call'; id: number; method: string; input: unknown; sessionToken: string | null };
+  | { type: 'call'; id: number; method: string; input: unknown; sessionToken: string | null }
+  | { type: 'close' };
 
 export type FromWorker =
   | { type: 'ready' }
   | { type: 'fatal'; error: { code: string; message: string } }
   | { type: 'result'; id: number; outcome: CallOutcome }
-  | { type: 'job'; event: JobEvent };
+  | { type: 'job'; event: JobEvent }
+  | { type: 'closed' };

@@ -8,9 +8,14 @@ const port = parentPort!;
 const send = (message: FromWorker) => port.postMessage(message);
 
 try {
-  const backend = createBackend({ dataDir: (workerData as { dataDir: string }).dataDir });
+  const backend = createBackend({ dataDir: (workerData as { dataDir: string }).dataDir, autoBackup: true, processKind: 'app' });
   backend.onJobEvent((event) => send({ type: 'job', event }));
   port.on('message', (message: ToWorker) => {
+    if (message.type === 'close') {
+      // A backup in progress is finished first; then the database is closed cleanly.
+      void backend.settled().then(() => { backend.close(); send({ type: 'closed' }); });
+      return;
+    }
     if (message.type !== 'call') return;
     void backend.call(message.method, message.input, { door: 'ipc', sessionToken: message.sessionToken })
       .then((outcome) => send({ type: 'result', id: message.id, outcome }));

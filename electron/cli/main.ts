@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { isApiErrorData } from '../../shared/contract/errors.ts';
 import { errorText } from '../../shared/i18n/index.ts';
 import { registerAppCommands } from './commands-app.ts';
+import { registerBackupCommands } from './commands-backup.ts';
 import { registerDbCommands } from './commands-db.ts';
 import { registerOfficeCommands } from './commands-office.ts';
 import { registerRosterCommands } from './commands-roster.ts';
@@ -16,7 +17,7 @@ export function buildProgram(outcome: CliOutcome = { exitCode: 0 }): Command {
     .option('--data <dir>', 'folder data (atau env BANGKOM_DATA)')
     .showHelpAfterError()
     .exitOverride();
-  for (const register of [registerAppCommands, registerOfficeCommands, registerRosterCommands, registerTrainingCommands, registerDbCommands]) {
+  for (const register of [registerAppCommands, registerOfficeCommands, registerRosterCommands, registerTrainingCommands, registerDbCommands, registerBackupCommands]) {
     register(program, outcome);
   }
   return program;

@@ -30,8 +30,12 @@ export function dataDir(cmd: Command): string {
 }
 
 export function withBackend<T>(cmd: Command, work: (backend: Backend) => Promise<T>): Promise<T> {
-  const backend = createBackend({ dataDir: dataDir(cmd) });
-  return work(backend).finally(() => backend.close());
+  const backend = createBackend({ dataDir: dataDir(cmd), autoBackup: true, processKind: 'cli' });
+  // The daily backup a command may have started is finished before the process exits.
+  return work(backend).finally(async () => {
+    await backend.settled();
+    backend.close();
+  });
 }
 
 /** Calls a contract method as the local admin; a typed error becomes a one-line failure. */

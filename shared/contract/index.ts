@@ -13,6 +13,7 @@ import { programmeMethods } from './programme.ts';
 import { eventMethods } from './events.ts';
 import { attendanceMethods } from './attendance.ts';
 import { ruleMethods } from './rules.ts';
+import { backupMethods } from './backup.ts';
 
 /** The one contract: method name → input schema, output schema, access. */
 export const contract = {
@@ -29,6 +30,7 @@ export const contract = {
   ...eventMethods,
   ...attendanceMethods,
   ...ruleMethods,
+  ...backupMethods,
 } satisfies Record<string, MethodDef>;
 
 export type Contract = typeof contract;

@@ -3,6 +3,7 @@ import { coldStart, httpRoundtrip, ipcRoundtrip } from './foundation.bench.ts';
 import { bundleSize, firstPaint } from './renderer.bench.ts';
 import { employeeSearch, rosterImport } from './roster.bench.ts';
 import { attendanceRecap, attendanceScan, attendanceSheet } from './attendance.bench.ts';
+import { backupCreate } from './backup.bench.ts';
 
 const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const benches: Record<string, () => unknown> = {
@@ -14,6 +15,7 @@ const benches: Record<string, () => unknown> = {
   'attendance.scan': attendanceScan,
   'attendance.sheet_200': attendanceSheet,
   'attendance.recap_200x10': attendanceRecap,
+  'backup.create_10k': backupCreate,
   'renderer.bundle': bundleSize,
   'renderer.first_paint': firstPaint,
 };

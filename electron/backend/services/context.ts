@@ -1,6 +1,7 @@
 import type { Role } from '../../../shared/contract/common.ts';
 import type { Db } from '../db/open.ts';
 import type { JobRunner } from '../jobs/runner.ts';
+import type { BackupHost } from '../backup/host.ts';
 
 export type Door = 'http' | 'ipc' | 'cli' | 'test';
 
@@ -30,6 +31,8 @@ export interface ServiceContext {
   session: SessionControl;
   jobs: JobRunner;
   now(): Date;
+  /** The backend's hold on the database, for backups and restore; absent outside a backend. */
+  backupHost?: BackupHost;
 }
 
 export function nowIso(ctx: Pick<ServiceContext, 'now'>): string {
