@@ -58,6 +58,17 @@ export function App() {
           toLogin('loggedOut');
         }
       },
+      dataRestored: (backupMadeAt) => {
+        // Straight to the login screen (no call first): a screen still open would find its
+        // session gone and say "expired" instead.
+        const notice: LoginNotice = { restoredFrom: backupMadeAt, timeZone: phase.office.timezone };
+        setPhase({ kind: 'login', officeName: phase.office.name, notice });
+        navigate('/', { replace: true });
+        api['system.status']({}).then(
+          (status) => setPhase((p) => (p.kind === 'login' && p.notice === notice ? { ...p, officeName: status.officeName } : p)),
+          () => undefined,
+        );
+      },
     };
   }, [phase, toLogin]);
 

@@ -9,6 +9,11 @@ export interface Session {
   /** After the office was changed in Settings: header and dates follow. */
   setOffice(office: Office): void;
   logout(): Promise<void>;
+  /**
+   * The data was replaced by a backup (made at `backupMadeAt`): the sessions went with it, so
+   * back to the login screen, which says so.
+   */
+  dataRestored(backupMadeAt: string): void;
 }
 
 export const SessionContext = createContext<Session | null>(null);

@@ -18,7 +18,8 @@ function browserTimeZone(): string {
 
 /**
  * One translated sentence for an error. The transport marks an unreachable service with
- * `details.network`; a lock's `until` instant is shown as a local date and time.
+ * `details.network`; a lock's `until` instant is shown as a local date and time, and a
+ * backup destination's system code in words.
  */
 export function describeError(t: TFunction, err: unknown, lang: Language, timeZone?: string): string {
   const e = toApiError(err);
@@ -26,6 +27,11 @@ export function describeError(t: TFunction, err: unknown, lang: Language, timeZo
   if (e.code === 'ACCOUNT_LOCKED' && typeof e.details?.until === 'string') {
     const until = formatInstant(e.details.until, timeZone ?? browserTimeZone(), lang);
     return errorText(t, { code: e.code, message: e.message, details: { ...e.details, until } });
+  }
+  // A backup that could not be saved: the system's code ("ENOENT") in words.
+  if (e.code === 'BACKUP_DESTINATION' && typeof e.details?.reason === 'string' && /^E[A-Z]+$/.test(e.details.reason)) {
+    const reason = t(`backupUi.destinationReasons.${e.details.reason}`, { defaultValue: e.details.reason });
+    return errorText(t, { code: e.code, message: e.message, details: { ...e.details, reason } });
   }
   return errorText(t, e);
 }

@@ -4,13 +4,16 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslation } from 'react-i18next';
 import { contract } from '../../../../shared/contract/index.ts';
 import type { SessionUser } from '../../../../shared/contract/auth.ts';
+import { formatInstant } from '../../../../shared/domain/dates.ts';
 import { api } from '../../api.ts';
 import { zodOptions } from '../../components/errors.ts';
 import { Notice } from '../../components/feedback.tsx';
 import { Form, FormAlert, SubmitButton, TextField, useSubmitError } from '../../components/form.tsx';
 import { LanguageSwitch } from '../../components/LanguageSwitch.tsx';
+import { currentLanguage } from '../../i18n.ts';
 
-export type LoginNotice = 'expired' | 'loggedOut';
+/** Why the login screen is shown again: a session that ended, a logout, or data restored from a backup. */
+export type LoginNotice = 'expired' | 'loggedOut' | { restoredFrom: string; timeZone: string };
 
 const loginSchema = contract['auth.login'].input;
 
@@ -37,7 +40,13 @@ export function LoginScreen({ officeName, notice, onLoggedIn }: {
         <div className="card login-card">
           <h1>{t('login.title')}</h1>
           {officeName && <p className="login-office">{officeName}</p>}
-          {notice && !submit.alert && <Notice>{t(`login.${notice}`)}</Notice>}
+          {notice && !submit.alert && (
+            <Notice>
+              {typeof notice === 'string'
+                ? t(`login.${notice}`)
+                : t('login.restored', { date: formatInstant(notice.restoredFrom, notice.timeZone, currentLanguage()) })}
+            </Notice>
+          )}
           <Form
             form={form}
             aria-label={t('login.title')}

@@ -9,6 +9,7 @@ import { useSession } from '../../app/session.tsx';
 import { useLoader } from '../../app/useLoader.ts';
 import { Page } from '../../components/Page.tsx';
 import { currentLanguage } from '../../i18n.ts';
+import { BackupStatusNote } from '../backup/BackupStatusNote.tsx';
 
 function countKinds(units: Unit[]): Record<Unit['kind'], number> {
   const counts = { kantor: 0, kelurahan: 0, desa: 0 };
@@ -23,6 +24,7 @@ export function HomePage() {
   const isAdmin = user.role === 'admin';
   const units = useLoader(() => api['units.list']({}), []);
   const users = useLoader(() => (isAdmin ? api['users.list']({}) : Promise.resolve(null)), [isAdmin]);
+  const backup = useLoader(() => api['backup.status']({}), []);
   const today = formatDate(dateInZone(new Date(), office.timezone), currentLanguage());
   const counts = units.data ? countKinds(units.data) : null;
   const show = (n: number | undefined) => (n === undefined ? '…' : String(n));
@@ -32,6 +34,8 @@ export function HomePage() {
       <p className="today">
         {t('home.today', { date: today, zone: TIMEZONE_LABEL[office.timezone] })}
       </p>
+      {backup.data && <BackupStatusNote status={backup.data} link />}
+      {backup.error ? <p className="muted">{t('home.backup.unknown')}</p> : null}
       <h2 className="section-title">{t('home.factsTitle')}</h2>
       <dl className="facts">
         <div className="fact">

@@ -9,6 +9,7 @@ import { RulesSettings } from './RulesSettings.tsx';
 import { UsersSettings } from './UsersSettings.tsx';
 import { AuditLog } from './AuditLog.tsx';
 import { DatabaseCheck } from './DatabaseCheck.tsx';
+import { BackupSettings } from '../backup/BackupSettings.tsx';
 
 const SECTIONS = [
   { slug: 'kantor', key: 'office', Component: OfficeSettings },
@@ -17,6 +18,7 @@ const SECTIONS = [
   { slug: 'aturan', key: 'rules', Component: RulesSettings },
   { slug: 'audit', key: 'audit', Component: AuditLog },
   { slug: 'pemeriksaan', key: 'check', Component: DatabaseCheck },
+  { slug: 'cadangan', key: 'backup', Component: BackupSettings },
 ] as const;
 
 /** Pengaturan (admin only): one link per section; `#/pengaturan` opens Kantor. */
