@@ -3,15 +3,17 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import type { Output } from '../../shared/contract/index.ts';
 import { formatNip } from '../../shared/domain/nip.ts';
-import { foldHeader, ROSTER_FIELDS, type RosterField } from '../../shared/domain/roster-columns.ts';
+import iconv from 'iconv-lite';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { detectDelimiter, detectEncoding } from '../backend/import/csv.ts';
 import { CliFailure, callAsCli, print, readInputFile, t, withBackend, writeFileAtomic, type CliOutcome } from './support.ts';
 
 /**
- * A mapping file names columns by header text or by 0-based index. It corrects the mapping the
- * import would use (remembered or automatic): columns it does not name keep theirs, and a field it
- * gives a column is taken away from the column that had it.
+ * A mapping file: header text or 0-based column number → field (or null). The CLI only reads it;
+ * the backend's import merges it into the mapping it would use (roster.preview/apply's
+ * mappingOverrides) and refuses a column or field that is not there.
  */
-function mappingFromFile(file: string, headers: string[], base: Record<string, RosterField | null>): Record<string, RosterField | null> {
+function readMappingFile(file: string): Record<string, unknown> {
   let raw: unknown;
   try {
     raw = JSON.parse(readInputFile(file).toString('utf8'));
@@ -19,20 +21,46 @@ function mappingFromFile(file: string, headers: string[], base: Record<string, R
     if (err instanceof CliFailure) throw err;
     throw new CliFailure(`Berkas pemetaan ${file} bukan JSON yang sah.`);
   }
-  const mapping: Record<string, RosterField | null> = Object.fromEntries(headers.map((_, i) => [String(i), base[String(i)] ?? null]));
-  const named = new Map<string, RosterField | null>();
-  for (const [key, field] of Object.entries(raw as Record<string, unknown>)) {
-    const index = /^\d+$/.test(key) ? Number(key) : headers.findIndex((h) => foldHeader(h) === foldHeader(key));
-    if (index < 0 || index >= headers.length) throw new CliFailure(`Kolom "${key}" dari berkas pemetaan tidak ada di berkas impor.`);
-    if (field !== null && !(ROSTER_FIELDS as readonly string[]).includes(String(field))) {
-      throw new CliFailure(`Field "${String(field)}" tidak dikenal. Pilihan: ${ROSTER_FIELDS.join(', ')}.`);
+  return raw as Record<string, unknown>;
+}
+
+/**
+ * A unit map: which unit each unit value of the roster file means, as a JSON object or a CSV of
+ * two columns (the value as the file writes it, then the unit's name or code; `,` `;` or tab, any
+ * encoding the importer reads). The CLI only reads it; the backend matches the values to the
+ * file's, finds the units and remembers the choices (roster.preview/apply's unitMap). Rows whose
+ * value the file does not name are ignored, so a header row may stay.
+ */
+function readUnitMapFile(file: string): Record<string, { unit: string }> {
+  const data = readInputFile(file);
+  const text = iconv.decode(data, detectEncoding(data)).trim();
+  let pairs: [string, unknown][];
+  if (text.startsWith('{')) {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(text);
+    } catch {
+      throw new CliFailure(`Berkas pemetaan unit ${file} bukan JSON yang sah.`);
     }
-    named.set(String(index), field as RosterField | null);
+    pairs = Object.entries(raw as Record<string, unknown>);
+  } else {
+    let rows: string[][];
+    try {
+      rows = parseCsv(text, { delimiter: detectDelimiter(text), relax_column_count: true, skip_empty_lines: true, trim: true });
+    } catch {
+      throw new CliFailure(`Berkas pemetaan unit ${file} bukan CSV yang sah.`);
+    }
+    pairs = rows.filter((r) => r.some(Boolean)).map((r, i) => {
+      if (r.filter(Boolean).length !== 2 || !r[0] || !r[1]) throw new CliFailure(`Baris ${i + 1} berkas pemetaan unit ${file} harus berisi dua kolom: unit seperti tertulis di berkas impor, lalu nama atau kode unit kerja.`);
+      return [r[0], r[1]];
+    });
   }
-  const given = new Set([...named.values()].filter((f) => f !== null));
-  for (const [index, field] of Object.entries(mapping)) if (field !== null && given.has(field)) mapping[index] = null;
-  for (const [index, field] of named) mapping[index] = field;
-  return mapping;
+  const map: Record<string, { unit: string }> = {};
+  for (const [value, unit] of pairs) {
+    if (typeof unit !== 'string' || !unit.trim()) throw new CliFailure(`Berkas pemetaan unit ${file}: "${value}" harus dipetakan ke nama atau kode unit kerja.`);
+    map[value] = { unit };
+  }
+  return map;
 }
 
 export function registerRosterCommands(program: Command, _outcome: CliOutcome): void {
@@ -43,16 +71,14 @@ export function registerRosterCommands(program: Command, _outcome: CliOutcome): 
     .option('--sheet <name>', 'lembar XLSX (bawaan: lembar pertama)')
     .option('--mapping <file>', 'JSON: judul kolom atau nomor kolom (0, 1, …) → field (atau null); kolom lain tetap dipetakan otomatis')
     .option('--create-units', 'buat unit kerja yang belum ada')
+    .option('--unit-map <file>', 'CSV dua kolom atau JSON: unit seperti tertulis di berkas → nama atau kode unit kerja (diingat untuk impor berikutnya)')
     .option('--errors-out <file>', 'simpan baris yang salah beserta pesannya (.csv atau .xlsx)')
     .option('--json', 'cetak JSON')
-    .action(async (fileArg: string, opts: { dryRun?: boolean; sheet?: string; mapping?: string; createUnits?: boolean; errorsOut?: string }, cmd: Command) => {
+    .action(async (fileArg: string, opts: { dryRun?: boolean; sheet?: string; mapping?: string; createUnits?: boolean; unitMap?: string; errorsOut?: string }, cmd: Command) => {
       const data = readInputFile(fileArg);
       await withBackend(cmd, async (backend) => {
         const base = { fileName: path.basename(fileArg), dataBase64: data.toString('base64'), sheet: opts.sheet, createUnits: Boolean(opts.createUnits) };
-        // A mapping file names headers: only then is the file read once first to learn them.
-        const preview = opts.mapping ? await callAsCli(backend, 'roster.preview', base) : null;
-        const mapping = opts.mapping && preview ? mappingFromFile(opts.mapping, preview.headers, preview.mapping) : undefined;
-        const input = { ...base, mapping };
+        const input = { ...base, mappingOverrides: opts.mapping ? readMappingFile(opts.mapping) : undefined, unitMap: opts.unitMap ? readUnitMapFile(opts.unitMap) : undefined };
         const result = opts.dryRun ? await callAsCli(backend, 'roster.preview', input) : await callAsCli(backend, 'roster.apply', input);
         if (opts.errorsOut && result.errors.length) {
           const format = opts.errorsOut.toLowerCase().endsWith('.xlsx') ? 'xlsx' : 'csv';
@@ -61,9 +87,15 @@ export function registerRosterCommands(program: Command, _outcome: CliOutcome): 
         }
         const issue = (i: { row: number; field: string; code: string; message: string; params?: Record<string, string | number> }) =>
           ({ row: i.row, field: i.field, code: i.code, message: t(i.code, { ...i.params, defaultValue: i.message }) });
-        const summary = { rows: result.rows, created: result.created, updated: result.updated, unchanged: result.unchanged, errors: result.errors.map(issue), warnings: result.warnings.map(issue) };
+        const summary = {
+          rows: result.rows, created: result.created, updated: result.updated, unchanged: result.unchanged, errors: result.errors.map(issue), warnings: result.warnings.map(issue),
+          unitMatches: result.unitMatches.map((m) => ({ value: m.value, unit: m.unit, how: m.how, rows: m.rows })),
+          unknownUnits: result.unknownUnits.map((u) => ({ value: u.value, rows: u.rows, candidates: u.candidates.map((c) => c.name), suggestions: u.suggestions.map((c) => c.name) })),
+        };
         print(cmd, summary, () => [
           `${opts.dryRun ? 'Uji coba (tidak ada yang ditulis)' : 'Impor selesai'}: ${summary.rows} baris — ${summary.created} baru, ${summary.updated} diubah, ${summary.unchanged} tetap, ${new Set(summary.errors.map((e) => e.row)).size} baris salah.`,
+          ...summary.unitMatches.map((m) => `  unit "${m.value}" → ${m.unit} (${t(`rosterImport.units.how.${m.how}`)})`),
+          ...summary.unknownUnits.map((u) => `  unit "${u.value}" belum dikenal (${u.rows} baris)${u.suggestions.length ? `; mungkin: ${u.suggestions.join(', ')}` : ''}. Pakai --unit-map.`),
           ...summary.errors.map((e) => `  baris ${e.row}, ${e.field}: ${e.message}`),
           ...summary.warnings.map((w) => `  (peringatan) baris ${w.row}, ${w.field}: ${w.message}`),
         ].join('\n'));

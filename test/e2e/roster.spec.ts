@@ -64,10 +64,16 @@ test('a messy CSV through the import wizard: map a column by hand, read the erro
   await expect(page.getByText('Belum ada kolom untuk Nama.')).toBeHidden();
   await expect(count(page, 'Baru')).toHaveText('3');
   await screenshot(page, 'roster-04-mapping-fixed');
+  // The file names a unit the office does not have: the unit step comes next.
+  await page.getByRole('button', { name: 'Lanjut: unit kerja' }).click();
+  await expect(page.getByRole('heading', { name: '3. Unit kerja' })).toBeFocused();
+  const newUnit = page.getByLabel('Unit kerja untuk "Seksi Kebersihan dan Pertamanan"');
+  await expect(newUnit).toHaveValue('');
+  // Left unchosen, its row is an error in the check.
   await page.getByRole('button', { name: 'Lanjut: periksa data' }).click();
 
-  // Step 3: every row with its Excel row number, what it would do, and what is wrong.
-  await expect(page.getByRole('heading', { name: '3. Periksa data' })).toBeFocused();
+  // Step 4: every row with its Excel row number, what it would do, and what is wrong.
+  await expect(page.getByRole('heading', { name: '4. Periksa data' })).toBeFocused();
   const rows = page.getByRole('table', { name: 'Baris di berkas' });
   await expect(count(page, 'Baru')).toHaveText('3');
   await expect(count(page, 'Salah')).toHaveText('4');
@@ -89,8 +95,13 @@ test('a messy CSV through the import wizard: map a column by hand, read the erro
   await expect(row(10)).toContainText('20001231 202421 1 001');
   await screenshot(page, 'roster-05-check-errors');
 
-  // The unknown unit is offered for creation, never dropped silently.
-  await page.getByLabel('Buat unit kerja baru: Seksi Kebersihan dan Pertamanan').check();
+  // The unknown unit is offered for creation in the unit step, never dropped silently.
+  await expect(page.getByText('Unit kerja yang belum dikenal: "Seksi Kebersihan dan Pertamanan". Baris dengan unit itu tidak diimpor.')).toBeVisible();
+  await page.getByRole('button', { name: 'Kembali ke unit kerja' }).click();
+  await expect(page.getByRole('heading', { name: '3. Unit kerja' })).toBeFocused();
+  await newUnit.selectOption({ label: 'Unit baru: Seksi Kebersihan dan Pertamanan' });
+  await page.getByRole('button', { name: 'Lanjut: periksa data' }).click();
+  await expect(page.getByRole('heading', { name: '4. Periksa data' })).toBeFocused();
   await expect(count(page, 'Baru')).toHaveText('4');
   await expect(count(page, 'Salah')).toHaveText('3');
   await expect(row(9)).toContainText('Baru');
@@ -99,9 +110,9 @@ test('a messy CSV through the import wizard: map a column by hand, read the erro
   await expect(page.getByText('Akan disimpan: 4 pegawai baru dan 0 perubahan. 3 baris salah dilewati.')).toBeVisible();
   await screenshot(page, 'roster-06-check-only-errors');
 
-  // Step 4: apply; the error rows can be taken away to be fixed.
+  // Step 5: apply; the error rows can be taken away to be fixed.
   await page.getByRole('button', { name: 'Impor sekarang' }).click();
-  await expect(page.getByRole('heading', { name: '4. Selesai' })).toBeFocused();
+  await expect(page.getByRole('heading', { name: '5. Selesai' })).toBeFocused();
   await expect(page.getByText('Impor selesai: 4 pegawai baru, 0 diubah, 0 tetap.')).toBeVisible();
   await expect(page.getByText('Unit kerja baru dibuat: Seksi Kebersihan dan Pertamanan.')).toBeVisible();
   await expect(page.getByText('3 baris salah tidak diimpor.')).toBeVisible();
@@ -303,7 +314,7 @@ test('add a person by hand, remove them with confirmation, and restore them inst
   await expect(page.getByText('How to keep NIPs intact in Excel')).toBeVisible();
   await screenshot(page, 'roster-20-check-english');
   await page.getByRole('button', { name: 'Bahasa Indonesia' }).click();
-  await expect(page.getByRole('heading', { name: '3. Periksa data' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: '4. Periksa data' })).toBeVisible();
 });
 
 test('an XLSX workbook: the roster is on the second sheet, chosen in the wizard', async ({ page }) => {
@@ -339,11 +350,12 @@ test('an operator importing a file that names a new unit is told to ask an admin
 
   await page.goto('/#/pegawai/impor');
   await chooseFile(page, 'tambahan.csv', Buffer.from('NIP;Nama;Unit Kerja\r\n19900101 201903 1 004;Bayu Pratama;Seksi Kebersihan\r\n'));
+  await page.getByRole('button', { name: 'Lanjut: unit kerja' }).click();
+  await expect(page.getByText(/^Hanya admin yang dapat membuat unit kerja baru\./)).toBeVisible();
+  await expect(page.getByLabel('Unit kerja untuk "Seksi Kebersihan"').locator('option', { hasText: 'Unit baru' })).toHaveCount(0);
   await page.getByRole('button', { name: 'Lanjut: periksa data' }).click();
   await expect(count(page, 'Salah')).toHaveText('1');
-  await expect(page.getByText('Unit kerja yang belum ada: Seksi Kebersihan.')).toBeVisible();
-  await expect(page.getByText(/^Hanya admin yang dapat membuat unit kerja baru\./)).toBeVisible();
-  await expect(page.getByRole('checkbox', { name: /Buat unit kerja baru/ })).toHaveCount(0);
+  await expect(page.getByText('Unit kerja yang belum dikenal: "Seksi Kebersihan". Baris dengan unit itu tidak diimpor.')).toBeVisible();
   await expect(page.getByRole('table', { name: 'Baris di berkas' })).toContainText('minta admin menambahkan unit itu di Pengaturan → Unit kerja');
   await expect(page.getByText('Tidak ada baris yang dapat disimpan: semua baris salah.')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Impor sekarang' })).toBeDisabled();

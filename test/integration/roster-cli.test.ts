@@ -60,7 +60,7 @@ function staffWithOneError(): string[][] {
   return [STAFF_HEADER, ...rows];
 }
 
-const SUMMARY_KEYS = ['rows', 'created', 'updated', 'unchanged', 'errors', 'warnings'];
+const SUMMARY_KEYS = ['rows', 'created', 'updated', 'unchanged', 'errors', 'warnings', 'unitMatches', 'unknownUnits'];
 const ISSUE_KEYS = ['row', 'field', 'code', 'message'];
 
 describe('roster import --json', () => {
@@ -73,7 +73,7 @@ describe('roster import --json', () => {
     const out = JSON.parse(run.stdout) as Record<string, unknown>;
     expect(Object.keys(out)).toEqual(SUMMARY_KEYS);
     expect(out).toEqual({
-      rows: 6, created: 5, updated: 0, unchanged: 0, warnings: [],
+      rows: 6, created: 5, updated: 0, unchanged: 0, warnings: [], unitMatches: [], unknownUnits: [],
       errors: [{ row: 4, field: 'nip', code: 'nip.excel_precision', message: 'NIP rusak oleh Excel: tiga angka terakhir menjadi 000 karena Excel hanya menyimpan 15 angka. NIP ini tidak dapat dipulihkan: di Excel, blok kolom NIP, klik kanan → Format Cells → Text, lalu ketik ulang NIP (atau awali dengan tanda petik).' }],
     });
     for (const e of out.errors as object[]) expect(Object.keys(e)).toEqual(ISSUE_KEYS);

@@ -48,7 +48,7 @@ describe('roster over HTTP', () => {
 
     const apply = await server.post('roster.apply', staffFile(), { token: operator.token });
     expect(apply.status).toBe(200);
-    expect(apply.body).toEqual({ ok: true, value: { rows: 6, created: 6, updated: 0, unchanged: 0, errors: [], warnings: [], createdUnits: [] } });
+    expect(apply.body).toEqual({ ok: true, value: { rows: 6, created: 6, updated: 0, unchanged: 0, errors: [], warnings: [], unitMatches: [], unknownUnits: [], createdUnits: [] } });
     expect(db.prepare("SELECT DISTINCT user_id FROM change_journal WHERE entity = 'employee'").pluck().all()).toEqual([operator.id]);
 
     const list = await server.post('employees.list', { search: '19860926 2015' }, { token: operator.token });

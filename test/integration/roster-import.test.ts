@@ -77,8 +77,8 @@ describe('apply', () => {
     const p = await preview(input);
     const j0 = journalRows();
     const result = await apply(input);
-    const { rows: n, created, updated, unchanged, errors, warnings } = p;
-    expect(result).toEqual({ rows: n, created, updated, unchanged, errors, warnings, createdUnits: [] });
+    const { rows: n, created, updated, unchanged, errors, warnings, unitMatches, unknownUnits } = p;
+    expect(result).toEqual({ rows: n, created, updated, unchanged, errors, warnings, unitMatches, unknownUnits, createdUnits: [] });
     expect(result).toMatchObject({ rows: 6, created: 2, updated: 1, unchanged: 2 });
     expect(result.errors).toEqual([expect.objectContaining({ row: 6, field: 'golongan', code: 'golongan.wrong_kind' })]);
 

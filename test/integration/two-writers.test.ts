@@ -67,7 +67,8 @@ describe('two programs writing at once', () => {
     const people = manyPeople(6000);
     const imported = people.slice(0, 3000);
     const typed = people.slice(3000);
-    const units = ['Kelurahan Plaju Ilir', 'Kelurahan Plaju Ulu', 'Kelurahan Talang Putri', 'Seksi Pemerintahan'];
+    // Three units the office lacks (created by the import) and one it has.
+    const units = ['Seksi Kebersihan', 'Seksi Pertamanan', 'Seksi Perparkiran', 'Seksi Pemerintahan'];
     const file = path.join(dataDir, '..', `${path.basename(dataDir)}-pegawai.csv`);
     fs.writeFileSync(file, csvText([['NIP', 'Nama', 'Unit Kerja'], ...imported.map((p, i) => [spaced(p.nip), `Pegawai Impor ${i}`, units[i % units.length]!])]));
 

@@ -6,6 +6,7 @@ import { recordChange } from '../db/repos/changes.ts';
 import * as offices from '../db/repos/office.ts';
 import * as units from '../db/repos/units.ts';
 import { countActiveAdmins } from '../db/repos/users.ts';
+import { foldUnitName, foldedDuplicates } from '../../../shared/domain/unit-names.ts';
 import { nowIso, type ServiceContext, type WriteMeta } from './context.ts';
 import type { Handlers } from './handlers.ts';
 import { validateLogo } from './logo.ts';
@@ -48,9 +49,21 @@ export function addUnit(db: Db, m: WriteMeta, fields: Pick<Unit, 'name' | 'kind'
   return unit;
 }
 
+/**
+ * No unit beside one whose name folds the same ("Kelurahan Plaju Ilir" beside "Plaju Ilir",
+ * "Sekretariat" beside "Sekretariat Kecamatan"): a field error naming the unit there is.
+ */
+export function refuseFoldedDuplicate(db: Db, name: string, path: (string | number)[], exceptId?: string): void {
+  const same = foldedDuplicates(name, units.listUnits(db, true), exceptId);
+  if (same.length) throw ApiError.field(path, 'validation.unit_exists_similar', { name, existing: same[0]!.name });
+}
+
 function unitConflict(db: Db, name: string, code: string | null, exceptId?: string): void {
   const same = units.findUnitByName(db, name);
   if (same && same.id !== exceptId) throw ApiError.field(['name'], 'validation.unit_exists', { name });
+  // A unit keeping its name (its code edited) is not refused for duplicates made before this rule.
+  const before = exceptId ? units.getUnit(db, exceptId) : null;
+  if (!before || foldUnitName(before.name) !== foldUnitName(name)) refuseFoldedDuplicate(db, name, ['name'], exceptId);
   if (code && units.listUnits(db, true).some((u) => u.code === code && u.id !== exceptId)) {
     throw ApiError.field(['code'], 'validation.unit_code_exists', { code });
   }

@@ -1,6 +1,8 @@
-import type { ImportIssue, ImportPreview, ImportRow, RosterField } from '../../../shared/contract/roster.ts';
+import type { ImportIssue, ImportPreview, ImportRow, RosterField, UnitChoice, UnitMatch, UnknownUnit } from '../../../shared/contract/roster.ts';
+import type { Unit } from '../../../shared/contract/office.ts';
 import type { ParsedInput } from '../../../shared/contract/index.ts';
 import { ApiError } from '../../../shared/contract/errors.ts';
+import { isEmailAddress } from '../../../shared/contract/common.ts';
 import { foldHeader, mapHeaders, normalizeEmploymentType, normalizeGender, normalizeStatus, splitBirthPlaceDate } from '../../../shared/domain/roster-columns.ts';
 import { detectDateOrder, parseLooseDate, type DateOrder } from '../../../shared/domain/loose-date.ts';
 import { DATE_YEARS, birthDateYears, yearProblem, type YearRange } from '../../../shared/domain/calendar-date.ts';
@@ -13,6 +15,8 @@ import { listUnits } from '../db/repos/units.ts';
 import { readTable, type Table } from '../import/read-table.ts';
 import { checkDraft, contentChanges, type EmployeeContent, type EmployeeDraft, type RecordIssue } from './employee-record.ts';
 import { getSetting, setSetting } from '../db/repos/settings.ts';
+import { listAliases } from '../db/repos/unit-aliases.ts';
+import { exactUnitKey, foldUnitName, foldedDuplicates, indexUnits, matchUnit, suggestUnits, type UnitIndex } from '../../../shared/domain/unit-names.ts';
 
 type Input = ParsedInput<'roster.preview'>;
 export type Mapping = Record<string, RosterField | null>;
@@ -25,15 +29,23 @@ export interface PlannedRow extends Omit<ImportRow, 'changes' | 'errors' | 'warn
   cells: string[];
   content: EmployeeContent | null;
   existing: employees.EmployeeRow | null;
-  /** A unit the file names that does not exist yet (created on apply with createUnits). */
+  /** A unit the file names that does not exist yet (created on apply: createUnits, or chosen). */
   newUnit: string | null;
 }
+
+/** A chosen unit for a file value, to remember on apply (unit_aliases). */
+export interface UnitToRemember { value: string; folded: string; unitId: string }
 
 export interface Analysis {
   table: Table;
   mapping: Mapping;
   rows: PlannedRow[];
   missingUnits: string[];
+  /** The names of the units to create, each once however the rows spell it. */
+  newUnits: string[];
+  unitMatches: UnitMatch[];
+  unknownUnits: UnknownUnit[];
+  remember: UnitToRemember[];
 }
 
 const { t } = createI18n('id');
@@ -80,6 +92,25 @@ function issue(row: number, i: RecordIssue): ImportIssue {
   return out;
 }
 
+/**
+ * A mapping corrected by overrides that name columns by header text (folded: any case, spacing,
+ * punctuation) or by 0-based number (a mapping file, the CLI's --mapping). Columns they do not
+ * name keep their field; a field they give a column is taken away from the column that had it.
+ */
+export function withOverrides(base: Mapping, headers: readonly string[], overrides: Readonly<Record<string, RosterField | null>>): Mapping {
+  const mapping: Mapping = Object.fromEntries(headers.map((_, i) => [String(i), base[String(i)] ?? null]));
+  const named = new Map<string, RosterField | null>();
+  for (const [key, field] of Object.entries(overrides)) {
+    const index = /^\d+$/.test(key) ? Number(key) : headers.findIndex((h) => foldHeader(h) === foldHeader(key));
+    if (index < 0 || index >= headers.length) throw ApiError.field(['mappingOverrides', key], 'import.mapping_column_unknown', { column: key });
+    named.set(String(index), field);
+  }
+  const given = new Set([...named.values()].filter((f) => f !== null));
+  for (const [index, field] of Object.entries(mapping)) if (field !== null && given.has(field)) mapping[index] = null;
+  for (const [index, field] of named) mapping[index] = field;
+  return mapping;
+}
+
 /** Field → column, per the mapping; a field mapped twice takes the first column. */
 function columnsOf(mapping: Mapping): Map<RosterField, number> {
   const columns = new Map<RosterField, number>();
@@ -95,22 +126,145 @@ function cellsByField(cells: readonly string[], columns: Map<RosterField, number
   return out;
 }
 
-interface UnitLookup { byName: Map<string, string>; ids: Set<string>; seen: Map<string, string | undefined> }
+/** What a unit value of the file was taken for. */
+type Resolution =
+  | { kind: 'match'; unit: Unit; how: UnitMatch['how'] | 'name'; remember: boolean }
+  | { kind: 'new'; name: string }
+  | { kind: 'ambiguous'; candidates: Unit[] }
+  | { kind: 'unknown' }
+  /** Nothing but spaces and punctuation ("-"): no unit named. */
+  | { kind: 'blank' };
 
-/** The unit a cell names; each distinct spelling is folded once per import. */
-function unitIdOf(units: UnitLookup, cell: string): string | undefined {
-  if (!units.seen.has(cell)) units.seen.set(cell, units.byName.get(foldHeader(cell)));
-  return units.seen.get(cell);
-}
+/** One spelling of a unit value (case, spaces and punctuation aside) and what it was taken for. */
+interface UnitValue { value: string; rows: number; resolution: Resolution }
 
-function unitLookup(db: Db): UnitLookup {
-  const all = listUnits(db, true);
-  const byName = new Map<string, string>();
-  for (const u of all) {
-    byName.set(foldHeader(u.name), u.id);
-    if (u.code) byName.set(foldHeader(u.code), u.id);
+const collapse = (raw: string) => raw.replace(/\s+/g, ' ').trim();
+
+/**
+ * Finds the unit each value of the file names, once per spelling, in this order: an active unit
+ * with that name or code; the person's choice in this import (unitMap); a choice remembered
+ * from an earlier import (alias); a unit with that folded name (unitNames.matchUnit: active
+ * ones first); a new unit when createUnits; otherwise unknown, or ambiguous when several units
+ * fit equally.
+ */
+class UnitResolver {
+  private readonly all: Unit[];
+  private readonly index: UnitIndex<Unit>;
+  private readonly createUnits: boolean;
+  private readonly byId: Map<string, Unit>;
+  private readonly db: Db;
+  private aliases: Map<string, string> | null = null;
+  private readonly chosenExact = new Map<string, [string, UnitChoice]>();
+  private readonly chosenFolded = new Map<string, [string, UnitChoice]>();
+  readonly values = new Map<string, UnitValue>();
+  /** New units by folded name: one unit however the rows spell it ("Kel. Baru", "Kelurahan Baru"). */
+  private readonly newNames = new Map<string, string>();
+
+  constructor(db: Db, unitMap: Record<string, UnitChoice> | undefined, createUnits: boolean) {
+    this.db = db;
+    this.createUnits = createUnits;
+    this.all = listUnits(db, true);
+    this.index = indexUnits(this.all);
+    this.byId = new Map(this.all.map((u) => [u.id, u]));
+    for (const [value, choice] of Object.entries(unitMap ?? {})) {
+      const exact = exactUnitKey(value);
+      if (exact && !this.chosenExact.has(exact)) this.chosenExact.set(exact, [value, choice]);
+      const folded = foldUnitName(value);
+      if (folded && !this.chosenFolded.has(folded)) this.chosenFolded.set(folded, [value, choice]);
+    }
   }
-  return { byName, ids: new Set(all.map((u) => u.id)), seen: new Map() };
+
+  get unitIds(): Set<string> {
+    return new Set(this.byId.keys());
+  }
+
+  /** The value's resolution; counts one more row naming it. */
+  resolve(cell: string): Resolution {
+    const key = exactUnitKey(cell);
+    let entry = this.values.get(key);
+    if (!entry) {
+      entry = { value: collapse(cell), rows: 0, resolution: key ? this.find(cell) : { kind: 'blank' } };
+      this.values.set(key, entry);
+    }
+    entry.rows++;
+    return entry.resolution;
+  }
+
+  private find(cell: string): Resolution {
+    const auto = matchUnit(cell, this.index);
+    if (auto.kind === 'match' && auto.how !== 'folded' && auto.unit.active) return { kind: 'match', unit: auto.unit, how: auto.how, remember: false };
+    const remembered = this.remembered().get(foldUnitName(cell));
+    const alias = remembered ? this.byId.get(remembered) : undefined;
+    const automatic: Resolution | null = alias
+      ? { kind: 'match', unit: alias, how: 'alias', remember: false }
+      : auto.kind === 'match' ? { kind: 'match', unit: auto.unit, how: auto.how, remember: false }
+      : null;
+    const chosen = this.chosenExact.get(exactUnitKey(cell)) ?? this.chosenFolded.get(foldUnitName(cell));
+    if (chosen) {
+      const [mapKey, choice] = chosen;
+      if ('create' in choice) return this.newUnit(cell, ['unitMap', mapKey]);
+      const unit = 'unitId' in choice ? this.byId.get(choice.unitId) : this.named(choice.unit, mapKey);
+      if (!unit) throw ApiError.field(['unitMap', mapKey], 'import.unit_map_unknown', { value: mapKey, unit: 'unitId' in choice ? choice.unitId : choice.unit });
+      // A choice that says what would be found anyway is nothing new to remember.
+      if (automatic?.kind === 'match' && automatic.unit.id === unit.id) return automatic;
+      return { kind: 'match', unit, how: 'chosen', remember: true };
+    }
+    if (automatic) return automatic;
+    if (auto.kind === 'ambiguous') return { kind: 'ambiguous', candidates: auto.candidates };
+    if (this.createUnits) return this.newUnit(cell, ['unit']);
+    return { kind: 'unknown' };
+  }
+
+  /**
+   * The remembered values, read the first time a value is not a unit's own name (an import whose
+   * units are all named as they are reads none). Keyed by the fold of the spelling kept, so a
+   * later change of the fold keeps them working.
+   */
+  private remembered(): Map<string, string> {
+    this.aliases ??= new Map(listAliases(this.db).map((a) => [foldUnitName(a.value), a.unitId]));
+    return this.aliases;
+  }
+
+  /** A unit a person names in a choice (--unit-map): its name or code, or its folded name. */
+  private named(text: string, mapKey: string): Unit | undefined {
+    const found = matchUnit(text, this.index);
+    if (found.kind === 'ambiguous') {
+      throw ApiError.field(['unitMap', mapKey], 'import.unit_map_ambiguous', { value: mapKey, unit: text, candidates: found.candidates.map((u) => u.name).join(', ') });
+    }
+    return found.kind === 'match' ? found.unit : undefined;
+  }
+
+  /** A new unit named as the file writes it; never one whose folded name an existing unit has. */
+  private newUnit(cell: string, path: string[]): Resolution {
+    const name = collapse(cell);
+    const same = foldedDuplicates(name, this.all);
+    if (same.length) throw ApiError.field(path, 'validation.unit_exists_similar', { name, existing: same[0]!.name });
+    const folded = foldUnitName(name);
+    if (!this.newNames.has(folded)) this.newNames.set(folded, name);
+    return { kind: 'new', name: this.newNames.get(folded)! };
+  }
+
+  report(): Pick<Analysis, 'unitMatches' | 'unknownUnits' | 'missingUnits' | 'newUnits' | 'remember'> {
+    const ref = (u: Unit) => ({ id: u.id, name: u.name });
+    const unitMatches: UnitMatch[] = [];
+    const unknownUnits: UnknownUnit[] = [];
+    const missingUnits: string[] = [];
+    const remember: UnitToRemember[] = [];
+    for (const { value, rows, resolution: r } of this.values.values()) {
+      if (r.kind === 'match') {
+        if (r.how !== 'name') unitMatches.push({ value, rows, how: r.how, unitId: r.unit.id, unit: r.unit.name });
+        if (r.remember) remember.push({ value, folded: foldUnitName(value), unitId: r.unit.id });
+      } else if (r.kind === 'new') {
+        unitMatches.push({ value, rows, how: 'new', unitId: null, unit: r.name });
+        missingUnits.push(value);
+      } else if (r.kind === 'unknown' || r.kind === 'ambiguous') {
+        const candidates = r.kind === 'ambiguous' ? r.candidates.map(ref) : [];
+        unknownUnits.push({ value, rows, candidates, suggestions: suggestUnits(value, this.all).map(ref) });
+        if (r.kind === 'unknown') missingUnits.push(value);
+      }
+    }
+    return { unitMatches, unknownUnits, missingUnits, newUnits: [...this.newNames.values()], remember };
+  }
 }
 
 /**
@@ -148,10 +302,7 @@ function dateCell(raw: string | undefined, field: string, order: DateOrder, year
   return parsed.date;
 }
 
-/** How a unit the file names but the office lacks is handled. */
-type MissingUnits = 'create' | 'error' | 'ask_admin';
-
-function toDraft(f: Partial<Record<RosterField, string>>, existing: employees.EmployeeRow | null, units: UnitLookup, dates: DateRules, missingUnits: MissingUnits) {
+function toDraft(f: Partial<Record<RosterField, string>>, existing: employees.EmployeeRow | null, units: UnitResolver, dates: DateRules, canCreateUnits: boolean) {
   const errors: RecordIssue[] = [];
   let newUnit: string | null = null;
 
@@ -195,13 +346,17 @@ function toDraft(f: Partial<Record<RosterField, string>>, existing: employees.Em
   }
   let unitId = existing?.unitId ?? null;
   if (f.unit) {
-    const found = unitIdOf(units, f.unit);
-    if (found) unitId = found;
-    else if (missingUnits === 'create') newUnit = f.unit;
-    else errors.push({ field: 'unit', code: missingUnits === 'error' ? 'import.unit_missing' : 'import.unit_missing_ask_admin', params: { unit: f.unit } });
+    const found = units.resolve(f.unit);
+    if (found.kind === 'match') unitId = found.unit.id;
+    else if (found.kind === 'new') newUnit = found.name;
+    else if (found.kind === 'ambiguous') {
+      errors.push({ field: 'unit', code: 'import.unit_ambiguous', params: { unit: f.unit, candidates: found.candidates.map((u) => u.name).join(', ') } });
+    } else if (found.kind === 'unknown') {
+      errors.push({ field: 'unit', code: canCreateUnits ? 'import.unit_missing' : 'import.unit_missing_ask_admin', params: { unit: f.unit } });
+    }
   }
   const email = f.email || existing?.email || '';
-  if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) errors.push({ field: 'email', code: 'validation.email', params: { value: email } });
+  if (email && !isEmailAddress(email)) errors.push({ field: 'email', code: 'validation.email', params: { value: email } });
 
   const draft: EmployeeDraft = {
     nip: f.nip ?? '',
@@ -233,12 +388,16 @@ export interface AnalyseOptions {
 
 export async function analyse(db: Db, input: Input, { today, canCreateUnits }: AnalyseOptions): Promise<Analysis> {
   if (input.createUnits && !canCreateUnits) throw ApiError.field(['createUnits'], 'import.units_admin_only');
-  const missingUnitRule: MissingUnits = input.createUnits ? 'create' : canCreateUnits ? 'error' : 'ask_admin';
+  for (const [value, choice] of Object.entries(input.unitMap ?? {})) {
+    if ('create' in choice && !canCreateUnits) throw ApiError.field(['unitMap', value], 'import.units_admin_only');
+  }
   const table = await readTable(Buffer.from(input.dataBase64, 'base64'), input.fileName, input.sheet ? { sheet: input.sheet } : {});
-  const mapping: Mapping = input.mapping ?? rememberedMapping(db, table.headers) ?? stringKeys(mapHeaders(table.headers).mapping);
+  const base: Mapping = input.mapping ?? rememberedMapping(db, table.headers) ?? stringKeys(mapHeaders(table.headers).mapping);
+  const mapping = input.mappingOverrides ? withOverrides(base, table.headers, input.mappingOverrides) : base;
   const columns = columnsOf(mapping);
   const existingByNip = employees.allEmployeesByNip(db);
-  const units = unitLookup(db);
+  const units = new UnitResolver(db, input.unitMap, input.createUnits);
+  const unitIds = units.unitIds;
   const dateColumns = (['birthDate', 'statusDate'] as const).map((f) => columns.get(f)).filter((c): c is number => c !== undefined);
   const dateOrder = detectDateOrder(function* dateCells() {
     for (const r of table.rows) for (const c of dateColumns) yield r.cells[c] ?? '';
@@ -270,26 +429,18 @@ export async function analyse(db: Db, input: Input, { today, canCreateUnits }: A
     }
   }
 
-  // A new unit is one unit however its rows spell it ("Seksi Baru", "SEKSI  BARU"): matched the
-  // way existing units are (folded), named as first written with inner spaces collapsed.
-  const missingUnits = new Map<string, string>();
-  const missingUnit = (raw: string) => {
-    const key = foldHeader(raw);
-    if (!missingUnits.has(key)) missingUnits.set(key, raw.replace(/\s+/g, ' ').trim());
-    return missingUnits.get(key)!;
-  };
   const rows: PlannedRow[] = people.map(({ r, parsed: parsedNip }) => {
     const f = cellsByField(r.cells, columns);
     const nip = parsedNip?.ok ? parsedNip.nip.digits : null;
     const existing = nip ? existingByNip.get(nip) ?? null : null;
-    const { draft, errors, newUnit: newUnitCell } = toDraft(f, existing, units, dateRules, missingUnitRule);
-    if (errors.some((e) => e.code.startsWith('import.unit_missing'))) missingUnit(f.unit!);
-    const newUnit = newUnitCell ? missingUnit(newUnitCell) : null;
+    // A new unit is one unit however its rows spell it ("Seksi Baru", "SEKSI  BARU", "Kel. Baru"):
+    // named as first written with inner spaces collapsed.
+    const { draft, errors, newUnit } = toDraft(f, existing, units, dateRules, canCreateUnits);
     if (nipColumn === undefined) errors.push({ field: 'nip', code: 'import.nip_not_mapped' });
     const twins = nip ? rowsByNip.get(nip)! : [];
     if (twins.length > 1) errors.push({ field: 'nip', code: 'import.nip_duplicate', params: { rows: twins.join(', ') } });
 
-    const checked = checkDraft(draft, units.ids, parsedNip ?? undefined);
+    const checked = checkDraft(draft, unitIds, parsedNip ?? undefined);
     const allErrors = checked.errors.length ? [...errors, ...checked.errors] : errors;
     const content = allErrors.length ? null : checked.content;
     let kind: ImportRow['kind'] = 'error';
@@ -318,7 +469,7 @@ export async function analyse(db: Db, input: Input, { today, canCreateUnits }: A
       newUnit,
     };
   });
-  return { table, mapping, rows, missingUnits: [...missingUnits.values()] };
+  return { table, mapping, rows, ...units.report() };
 }
 
 function stringKeys(mapping: Record<number, RosterField | null>): Mapping {
@@ -334,6 +485,8 @@ export function summarise(analysis: Analysis) {
     unchanged: count('unchanged'),
     errors: analysis.rows.flatMap((r) => r.errors),
     warnings: analysis.rows.flatMap((r) => r.warnings),
+    unitMatches: analysis.unitMatches,
+    unknownUnits: analysis.unknownUnits,
   };
 }
 

@@ -11,7 +11,8 @@ import { inChangeBatch } from '../db/repos/changes.ts';
 import { MIME, writeCsv, writeXlsx, type OutTable } from '../import/write-table.ts';
 import type { ServiceContext, WriteMeta } from './context.ts';
 import type { Handlers } from './handlers.ts';
-import { meta, addUnit } from './office.ts';
+import { meta, addUnit, refuseFoldedDuplicate } from './office.ts';
+import { rememberUnitChoice, unitAliasHandlers } from './unit-aliases.ts';
 import { insertEmployee, updateEmployeeRecord } from './employees.ts';
 import { toEmployee } from './employee-record.ts';
 import { ERROR_FILE_COLUMNS, analyse, rememberMapping, summarise, toPreview, type Analysis, type AnalyseOptions } from './roster-import.ts';
@@ -19,23 +20,24 @@ import { writeTransaction } from '../db/transaction.ts';
 
 /**
  * Writes the valid rows of an analysis in one transaction: units first (when asked), then
- * people. Error rows are left out; nothing else is skipped, so the counts match the preview.
- * Their journal and audit rows are written together at the end (thousands of rows, few statements).
+ * people, then the unit choices to remember. Error rows are left out; nothing else is skipped,
+ * so the counts match the preview. Their journal and audit rows are written together at the end
+ * (thousands of rows, few statements).
  */
-export function applyAnalysis(db: Db, m: WriteMeta, analysis: Analysis, createUnits: boolean, fileName: string): string[] {
-  return inChangeBatch(db, () => applyRows(db, m, analysis, createUnits, fileName));
+export function applyAnalysis(db: Db, m: WriteMeta, analysis: Analysis, fileName: string): string[] {
+  return inChangeBatch(db, () => applyRows(db, m, analysis, fileName));
 }
 
-function applyRows(db: Db, m: WriteMeta, analysis: Analysis, createUnits: boolean, fileName: string): string[] {
+function applyRows(db: Db, m: WriteMeta, analysis: Analysis, fileName: string): string[] {
   const createdUnits: string[] = [];
   const unitIds = new Map<string, string>();
-  if (createUnits) {
-    // Only units that a written row will use: a unit named only on error rows waits for the fix.
-    const used = new Set(analysis.rows.filter((r) => r.content && r.newUnit).map((r) => r.newUnit!));
-    for (const name of analysis.missingUnits.filter((u) => used.has(u))) {
-      unitIds.set(name, addUnit(db, m, { name, kind: 'kantor', code: null }).id);
-      createdUnits.push(name);
-    }
+  // Only units that a written row will use: a unit named only on error rows waits for the fix.
+  const used = new Set(analysis.rows.filter((r) => r.content && r.newUnit).map((r) => r.newUnit!));
+  for (const name of analysis.newUnits.filter((u) => used.has(u))) {
+    // Checked again inside the transaction: another program may have added the unit meanwhile.
+    refuseFoldedDuplicate(db, name, ['unit']);
+    unitIds.set(name, addUnit(db, m, { name, kind: 'kantor', code: null }).id);
+    createdUnits.push(name);
   }
   for (const row of analysis.rows) {
     if (!row.content || row.kind === 'unchanged' || row.kind === 'error') continue;
@@ -45,13 +47,14 @@ function applyRows(db: Db, m: WriteMeta, analysis: Analysis, createUnits: boolea
       updateEmployeeRecord(db, m, row.existing, { ...content, deletedAt: null }, row.existing.deletedAt ? 'restore' : 'update');
     }
   }
+  for (const choice of analysis.remember) rememberUnitChoice(db, m, choice);
   rememberMapping(db, analysis.table.headers, analysis.mapping);
   return createdUnits;
 }
 
 export async function importRoster(ctx: ServiceContext, input: ParsedInput<'roster.apply'>) {
   const analysis = await analyse(ctx.db, input, analyseOptions(ctx));
-  const createdUnits = writeTransaction(ctx.db, () => applyAnalysis(ctx.db, meta(ctx), analysis, input.createUnits, input.fileName));
+  const createdUnits = writeTransaction(ctx.db, () => applyAnalysis(ctx.db, meta(ctx), analysis, input.fileName));
   return { ...summarise(analysis), createdUnits };
 }
 
@@ -100,4 +103,6 @@ export const rosterHandlers = {
   },
 
   'roster.export': async ({ format, ...filter }, ctx) => encode(rosterTable(ctx.db, { format, ...filter }, format), format, `pegawai-${stamp(ctx)}`),
+
+  ...unitAliasHandlers,
 } satisfies Partial<Handlers>;

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportInput, ImportPreview, ImportRow } from '../../../../shared/contract/roster.ts';
 import { formatNip } from '../../../../shared/domain/nip.ts';
@@ -6,6 +6,7 @@ import { useSession } from '../../app/session.tsx';
 import { currentLanguage } from '../../i18n.ts';
 import { employeeFieldLabel, employeeValue, type FormatContext } from '../employees/format.ts';
 import { CountFacts, countRows, ErrorFileButtons, KINDS, useIssueText, type RowKind } from './shared.tsx';
+import { UnitMatches } from './UnitsStep.tsx';
 
 const SHOW_STEP = 200;
 type Filter = 'all' | RowKind | 'warning';
@@ -14,20 +15,19 @@ interface Props {
   preview: ImportPreview;
   input: ImportInput;
   units: ReadonlyMap<string, string>;
-  createUnits: boolean;
   busy: boolean;
-  onCreateUnits(value: boolean): void;
+  /** Back to the unit step, for the unit values still unknown. */
+  onChooseUnits(): void;
 }
 
 const EXCEL_CODES = new Set(['nip.excel_scientific', 'nip.excel_precision']);
 
 /** Langkah 3: what each row would do, with its Excel row number, and what is wrong with it. */
-export function CheckStep({ preview, input, units, createUnits, busy, onCreateUnits }: Props) {
+export function CheckStep({ preview, input, units, busy, onChooseUnits }: Props) {
   const { t } = useTranslation();
-  const { office, user } = useSession();
+  const { office } = useSession();
   const [filter, setFilter] = useState<Filter>('all');
   const [limit, setLimit] = useState(SHOW_STEP);
-  const id = useId();
   const counts = countRows(preview.items);
   const excelDamage = preview.errors.some((e) => EXCEL_CODES.has(e.code));
 
@@ -46,22 +46,14 @@ export function CheckStep({ preview, input, units, createUnits, busy, onCreateUn
         </div>
       )}
 
-      {preview.missingUnits.length > 0 && (
+      {preview.unknownUnits.length > 0 && (
         <div className="alert alert-info">
-          <p>{t('rosterImport.check.missingUnits', { units: preview.missingUnits.join(', ') })}</p>
-          {user.role === 'admin' ? (
-            <>
-              <label className="choice">
-                <input type="checkbox" checked={createUnits} onChange={(e) => onCreateUnits(e.target.checked)} aria-describedby={`${id}-units-hint`} />
-                {t('rosterImport.check.createUnits', { units: preview.missingUnits.join(', ') })}
-              </label>
-              <p className="field-hint" id={`${id}-units-hint`}>{t('rosterImport.check.createUnitsHint')}</p>
-            </>
-          ) : (
-            <p className="field-hint">{t('rosterImport.check.askAdminForUnits')}</p>
-          )}
+          <p>{t('rosterImport.check.unknownUnits', { units: preview.unknownUnits.map((u) => `"${u.value}"`).join(', ') })}</p>
+          <button type="button" className="btn btn-small" onClick={onChooseUnits}>{t('rosterImport.check.chooseUnits')}</button>
         </div>
       )}
+
+      <UnitMatches matches={preview.unitMatches} />
 
       <div className="segmented" role="group" aria-label={t('rosterImport.check.filter')}>
         {(['all', ...KINDS, 'warning'] as Filter[]).map((f) => (

@@ -1,9 +1,10 @@
 import { useEffect, useId, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { IMPORT_MAX_BYTES, type ImportInput, type ImportPreview, type ImportSummary } from '../../../../shared/contract/roster.ts';
+import { IMPORT_MAX_BYTES, type ImportInput, type ImportPreview, type ImportSummary, type UnitChoice, type UnitMatch, type UnknownUnit } from '../../../../shared/contract/roster.ts';
 import { api } from '../../api.ts';
 import { useLoader } from '../../app/useLoader.ts';
+import { useSession } from '../../app/session.tsx';
 import { ErrorAlert, Notice } from '../../components/feedback.tsx';
 import { readBase64 } from '../../components/files.ts';
 import { Page } from '../../components/Page.tsx';
@@ -11,32 +12,52 @@ import { unitNames } from '../employees/format.ts';
 import { CheckStep } from './CheckStep.tsx';
 import { MappingStep, type Mapping } from './MappingStep.tsx';
 import { CountFacts, countRows, ErrorFileButtons } from './shared.tsx';
+import { UnitMatches, UnitsStep } from './UnitsStep.tsx';
 
-type Step = 'file' | 'mapping' | 'check' | 'done';
-const STEPS: Step[] = ['file', 'mapping', 'check', 'done'];
+type Step = 'file' | 'mapping' | 'units' | 'check' | 'done';
+const STEPS: Step[] = ['file', 'mapping', 'units', 'check', 'done'];
 
 interface Source { fileName: string; dataBase64: string }
-/** What the clerk chose; `mapping` stays unset until they change a column (the backend then uses the remembered or automatic one). */
-interface Choices { sheet?: string; mapping?: Mapping; createUnits: boolean }
-type Applied = ImportSummary & { createdUnits: string[] };
+/**
+ * What the clerk chose; `mapping` stays unset until they change a column (the backend then uses
+ * the remembered or automatic one); `unitMap` holds the unit step's answers.
+ */
+interface Choices { sheet?: string; mapping?: Mapping; unitMap?: Record<string, UnitChoice> }
+type Applied = ImportSummary & { createdUnits: string[]; unitMatches: UnitMatch[] };
 
 function toInput(source: Source, choices: Choices): ImportInput {
   return {
     fileName: source.fileName,
     dataBase64: source.dataBase64,
-    createUnits: choices.createUnits,
     ...(choices.sheet ? { sheet: choices.sheet } : {}),
     ...(choices.mapping ? { mapping: choices.mapping } : {}),
+    ...(choices.unitMap && Object.keys(choices.unitMap).length ? { unitMap: choices.unitMap } : {}),
   };
 }
+
+/**
+ * The values the unit step asks about: those still unknown, and those asked before that the
+ * clerk has answered since (kept with their suggestions, so an answer can be changed).
+ */
+function askedUnits(before: readonly UnknownUnit[], preview: ImportPreview): UnknownUnit[] {
+  const answered = new Set(preview.unitMatches.filter((m) => m.how === 'chosen' || m.how === 'new').map((m) => m.value));
+  const unknown = new Map(preview.unknownUnits.map((u) => [u.value, u]));
+  const kept = before.filter((u) => unknown.has(u.value) || answered.has(u.value)).map((u) => unknown.get(u.value) ?? u);
+  return [...kept, ...preview.unknownUnits.filter((u) => !kept.some((k) => k.value === u.value))];
+}
+
+/** What the preview recognised by itself (code, folded name, remembered), not the clerk's answers. */
+const automatic = (matches: readonly UnitMatch[]) => matches.filter((m) => m.how !== 'chosen' && m.how !== 'new');
 
 /** `#/pegawai/impor`: file → columns → check → apply, every step a call to the same preview. */
 export function RosterImport() {
   const { t } = useTranslation();
+  const { user } = useSession();
   const units = useLoader(() => api['units.list']({ includeInactive: true }), []);
   const [step, setStep] = useState<Step>('file');
   const [source, setSource] = useState<Source | null>(null);
-  const [choices, setChoices] = useState<Choices>({ createUnits: false });
+  const [choices, setChoices] = useState<Choices>({});
+  const [asked, setAsked] = useState<UnknownUnit[]>([]);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -93,7 +114,8 @@ export function RosterImport() {
       setSource(src);
       setApplied(null);
       setPreview(null);
-      await runPreview(src, { createUnits: false }, 'mapping');
+      setAsked([]);
+      await runPreview(src, {}, 'mapping');
     } catch (err) {
       fail(err);
       setBusy(false);
@@ -124,7 +146,8 @@ export function RosterImport() {
     setSource(null);
     setPreview(null);
     setApplied(null);
-    setChoices({ createUnits: false });
+    setChoices({});
+    setAsked([]);
     setError(null);
     setBusy(false);
     setStep('file');
@@ -132,6 +155,20 @@ export function RosterImport() {
 
   const counts = preview ? countRows(preview.items) : null;
   const toWrite = counts ? counts.new + counts.update : 0;
+  const nextAsked = preview ? askedUnits(asked, preview) : [];
+
+  /** From the columns: to the unit step when a unit value is unknown, else to the check. */
+  const afterMapping = () => {
+    setAsked(nextAsked);
+    setStep(nextAsked.length > 0 ? 'units' : 'check');
+  };
+
+  const setUnitChoice = (value: string, choice: UnitChoice | null) => {
+    const unitMap = { ...choices.unitMap };
+    if (choice) unitMap[value] = choice;
+    else delete unitMap[value];
+    setChoices({ ...choices, unitMap });
+  };
 
   return (
     <Page title={t('rosterImport.title')} intro={t('rosterImport.intro')} actions={<Link href="/pegawai" className="btn">{t('rosterImport.back')}</Link>}>
@@ -158,12 +195,34 @@ export function RosterImport() {
             mapping={mapping}
             busy={busy}
             onMapping={(m) => void runPreview(source, { ...choices, mapping: m })}
-            onSheet={(sheet) => void runPreview(source, { createUnits: choices.createUnits, sheet })}
+            onSheet={(sheet) => { setAsked([]); void runPreview(source, { sheet }); }}
           />
           {error ? <ErrorAlert error={error} /> : null}
           <div className="form-actions">
-            <button type="button" className="btn btn-primary" onClick={() => setStep('check')} disabled={busy}>{t('rosterImport.mapping.next')}</button>
+            <button type="button" className="btn btn-primary" onClick={afterMapping} disabled={busy}>
+              {t(nextAsked.length > 0 ? 'rosterImport.mapping.nextUnits' : 'rosterImport.mapping.next')}
+            </button>
             <button type="button" className="btn" onClick={restart}>{t('rosterImport.file.choose')}</button>
+          </div>
+        </StepCard>
+      )}
+
+      {step === 'units' && preview && source && (
+        <StepCard title={t('rosterImport.units.title')} headingRef={headingRef}>
+          <UnitsStep
+            asked={asked}
+            matches={automatic(preview.unitMatches)}
+            units={units.data ?? []}
+            choices={choices.unitMap ?? {}}
+            canCreate={user.role === 'admin'}
+            onChoice={setUnitChoice}
+          />
+          {error ? <ErrorAlert error={error} /> : null}
+          <div className="form-actions">
+            <button type="button" className="btn btn-primary" onClick={() => void runPreview(source, { ...choices, mapping }, 'check')} disabled={busy} aria-busy={busy || undefined}>
+              {t('rosterImport.units.next')}
+            </button>
+            <button type="button" className="btn" onClick={() => setStep('mapping')}>{t('rosterImport.units.back')}</button>
           </div>
         </StepCard>
       )}
@@ -174,9 +233,8 @@ export function RosterImport() {
             preview={preview}
             input={applyInput}
             units={unitNames(units.data)}
-            createUnits={choices.createUnits}
             busy={busy}
-            onCreateUnits={(createUnits) => void runPreview(source, { ...choices, mapping, createUnits })}
+            onChooseUnits={() => { setAsked(nextAsked); setStep('units'); }}
           />
           {error ? <ErrorAlert error={error} /> : null}
           <p className="import-plan" aria-live="polite">
@@ -190,7 +248,9 @@ export function RosterImport() {
             <button type="button" className="btn btn-primary" onClick={() => void apply()} disabled={busy || toWrite === 0} aria-busy={applying || undefined}>
               {applying ? t('rosterImport.check.applying') : t('rosterImport.check.apply')}
             </button>
-            <button type="button" className="btn" onClick={() => setStep('mapping')}>{t('rosterImport.check.back')}</button>
+            {asked.length > 0
+              ? <button type="button" className="btn" onClick={() => { setAsked(nextAsked); setStep('units'); }}>{t('rosterImport.check.backUnits')}</button>
+              : <button type="button" className="btn" onClick={() => setStep('mapping')}>{t('rosterImport.check.back')}</button>}
           </div>
         </StepCard>
       )}
@@ -203,6 +263,7 @@ export function RosterImport() {
             label={t('rosterImport.check.summaryLabel')}
           />
           {applied.createdUnits.length > 0 && <p>{t('rosterImport.done.createdUnits', { units: applied.createdUnits.join(', ') })}</p>}
+          <UnitMatches matches={applied.unitMatches} />
           {applied.errors.length > 0 && (
             <div className="alert alert-warning">
               <p>{t('rosterImport.done.errors', { n: new Set(applied.errors.map((e) => e.row)).size })}</p>

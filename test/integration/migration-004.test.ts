@@ -1,0 +1,148 @@
+// Migration 004 (unit aliases): a version-3 database with an office, a roster imported by the real
+// services and an event is brought to version 4; every old row and the old schema stay as they
+// were, the office imports on the migrated file (and a unit choice is remembered), and the new
+// table enforces its constraints.
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { parseInput } from '../../shared/contract/validate.ts';
+import { createBackend } from '../../electron/backend/backend.ts';
+import { migrate, schemaVersion } from '../../electron/backend/db/migrate.ts';
+import { migration001 } from '../../electron/backend/db/migrations/001_core.ts';
+import { migration002 } from '../../electron/backend/db/migrations/002_employees.ts';
+import { migration003 } from '../../electron/backend/db/migrations/003_trainings.ts';
+import { migration004 } from '../../electron/backend/db/migrations/004_unit_aliases.ts';
+import { openDatabase } from '../../electron/backend/db/open.ts';
+import { JobRunner } from '../../electron/backend/jobs/runner.ts';
+import { officeHandlers } from '../../electron/backend/services/office.ts';
+import { rosterHandlers } from '../../electron/backend/services/roster.ts';
+import { cliActor, type ServiceContext } from '../../electron/backend/services/context.ts';
+import { ADMIN, dbFile, login, openTestBackend, removeTempDirs, setupInput, tempDir } from '../helpers/backend.ts';
+import { csvText, fileInput } from '../helpers/roster.ts';
+import { rosterCsv } from '../helpers/trainings.ts';
+
+afterEach(() => removeTempDirs());
+
+const V3 = [migration001, migration002, migration003];
+const OLD_TABLES = ['office', 'units', 'users', 'sessions', 'settings', 'change_journal', 'audit_log', 'login_throttle', 'employees', 'needs', 'programme_items', 'events', 'event_sessions', 'enrolments', 'attendance_marks'];
+const T = '2026-11-25T02:00:00.000Z';
+
+function dump(db: Database.Database): Record<string, unknown[]> {
+  return Object.fromEntries(OLD_TABLES.map((name) => [name, db.prepare(`SELECT * FROM ${name} ORDER BY rowid`).all()]));
+}
+
+function schemaOf(db: Database.Database, tables?: readonly string[]): unknown[] {
+  const all = db.prepare("SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY name").all() as { tbl_name: string }[];
+  return tables ? all.filter((o) => tables.includes(o.tbl_name)) : all;
+}
+
+/** A data folder holding a version-3 database: an office, 25 employees imported by the real services, an event. */
+async function v3DataFolder() {
+  const dataDir = tempDir();
+  const db = openDatabase(dbFile(dataDir));
+  migrate(db, V3);
+  const ctx: ServiceContext = { db, dataDir, door: 'test', actor: null, session: { token: null }, jobs: new JobRunner(), now: () => new Date(T) };
+  await officeHandlers['office.setup'](parseInput('office.setup', setupInput()), ctx);
+  const roster = await rosterHandlers['roster.apply'](parseInput('roster.apply', { fileName: 'pegawai.csv', dataBase64: Buffer.from(rosterCsv(25)).toString('base64') }), { ...ctx, actor: cliActor('tester') });
+  expect(roster.created).toBe(25);
+  db.prepare(`INSERT INTO events (id, name, method_id, competency_type, organiser, created_at, updated_at, updated_by, origin)
+    VALUES ('0190a000-0000-7000-8000-000000000001', 'Bimtek', 8, 'teknis', 'kantor', ?, ?, NULL, '16.71.14')`).run(T, T);
+  expect(schemaVersion(db)).toBe(3);
+  expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'unit_aliases'").pluck().get()).toBe(0);
+  const rows = dump(db);
+  const schema = schemaOf(db);
+  db.close();
+  return { dataDir, rows, schema };
+}
+
+describe('migration 004 (unit aliases)', () => {
+  it('the v3 fixture really is a v3 database: its schema is exactly migrations 001 to 003', async () => {
+    const { schema } = await v3DataFolder();
+    const plain = new Database(':memory:');
+    migrate(plain, V3);
+    expect(schema).toEqual(schemaOf(plain));
+    plain.close();
+  });
+
+  it('brings a v3 database to v4, leaving every old row and table as it was; the office then imports and remembers a unit choice', async () => {
+    const { dataDir, rows, schema } = await v3DataFolder();
+    expect(rows.employees).toHaveLength(25);
+    const backend = createBackend({ dataDir });
+    try {
+      expect(schemaVersion(backend.db)).toBeGreaterThanOrEqual(4);
+      expect(dump(backend.db)).toEqual(rows);
+      // The old tables and their indexes are untouched: migration 4 only adds.
+      expect(schemaOf(backend.db, OLD_TABLES)).toEqual(schema);
+      const columns = (backend.db.prepare('PRAGMA table_info(unit_aliases)').all() as { name: string }[]).map((c) => c.name);
+      expect(columns).toEqual(['id', 'value', 'folded', 'unit_id', 'created_at', 'updated_at', 'updated_by', 'origin', 'deleted_at']);
+      expect(backend.db.prepare('SELECT count(*) FROM unit_aliases').pluck().get()).toBe(0);
+      const indexes = backend.db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name = 'unit_aliases' ORDER BY name").pluck().all();
+      expect(indexes).toEqual(['unit_aliases_folded', 'unit_aliases_unit']);
+      expect(backend.db.pragma('foreign_key_check')).toEqual([]);
+    } finally {
+      backend.close();
+    }
+
+    const t = openTestBackend({ dataDir });
+    try {
+      const token = await login(t, ADMIN.username, ADMIN.password);
+      expect((await t.ok('employees.list', {}, token)).total).toBe(25);
+      const units = Object.fromEntries((await t.ok('units.list', {}, token)).map((u) => [u.name, u.id]));
+      const file = csvText([['NIP', 'Nama', 'Unit Kerja'], ['198609262015052001', 'Siti Aminah', 'Kel. Bagus Kuning'], ['197503152000031002', 'Ahmad Fauzi', 'Kasi Trantib']]);
+      const result = await t.ok('roster.apply', fileInput(tempDir(), 'baru.csv', file, { unitMap: { 'Kasi Trantib': { unitId: units['Seksi Pemerintahan'] } } }), token);
+      expect(result).toMatchObject({ created: 2, errors: [] });
+      expect((await t.ok('units.aliases', {}, token)).map((a) => [a.value, a.unit])).toEqual([['Kasi Trantib', 'Seksi Pemerintahan']]);
+    } finally {
+      t.close();
+    }
+  });
+
+  it('runs from v3 to exactly v4, and again changes nothing', async () => {
+    const { dataDir } = await v3DataFolder();
+    const db = new Database(dbFile(dataDir));
+    expect(migrate(db, [...V3, migration004])).toEqual({ from: 3, to: 4 });
+    const after = schemaOf(db);
+    expect(migrate(db, [...V3, migration004])).toEqual({ from: 4, to: 4 });
+    expect(schemaOf(db)).toEqual(after);
+    db.close();
+  });
+
+  describe('constraints of unit_aliases', () => {
+    const sync = { created_at: T, updated_at: T, updated_by: null, origin: '16.71.14', deleted_at: null };
+    function v4() {
+      const db = new Database(':memory:');
+      db.pragma('foreign_keys = ON');
+      migrate(db, [...V3, migration004]);
+      for (const [id, name] of [['u1', 'Plaju Ulu'], ['u2', 'Seksi Pemerintahan']]) {
+        db.prepare(`INSERT INTO units (id, code, name, kind, active, sort_order, created_at, updated_at, updated_by, origin) VALUES (?, NULL, ?, 'kantor', 1, 1, ?, ?, NULL, '16.71.14')`).run(id, name, T, T);
+      }
+      return db;
+    }
+    function alias(db: Database.Database, row: Record<string, unknown>) {
+      const r = { ...sync, ...row };
+      const columns = Object.keys(r);
+      return db.prepare(`INSERT INTO unit_aliases (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`).run(r);
+    }
+
+    it('one live alias per folded spelling; a removed one (tombstone) may be remembered again', () => {
+      const db = v4();
+      alias(db, { id: 'a1', value: 'Kel. Sukamaju', folded: 'sukamaju', unit_id: 'u1' });
+      expect(() => alias(db, { id: 'a2', value: 'Kelurahan Sukamaju', folded: 'sukamaju', unit_id: 'u2' })).toThrow(/UNIQUE constraint failed: unit_aliases\.folded/);
+      db.prepare("UPDATE unit_aliases SET deleted_at = ? WHERE id = 'a1'").run(T);
+      alias(db, { id: 'a3', value: 'Kelurahan Sukamaju', folded: 'sukamaju', unit_id: 'u2' });
+      alias(db, { id: 'a4', value: 'Kasi Trantib', folded: 'kasitrantib', unit_id: 'u2' });
+      expect(db.prepare('SELECT id FROM unit_aliases WHERE deleted_at IS NULL ORDER BY id').pluck().all()).toEqual(['a3', 'a4']);
+      db.close();
+    });
+
+    it('an alias names an existing unit, a spelling and its fold', () => {
+      const db = v4();
+      expect(() => alias(db, { id: 'a1', value: 'Kasi Trantib', folded: 'kasitrantib', unit_id: 'nope' })).toThrow(/FOREIGN KEY constraint failed/);
+      expect(() => alias(db, { id: 'a2', value: '', folded: 'x', unit_id: 'u1' })).toThrow(/CHECK constraint failed/);
+      expect(() => alias(db, { id: 'a3', value: 'x', folded: '', unit_id: 'u1' })).toThrow(/CHECK constraint failed/);
+      expect(() => alias(db, { id: 'a4', value: 'x', folded: 'x', unit_id: null })).toThrow(/NOT NULL constraint failed/);
+      expect(() => alias(db, { id: 'a5', value: 'x', folded: 'x', unit_id: 'u1', origin: null })).toThrow(/NOT NULL constraint failed/);
+      expect(db.prepare('SELECT count(*) FROM unit_aliases').pluck().get()).toBe(0);
+      db.close();
+    });
+  });
+});
