@@ -61,6 +61,10 @@ export const event = z.object({
   minAttendancePct: z.number(),
   minPostTest: z.number().nullable(),
   lateGraceMinutes: z.number().int().nullable(),
+  /**
+   * As it stands: a planned event reads berlangsung from its first session's start or its first
+   * attendance mark (shared/domain/event-progress.ts); the other statuses are the clerk's.
+   */
   status: z.enum(EVENT_STATUSES),
   sessions: z.array(session),
   enrolled: z.number().int(),
@@ -69,6 +73,10 @@ export const event = z.object({
   totalJp: z.number(),
   startDate: isoDate.nullable(),
   endDate: isoDate.nullable(),
+  /** Sessions ended by the office clock. */
+  sessionsOver: z.number().int(),
+  /** The last session is over and the event is still direncanakan/berlangsung: offer "Tandai selesai". */
+  readyToFinish: z.boolean(),
 });
 export type Event = z.infer<typeof event>;
 

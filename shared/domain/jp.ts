@@ -89,8 +89,20 @@ export function sessionJps(rule: JpRule, sessions: readonly SessionTimes[], inte
 
 /** Statuses that count as having attended a session (late and leaving early still attended). */
 export const PRESENT_STATUSES = ['hadir', 'terlambat', 'psw'] as const;
+/**
+ * The one list of attendance statuses: the contract's enum, the CLI's --status choices and the
+ * screens' lists are derived from it (the database's CHECK, in migration 003, is tested against it).
+ */
 export const ATTENDANCE_STATUSES = ['hadir', 'terlambat', 'izin', 'sakit', 'dinas_luar', 'cuti', 'alpa', 'psw'] as const;
 export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
+
+/** What a scan at the door gives, by the clock; the other statuses are set by hand. */
+export const ARRIVAL_STATUSES = ['hadir', 'terlambat'] as const satisfies readonly AttendanceStatus[];
+/** Every status, those set by hand first (the door screen's order of keys). */
+export const STATUSES_BY_HAND_FIRST: readonly AttendanceStatus[] = [
+  ...ATTENDANCE_STATUSES.filter((s) => !(ARRIVAL_STATUSES as readonly string[]).includes(s)),
+  ...ARRIVAL_STATUSES,
+];
 
 /** Short codes as printed on recaps. */
 export const STATUS_CODE: Record<AttendanceStatus, string> = {
@@ -106,32 +118,62 @@ export interface CompletionRule {
   minPostTest: number | null;
 }
 
+/** Lulus, tidak memenuhi syarat, or not decided yet because sessions are still to come. */
+export type CompletionResult = 'passed' | 'not_passed' | 'pending';
+
 export interface Completion {
   attended: number;
   sessions: number;
+  /** Sessions the attendance is measured against: all once the event is finished, else those so far. */
+  counted: number;
   attendancePct: number;
   jp: number;
   passed: boolean;
+  result: CompletionResult;
   reasons: ('attendance' | 'post_test')[];
+  /** Sessions still to come for this participant (not over and not marked), and their JP. */
+  upcoming: number;
+  upcomingJp: number;
+}
+
+/**
+ * Where the event stands: which sessions are over by the office clock, and whether it is
+ * finished (its last session is over, or the clerk marked it done). See event-progress.ts.
+ */
+export interface EventProgress {
+  over: readonly boolean[];
+  finished: boolean;
 }
 
 /**
  * Lulus when attendance reaches the event's minimum share of sessions and, if the event sets
  * one, the post-test score reaches its minimum. JP earned are those of the sessions attended.
+ *
+ * Until the event is finished nobody has failed it: the result is "pending", and attendance is
+ * measured against the sessions so far (those over, and any already marked: a register taken
+ * in a session under way, an absence noted ahead). Without `progress` the event is finished.
  */
-export function completion(statuses: readonly (AttendanceStatus | null)[], jps: readonly number[], rule: CompletionRule, postTest: number | null): Completion {
+export function completion(
+  statuses: readonly (AttendanceStatus | null)[],
+  jps: readonly number[],
+  rule: CompletionRule,
+  postTest: number | null,
+  progress: EventProgress = { over: statuses.map(() => true), finished: true },
+): Completion {
   const attendedIdx = statuses.map((s, i) => (isPresent(s) ? i : -1)).filter((i) => i >= 0);
   const sessions = statuses.length;
-  const attendancePct = sessions ? Math.round((attendedIdx.length / sessions) * 1000) / 10 : 0;
+  const countedIdx = statuses.map((s, i) => (progress.finished || progress.over[i] || s !== null ? i : -1)).filter((i) => i >= 0);
+  const counted = countedIdx.length;
+  const upcomingIdx = statuses.map((_, i) => i).filter((i) => !countedIdx.includes(i));
+  const attendancePct = counted ? Math.round((attendedIdx.length / counted) * 1000) / 10 : 0;
+  const jp = round2(attendedIdx.reduce((a, i) => a + (jps[i] ?? 0), 0));
+  const base = {
+    attended: attendedIdx.length, sessions, counted, attendancePct, jp,
+    upcoming: upcomingIdx.length, upcomingJp: round2(upcomingIdx.reduce((a, i) => a + (jps[i] ?? 0), 0)),
+  };
+  if (!progress.finished) return { ...base, passed: false, result: 'pending', reasons: [] };
   const reasons: Completion['reasons'] = [];
   if (sessions === 0 || attendancePct < rule.minAttendancePct) reasons.push('attendance');
   if (rule.minPostTest !== null && (postTest === null || postTest < rule.minPostTest)) reasons.push('post_test');
-  return {
-    attended: attendedIdx.length,
-    sessions,
-    attendancePct,
-    jp: round2(attendedIdx.reduce((a, i) => a + (jps[i] ?? 0), 0)),
-    passed: reasons.length === 0,
-    reasons,
-  };
+  return { ...base, passed: reasons.length === 0, result: reasons.length ? 'not_passed' : 'passed', reasons };
 }

@@ -11,7 +11,7 @@ import type { Input } from '../../shared/contract/index.ts';
 import { localToInstant } from '../../shared/domain/office-time.ts';
 import type { Timezone } from '../../shared/domain/timezone.ts';
 import { rosterCsv } from '../bench/roster.bench.ts';
-import { FakeClock, openTestBackend, peek, setUpOffice, tempDir, type TestBackend } from './backend.ts';
+import { ADMIN, FakeClock, login, openTestBackend, peek, setUpOffice, tempDir, type TestBackend } from './backend.ts';
 
 export { rosterCsv };
 
@@ -60,6 +60,15 @@ export function setClock(clock: FakeClock, iso: string | Date): void {
 /** Moves the fake clock to a local date and time of the given zone, plus some seconds. */
 export function setLocalClock(clock: FakeClock, date: string, time: string, zone: Timezone, plusSeconds = 0): void {
   setClock(clock, new Date(localToInstant(date, time, zone).getTime() + plusSeconds * 1000));
+}
+
+/**
+ * Moves the office clock forward to a local date and time (days later, say) and logs the admin in
+ * again: a session idle for 12 hours has ended, as it would for a clerk. Updates `o.token`.
+ */
+export async function laterAt(o: Pick<TrainingOffice, 't' | 'clock' | 'token'>, date: string, time: string, zone: Timezone = 'Asia/Jakarta'): Promise<void> {
+  setLocalClock(o.clock, date, time, zone);
+  o.token = await login(o.t, ADMIN.username, ADMIN.password);
 }
 
 export const SPEAKERS = [

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { removeTempDirs } from '../helpers/backend.ts';
 import { csvText, fileInput, xlsxBuffer } from '../helpers/roster.ts';
-import { addSession, createEvent, eventInput, journalOf, ops, spacedNip, trainingOffice, type TrainingOffice } from '../helpers/trainings.ts';
+import { addSession, createEvent, eventInput, journalOf, laterAt, ops, spacedNip, trainingOffice, type TrainingOffice } from '../helpers/trainings.ts';
 
 let o: TrainingOffice;
 
@@ -218,6 +218,9 @@ describe('annual programme', () => {
     await o.t.ok('enrolment.add', { eventId: cancelled.id, employeeIds: [a!.id] }, o.token);
     await o.t.ok('events.setStatus', { id: cancelled.id, status: 'batal' }, o.token);
     await o.t.ok('programme.setStatus', { id: items.bimtek.id, status: 'terlaksana' }, o.token);
+    // Completion is decided once the last session (26 November, until 16:00 WIB) is over.
+    expect((await o.t.ok('programme.summary', { year: 2026 }, o.token)).items.find((i) => i.itemId === items.bimtek.id)).toMatchObject({ enrolled: 3, completed: 0 });
+    await laterAt(o, '2026-11-26', '16:00');
 
     const s = await o.t.ok('programme.summary', { year: 2026 }, o.token);
     expect(s.total).toEqual({ items: 3, plannedJp: 36, budget: 20_000_000 });

@@ -7,7 +7,7 @@ import type { AttendanceStatus } from '../../shared/domain/jp.ts';
 import { formatNip } from '../../shared/domain/nip.ts';
 import { SIGNER_NIP, removeTempDirs } from '../helpers/backend.ts';
 import { readXlsx } from '../helpers/roster.ts';
-import { addSession, createEvent, pdfText, squash, trainingOffice, type TrainingOffice } from '../helpers/trainings.ts';
+import { addSession, createEvent, laterAt, pdfText, squash, trainingOffice, type TrainingOffice } from '../helpers/trainings.ts';
 
 let o: TrainingOffice;
 let eventId: string;
@@ -49,6 +49,9 @@ beforeAll(async () => {
   // The sixth employee attended, then withdrew: not in the recap.
   await o.t.ok('attendance.mark', { sessionId: sessionIds[0]!, enrolmentId: enrolmentOf[o.employees[5]!.id]!, status: 'hadir' }, o.token);
   await o.t.ok('enrolment.withdraw', { id: enrolmentOf[o.employees[5]!.id]!, reason: 'Pindah tugas' }, o.token);
+  // The last session (27 November, 08:00–09:30 WIB) is over: completion is decided.
+  // (Before that, everyone is "belum selesai": trainings-progress.test.ts.)
+  await laterAt(o, '2026-11-27', '09:30');
 });
 afterAll(() => {
   o.close();
@@ -58,7 +61,8 @@ afterAll(() => {
 describe('recap.event', () => {
   it('gives each participant a row of status codes, attendance %, JP of attended sessions and completion', async () => {
     const recap = await o.t.ok('recap.event', { eventId }, o.token);
-    expect(recap).toMatchObject({ eventId, name: 'Bimbingan Teknis Administrasi Kependudukan', rule: { minAttendancePct: 80, minPostTest: 70 } });
+    expect(recap).toMatchObject({ eventId, name: 'Bimbingan Teknis Administrasi Kependudukan', rule: { minAttendancePct: 80, minPostTest: 70 }, finished: true });
+    expect(recap.sessions.every((s) => s.over)).toBe(true);
     expect(recap.sessions.map((s) => [s.date, s.start, s.end, s.topic, s.jp])).toEqual([
       ['2026-11-25', '08:00', '12:00', 'SIAK', 5], ['2026-11-25', '13:00', '16:00', 'KTP-el', 4],
       ['2026-11-26', '08:00', '12:00', 'Kartu Keluarga', 5], ['2026-11-26', '13:00', '15:15', 'Akta', 3], ['2026-11-27', '08:00', '09:30', 'Evaluasi', 2],
@@ -75,7 +79,8 @@ describe('recap.event', () => {
     expect(row('p1')).toMatchObject({ nip: who('p1').nip, name: who('p1').displayName, unit: who('p1').unit });
     expect(recap.rows).toHaveLength(6);
     expect(recap.rows.some((r) => r.employeeId === o.employees[5]!.id)).toBe(false);
-    expect(recap.totals).toEqual({ participants: 6, passed: 3, notPassed: 3 });
+    expect(recap.totals).toEqual({ participants: 6, passed: 3, notPassed: 3, pending: 0 });
+    expect(recap.rows.map((r) => [r.result, r.counted])).toEqual(recap.rows.map((r) => [r.passed ? 'passed' : 'not_passed', 5]));
   });
 
   it('follows a JP override and a changed pass rule', async () => {
@@ -89,7 +94,7 @@ describe('recap.event', () => {
     const { id, methodName: _m, status: _s, sessions: _x, enrolled: _n, totalJp: _t, startDate: _a, endDate: _b, createdAt: _c, updatedAt: _u, updatedBy: _y, origin: _o, ...fields } = await o.t.ok('events.get', { id: eventId }, o.token);
     await o.t.ok('events.update', { id, ...fields, minAttendancePct: 60, minPostTest: null }, o.token);
     const relaxed = await o.t.ok('recap.event', { eventId }, o.token);
-    expect(relaxed.totals).toEqual({ participants: 6, passed: 5, notPassed: 1 });
+    expect(relaxed.totals).toEqual({ participants: 6, passed: 5, notPassed: 1, pending: 0 });
     await o.t.ok('events.update', { id, ...fields }, o.token);
     expect((await o.t.ok('recap.event', { eventId }, o.token)).totals.passed).toBe(3);
     await o.t.fails('recap.event', { eventId: '019a0000-0000-7000-8000-0000000000ef' }, 'NOT_FOUND', o.token);
@@ -127,8 +132,12 @@ describe('recap.event', () => {
     expect(text).toMatch(new RegExp(`${who('p4').displayName}\\s+DL\\s+C\\s+A\\s+·\\s+H\\s+20\\s+2\\s+TMS`));
     expect(text).toMatch(/Hendra Wijaya\s+H\s+H\s+H\s+H\s+·\s+80\s+17\s+Lulus/);
     for (const key of Object.keys(GRID) as (keyof typeof GRID)[]) expect(text).toContain(formatNip(who(key).nip));
-    expect(flat).toContain('S1: 2026-11-25 08:00–12:00 SIAK (5 JP)');
-    expect(flat).toContain('Plaju, 25 November 2026');
+    // The session key in Indonesian dates and times, never ISO.
+    expect(flat).toContain('S1: 25 November 2026, 08.00–12.00 WIB, SIAK (5 JP)');
+    expect(flat).toContain('S5: 27 November 2026, 08.00–09.30 WIB, Evaluasi (2 JP)');
+    expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    expect(text).toMatch(/Hadir per sesi\s+5\s+4\s+4\s+5\s+4/);
+    expect(flat).toContain('Plaju, 27 November 2026');
     expect(flat).toContain(`Drs. H. Camat Plaju NIP ${SIGNER_NIP}`);
   });
 });
@@ -154,9 +163,10 @@ describe('recap.employee', () => {
     const p1 = await o.t.ok('recap.employee', { employeeId: who('p1').id, year: 2026 }, o.token);
     expect(p1).toMatchObject({ employeeId: who('p1').id, nip: who('p1').nip, name: who('p1').name, year: 2026, targetJp: 20, totalJp: 23 });
     expect(p1.trainings).toEqual([
-      { eventId: expect.any(String), name: 'Seminar Pelayanan Publik', methodName: 'Seminar', startDate: '2026-03-10', endDate: '2026-03-10', attendancePct: 100, jp: 4, passed: true },
-      { eventId, name: 'Bimbingan Teknis Administrasi Kependudukan', methodName: 'Bimbingan Teknis', startDate: '2026-11-25', endDate: '2026-11-27', attendancePct: 100, jp: 19, passed: true },
+      { eventId: expect.any(String), name: 'Seminar Pelayanan Publik', methodName: 'Seminar', startDate: '2026-03-10', endDate: '2026-03-10', attendancePct: 100, jp: 4, passed: true, result: 'passed', counted: 1, upcomingSessions: 0, upcomingJp: 0, nextSessionDate: null },
+      { eventId, name: 'Bimbingan Teknis Administrasi Kependudukan', methodName: 'Bimbingan Teknis', startDate: '2026-11-25', endDate: '2026-11-27', attendancePct: 100, jp: 19, passed: true, result: 'passed', counted: 5, upcomingSessions: 0, upcomingJp: 0, nextSessionDate: null },
     ]);
+    expect(p1.upcomingJp).toBe(0);
     expect((await o.t.ok('recap.employee', { employeeId: who('p1').id, year: 2025 }, o.token))).toMatchObject({ totalJp: 5, trainings: [{ name: 'Kursus Arsip 2025', jp: 5 }] });
     const p4 = await o.t.ok('recap.employee', { employeeId: who('p4').id, year: 2026 }, o.token);
     expect(p4).toMatchObject({ totalJp: 2, trainings: [{ eventId, attendancePct: 20, jp: 2, passed: false }] });

@@ -1,18 +1,20 @@
 import { ApiError } from '../../../shared/contract/errors.ts';
 import type { Enrolment, Event, Session } from '../../../shared/contract/events.ts';
 import { methodById } from '../../../shared/domain/methods.ts';
-import { PRESENT_STATUSES, round2, sessionJps } from '../../../shared/domain/jp.ts';
+import { round2, sessionJps } from '../../../shared/domain/jp.ts';
 import { golonganByCode } from '../../../shared/domain/golongan.ts';
-import { normalizeNipInput, parseNip } from '../../../shared/domain/nip.ts';
+import { parseNip } from '../../../shared/domain/nip.ts';
+import { nipPieces } from '../../../shared/domain/nip-text.ts';
 import { searchTerms } from '../../../shared/domain/search.ts';
+import { isReadyToFinish, localMinute, type EventStatusValue } from '../../../shared/domain/event-progress.ts';
 import { newId } from '../db/ids.ts';
 import type { Db } from '../db/open.ts';
-import { sql } from '../db/statements.ts';
 import { inChangeBatch, recordChange } from '../db/repos/changes.ts';
 import * as t from '../db/repos/trainings.ts';
 import { getEmployee, findEmployeeByNip } from '../db/repos/employees.ts';
+import { getOffice } from '../db/repos/office.ts';
 import { getItem } from '../db/repos/programme.ts';
-import type { WriteMeta } from './context.ts';
+import type { ServiceContext, WriteMeta } from './context.ts';
 import type { Handlers } from './handlers.ts';
 import { meta } from './office.ts';
 import { advanceItem, unscheduleItem } from './programme-progress.ts';
@@ -37,22 +39,34 @@ export function toSession(s: t.SessionRecord): Session {
   return { ...rest, overnight: s.end < s.start, jp: s.jpOverride ?? s.computedJp };
 }
 
-export function toEventView(db: Db, e: t.EventRecord, withSessions = true): Event {
-  const sessions = t.listSessions(db, e.id).map(toSession);
-  const { deletedAt: _d, ...rest } = e;
+/** The office's wall-clock minute now ("2026-12-04 09:30"): what sessions are compared with. */
+export function officeNow(db: Db, now: Date): string {
+  return localMinute(now, getOffice(db)?.timezone ?? 'Asia/Jakarta');
+}
+
+type EventListItem = Omit<Event, 'sessions'>;
+
+function toListItem(x: t.EventSummary, now: string): EventListItem {
+  const { deletedAt: _d, effectiveStatus, sessionCount: _n, firstStart: _f, lastEnd, everEnrolled, totalJp, ...rest } = x;
+  const status = effectiveStatus as EventStatusValue;
   return {
     ...rest,
-    competencyType: e.competencyType as Event['competencyType'],
-    organiser: e.organiser as Event['organiser'],
-    status: e.status as Event['status'],
-    methodName: methodById(e.methodId)?.name ?? String(e.methodId),
-    sessions: withSessions ? sessions : [],
-    enrolled: t.countActiveEnrolments(db, e.id),
-    removable: !t.eventHasEnrolments(db, e.id),
-    totalJp: round2(sessions.reduce((a, s) => a + s.jp, 0)),
-    startDate: sessions[0]?.date ?? null,
-    endDate: sessions.at(-1)?.date ?? null,
+    competencyType: x.competencyType as Event['competencyType'],
+    organiser: x.organiser as Event['organiser'],
+    status,
+    methodName: methodById(x.methodId)?.name ?? String(x.methodId),
+    removable: !everEnrolled,
+    totalJp: round2(totalJp),
+    readyToFinish: isReadyToFinish(status, lastEnd, now),
   };
+}
+
+/** One event as the contract gives it: its figures and status as they stand now, and its sessions. */
+export function eventView(ctx: Pick<ServiceContext, 'db' | 'now'>, id: string): Event {
+  const now = officeNow(ctx.db, ctx.now());
+  const [summary] = t.listEventSummaries(ctx.db, { now, id });
+  if (!summary) throw new ApiError('NOT_FOUND', 'Kegiatan tidak ditemukan.');
+  return { ...toListItem(summary, now), sessions: t.listSessions(ctx.db, id).map(toSession) };
 }
 
 export function eventsOfItem(db: Db, itemId: string): t.EventRecord[] {
@@ -130,58 +144,14 @@ function enrolEach(db: Db, m: WriteMeta, event: t.EventRecord, employeeIds: read
   return { added, already, enrolled, capacity: event.capacity, overCapacity: event.capacity !== null && enrolled > event.capacity };
 }
 
-/** JP each roster employee earned in a year: sessions attended, in events not cancelled. */
-const PRESENT_SQL = PRESENT_STATUSES.map((s) => `'${s}'`).join(', ');
-
-export function jpByEmployee(db: Db, year: number): Map<string, number> {
-  const rows = sql(db, `SELECT n.employee_id AS id, s.computed_jp AS computed, s.jp_override AS override
-    FROM attendance_marks m JOIN event_sessions s ON s.id = m.session_id JOIN enrolments n ON n.id = m.enrolment_id JOIN events e ON e.id = s.event_id
-    WHERE m.deleted_at IS NULL AND s.deleted_at IS NULL AND e.deleted_at IS NULL AND e.status <> 'batal' AND n.status = 'terdaftar'
-      AND n.employee_id IS NOT NULL AND m.status IN (${PRESENT_SQL}) AND substr(s.date, 1, 4) = ?`).all(String(year)) as { id: string; computed: number; override: number | null }[];
-  const out = new Map<string, number>();
-  for (const r of rows) out.set(r.id, round2((out.get(r.id) ?? 0) + (r.override ?? r.computed)));
-  return out;
-}
-
-/**
- * The NIPs of a pasted list. NIPs may be typed with spaces inside ("19860926 201505 2 001"), so
- * split on line breaks, commas, semicolons and tabs first, then gather runs of digit groups on a
- * line into NIPs of 18 digits; anything else is a piece of its own (reported as invalid).
- */
-export function nipPieces(text: string): string[] {
-  const out: string[] = [];
-  for (const part of text.split(/[\n\r,;\t]+/)) {
-    let group: string[] = [];
-    let digits = 0;
-    const flush = () => {
-      if (group.length) out.push(group.join(' '));
-      group = [];
-      digits = 0;
-    };
-    for (const token of part.trim().split(/\s+/).filter(Boolean)) {
-      const d = normalizeNipInput(token);
-      if (!/^\d+$/.test(d)) {
-        flush();
-        out.push(token);
-        continue;
-      }
-      if (digits + d.length > 18) flush();
-      group.push(token);
-      digits += d.length;
-      if (digits === 18) flush();
-    }
-    flush();
-  }
-  return out;
-}
-
 export const eventHandlers = {
-  'events.list': ({ year, status }, ctx) => t.listEventRecords(ctx.db, status ? { status } : {})
-    .map((e) => toEventView(ctx.db, e, false))
-    .filter((e) => year === undefined || (e.startDate ?? e.createdAt).startsWith(String(year)))
-    .map(({ sessions: _s, ...e }) => e),
+  // One statement for the whole list: figures aggregated per event, the year and status filters in SQL.
+  'events.list': ({ year, status }, ctx) => {
+    const now = officeNow(ctx.db, ctx.now());
+    return t.listEventSummaries(ctx.db, { now, year, status }).map((x) => toListItem(x, now));
+  },
 
-  'events.get': ({ id }, ctx) => toEventView(ctx.db, requireEvent(ctx.db, id)),
+  'events.get': ({ id }, ctx) => eventView(ctx, id),
 
   'events.create': (input, ctx) => writeTransaction(ctx.db, () => {
     if (input.programmeItemId && !getItem(ctx.db, input.programmeItemId)) throw ApiError.field(['programmeItemId'], 'event.item_unknown');
@@ -190,7 +160,7 @@ export const eventHandlers = {
     t.saveEvent(ctx.db, e, true);
     recordChange(ctx.db, m, { entity: 'event', entityId: e.id, op: 'insert', after: e });
     advanceItem(ctx.db, m, e.programmeItemId, 'terjadwal');
-    return toEventView(ctx.db, e);
+    return eventView(ctx, e.id);
   }),
 
   'events.update': ({ id, ...input }, ctx) => writeTransaction(ctx.db, () => {
@@ -205,18 +175,20 @@ export const eventHandlers = {
     if (after.programmeItemId !== before.programmeItemId && after.status !== 'batal') {
       advanceItem(ctx.db, m, after.programmeItemId, after.status === 'selesai' ? 'terlaksana' : 'terjadwal');
     }
-    return toEventView(ctx.db, after);
+    return eventView(ctx, id);
   }),
 
+  // The clerk's word: stored and journalled. (A planned event reads berlangsung once it has begun
+  // without any write: see eventView; so "Tandai selesai" goes from stored direncanakan to selesai.)
   'events.setStatus': ({ id, status }, ctx) => writeTransaction(ctx.db, () => {
     const before = requireEvent(ctx.db, id);
-    if (before.status === status) return toEventView(ctx.db, before);
+    if (before.status === status) return eventView(ctx, id);
     const m = meta(ctx);
     const after = { ...before, status, updatedAt: m.at, updatedBy: m.actor?.userId ?? null };
     t.saveEvent(ctx.db, after, false);
     recordChange(ctx.db, m, { entity: 'event', entityId: id, op: 'update', before, after });
     if (status === 'selesai') advanceItem(ctx.db, m, after.programmeItemId, 'terlaksana');
-    return toEventView(ctx.db, after);
+    return eventView(ctx, id);
   }),
 
   'events.remove': ({ id }, ctx) => writeTransaction(ctx.db, () => {
@@ -273,21 +245,15 @@ export const eventHandlers = {
     return t.listEnrolments(ctx.db, eventId, includeWithdrawn).map(toEnrolment);
   },
 
+  // The roster's own search (searchTerms + repos/employees.ts rosterFilter), JP and order in SQL.
   'enrolment.candidates': ({ eventId, search, unitId, golongan, order, limit }, ctx) => {
-    const event = requireEvent(ctx.db, eventId);
-    const year = Number((t.listSessions(ctx.db, eventId)[0]?.date ?? ctx.now().toISOString()).slice(0, 4));
-    const jp = jpByEmployee(ctx.db, year);
-    const enrolled = new Set(t.listEnrolments(ctx.db, event.id, false).map((e) => e.employeeId));
-    const terms = searchTerms(search);
-    const rows = sql(ctx.db, `SELECT e.id, e.nip, e.name, e.golongan, e.search_key, u.name AS unit FROM employees e LEFT JOIN units u ON u.id = e.unit_id
-      WHERE e.deleted_at IS NULL AND e.status = 'aktif' AND (@unit IS NULL OR e.unit_id = @unit) AND (@gol IS NULL OR e.golongan = @gol)`)
-      .all({ unit: unitId ?? null, gol: golongan ?? null }) as { id: string; nip: string; name: string; golongan: string | null; search_key: string; unit: string | null }[];
-    const list = rows.filter((r) => terms.every((term) => r.search_key.includes(term))).map((r) => ({
+    requireEvent(ctx.db, eventId);
+    // The year of the event's first session; without sessions, this year at the office.
+    const year = Number((t.listSessions(ctx.db, eventId)[0]?.date ?? officeNow(ctx.db, ctx.now())).slice(0, 4));
+    return t.listCandidates(ctx.db, { eventId, year, terms: searchTerms(search), unitId, golongan, order, limit }).map((r) => ({
       employeeId: r.id, nip: r.nip, name: r.name, unit: r.unit, golonganLabel: r.golongan ? golonganByCode(r.golongan)?.label ?? null : null,
-      jpThisYear: jp.get(r.id) ?? 0, enrolled: enrolled.has(r.id),
+      jpThisYear: r.jp, enrolled: r.enrolled,
     }));
-    list.sort((a, b) => (order === 'fewest_jp' ? a.jpThisYear - b.jpThisYear : 0) || a.name.localeCompare(b.name, 'id'));
-    return list.slice(0, limit);
   },
 
   'enrolment.add': ({ eventId, employeeIds }, ctx) => writeTransaction(ctx.db, () => enrolEmployees(ctx.db, meta(ctx), requireEvent(ctx.db, eventId), employeeIds)),

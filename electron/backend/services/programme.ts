@@ -38,7 +38,7 @@ const plainItem = ({ methodName: _m, ...i }: ProgrammeItem) => i;
 type Totals = { items: number; plannedJp: number; budget: number };
 const zero = (): Totals => ({ items: 0, plannedJp: 0, budget: 0 });
 
-export function programmeSummary(db: Db, year: number) {
+export function programmeSummary(db: Db, year: number, now: Date) {
   const all = repo.listItems(db, year);
   const items = all.filter((i) => i.status !== 'batal');
   const total = zero();
@@ -58,7 +58,7 @@ export function programmeSummary(db: Db, year: number) {
     byCompetencyType,
     items: all.map((i) => {
       const events = eventsOfItem(db, i.id).filter((e) => e.status !== 'batal');
-      const recaps = events.map((e) => eventRecap(db, e.id));
+      const recaps = events.map((e) => eventRecap(db, e.id, now));
       return {
         itemId: i.id, title: i.title, status: i.status, plannedMonth: i.plannedMonth, targetCount: i.targetCount,
         plannedJp: i.plannedJp, budget: i.budget, events: events.length,
@@ -140,6 +140,6 @@ export const programmeHandlers = {
     return { ok: true as const };
   }),
 
-  'programme.summary': ({ year }, ctx) => programmeSummary(ctx.db, year),
+  'programme.summary': ({ year }, ctx) => programmeSummary(ctx.db, year, ctx.now()),
 } satisfies Partial<Handlers>;
 

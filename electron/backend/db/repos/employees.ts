@@ -84,7 +84,12 @@ const SORT_COLUMNS: Record<ListQuery['sort'], string> = {
   jabatan: 'e.jabatan COLLATE NOCASE', status: 'e.status',
 };
 
-export function listEmployees(db: Db, q: ListQuery): { total: number; items: EmployeeRow[] } {
+/**
+ * The roster's filters as SQL on `employees e`: people not removed whose search key holds every
+ * search term (searchTerms of shared/domain/search.ts), in a unit, status, golongan, kind. The
+ * roster list and the enrolment candidates both use it, so both find the same people.
+ */
+export function rosterFilter(q: Pick<ListQuery, 'terms' | 'unitId' | 'status' | 'golongan' | 'employmentType'>): { whereSql: string; params: Record<string, unknown> } {
   const where = ['e.deleted_at IS NULL'];
   const params: Record<string, unknown> = {};
   q.terms.forEach((term, i) => {
@@ -95,7 +100,11 @@ export function listEmployees(db: Db, q: ListQuery): { total: number; items: Emp
   if (q.status) { where.push('e.status = @status'); params.status = q.status; }
   if (q.golongan) { where.push('e.golongan = @golongan'); params.golongan = q.golongan; }
   if (q.employmentType) { where.push('e.employment_type = @employmentType'); params.employmentType = q.employmentType; }
-  const whereSql = where.join(' AND ');
+  return { whereSql: where.join(' AND '), params };
+}
+
+export function listEmployees(db: Db, q: ListQuery): { total: number; items: EmployeeRow[] } {
+  const { whereSql, params } = rosterFilter(q);
   const order = `${SORT_COLUMNS[q.sort]} ${q.direction === 'desc' ? 'DESC' : 'ASC'}, e.name COLLATE NOCASE, e.nip`;
   // One scan gives both the page and the number of matches.
   const rows = sql(db, `SELECT e.*, u.name AS unit_name, count(*) OVER () AS total FROM employees e

@@ -1,6 +1,7 @@
 import type { Db } from '../open.ts';
 import { sql } from '../statements.ts';
-import type { AttendanceStatus } from '../../../../shared/domain/jp.ts';
+import { PRESENT_STATUSES, type AttendanceStatus } from '../../../../shared/domain/jp.ts';
+import { rosterFilter } from './employees.ts';
 
 interface Sync { createdAt: string; updatedAt: string; updatedBy: string | null; origin: string; deletedAt: string | null }
 
@@ -194,4 +195,114 @@ export function saveMark(db: Db, m: MarkRecord, insert: boolean): void {
 
 export function sessionHasMarks(db: Db, sessionId: string): boolean {
   return sql(db, 'SELECT 1 FROM attendance_marks WHERE session_id = ? AND deleted_at IS NULL LIMIT 1').get(sessionId) !== undefined;
+}
+
+// ── events with their figures, in one statement ─────────────────────────────────────────
+// Session times are the office's wall clock: "date start" and "date end" (the next day for a
+// session past midnight) compare as text with the office's "YYYY-MM-DD HH:MM" now, exactly as
+// shared/domain/event-progress.ts compares them.
+const START_LOCAL = "s.date || ' ' || s.start_time";
+const END_LOCAL = "(CASE WHEN s.end_time <= s.start_time THEN date(s.date, '+1 day') ELSE s.date END) || ' ' || s.end_time";
+
+export interface EventSummary extends EventRecord {
+  /** The status as it stands (event-progress.ts effectiveEventStatus); `status` is the stored one. */
+  effectiveStatus: string;
+  sessionCount: number;
+  sessionsOver: number;
+  totalJp: number;
+  startDate: string | null;
+  endDate: string | null;
+  firstStart: string | null;
+  lastEnd: string | null;
+  enrolled: number;
+  /** Anyone ever enrolled, withdrawn people included. */
+  everEnrolled: boolean;
+}
+
+/**
+ * Events with their session, enrolment and status figures, for a list or one event: one
+ * statement whatever the number of events (sessions and enrolments are aggregated per event,
+ * the year and status filters are SQL). `now` is the office's wall-clock minute.
+ */
+export function listEventSummaries(db: Db, q: { now: string; id?: string; year?: number; status?: string; programmeItemId?: string }): EventSummary[] {
+  const rows = sql(db, `WITH
+    s AS (SELECT s.event_id, count(*) AS sessions, sum(CASE WHEN ${END_LOCAL} <= @now THEN 1 ELSE 0 END) AS over,
+            sum(coalesce(s.jp_override, s.computed_jp)) AS total_jp, min(s.date) AS start_date, max(s.date) AS end_date,
+            min(${START_LOCAL}) AS first_start, max(${END_LOCAL}) AS last_end
+          FROM event_sessions s WHERE s.deleted_at IS NULL GROUP BY s.event_id),
+    n AS (SELECT event_id, sum(status = 'terdaftar' AND deleted_at IS NULL) AS enrolled, count(*) AS ever FROM enrolments GROUP BY event_id),
+    x AS (SELECT e.*, coalesce(s.sessions, 0) AS session_count, coalesce(s.over, 0) AS sessions_over, coalesce(s.total_jp, 0) AS total_jp,
+            s.start_date, s.end_date, s.first_start, s.last_end, coalesce(n.enrolled, 0) AS enrolled, coalesce(n.ever, 0) AS ever,
+            CASE WHEN e.status = 'direncanakan' AND (s.first_start <= @now OR EXISTS (SELECT 1 FROM attendance_marks m
+                JOIN event_sessions ms ON ms.id = m.session_id WHERE ms.event_id = e.id AND ms.deleted_at IS NULL AND m.deleted_at IS NULL))
+              THEN 'berlangsung' ELSE e.status END AS effective_status
+          FROM events e LEFT JOIN s ON s.event_id = e.id LEFT JOIN n ON n.event_id = e.id
+          WHERE e.deleted_at IS NULL AND (@id IS NULL OR e.id = @id) AND (@item IS NULL OR e.programme_item_id = @item))
+    SELECT * FROM x WHERE (@status IS NULL OR effective_status = @status)
+      AND (@year IS NULL OR substr(coalesce(start_date, created_at), 1, 4) = @year)
+    ORDER BY created_at DESC`)
+    .all({ now: q.now, id: q.id ?? null, item: q.programmeItemId ?? null, status: q.status ?? null, year: q.year === undefined ? null : String(q.year) }) as Row[];
+  return rows.map((r) => ({
+    ...toEvent(r),
+    effectiveStatus: r.effective_status as string,
+    sessionCount: r.session_count as number,
+    sessionsOver: r.sessions_over as number,
+    totalJp: r.total_jp as number,
+    startDate: r.start_date as string | null,
+    endDate: r.end_date as string | null,
+    firstStart: r.first_start as string | null,
+    lastEnd: r.last_end as string | null,
+    enrolled: r.enrolled as number,
+    everEnrolled: (r.ever as number) > 0,
+  }));
+}
+
+/** Any attendance mark (not cleared) in the event's sessions. */
+export function eventHasMarks(db: Db, eventId: string): boolean {
+  return sql(db, `SELECT 1 FROM attendance_marks m JOIN event_sessions s ON s.id = m.session_id
+    WHERE s.event_id = ? AND s.deleted_at IS NULL AND m.deleted_at IS NULL LIMIT 1`).get(eventId) !== undefined;
+}
+
+// ── JP earned and candidates ─────────────────────────────────────────────────────────────
+const PRESENT_SQL = PRESENT_STATUSES.map((s) => `'${s}'`).join(', ');
+
+/**
+ * JP each roster employee earned in a year: sessions attended (Hadir, Terlambat, PSW) in events
+ * not cancelled, as enrolled participants. Summed per person in SQL, to hundredths.
+ */
+const JP_EARNED = `SELECT n.employee_id AS employee_id, round(sum(coalesce(s.jp_override, s.computed_jp)), 2) AS jp
+  FROM attendance_marks m JOIN event_sessions s ON s.id = m.session_id JOIN enrolments n ON n.id = m.enrolment_id JOIN events e ON e.id = s.event_id
+  WHERE m.deleted_at IS NULL AND s.deleted_at IS NULL AND e.deleted_at IS NULL AND e.status <> 'batal' AND n.status = 'terdaftar'
+    AND n.employee_id IS NOT NULL AND m.status IN (${PRESENT_SQL}) AND substr(s.date, 1, 4) = @year
+  GROUP BY n.employee_id`;
+
+export function jpEarnedByEmployee(db: Db, year: number): Map<string, number> {
+  const rows = sql(db, JP_EARNED).all({ year: String(year) }) as { employee_id: string; jp: number }[];
+  return new Map(rows.map((r) => [r.employee_id, r.jp]));
+}
+
+export interface CandidateRow { id: string; nip: string; name: string; golongan: string | null; unit: string | null; jp: number; enrolled: boolean }
+
+/**
+ * Active roster employees to enrol in an event, found by the roster's own search and filters,
+ * with the JP they earned in `year` and whether they are enrolled already; those with the
+ * fewest JP first (or by name), then by name as the roster sorts it. One statement.
+ */
+export function listCandidates(db: Db, q: { eventId: string; year: number; terms: string[]; unitId?: string; golongan?: string; order: 'name' | 'fewest_jp'; limit: number }): CandidateRow[] {
+  const { whereSql, params } = rosterFilter({ terms: q.terms, unitId: q.unitId, golongan: q.golongan, status: 'aktif' });
+  const order = `${q.order === 'fewest_jp' ? 'jp ASC, ' : ''}e.name COLLATE NOCASE, e.nip`;
+  const rows = sql(db, `WITH jp AS (${JP_EARNED})
+    SELECT e.id, e.nip, e.name, e.golongan, u.name AS unit, coalesce(jp.jp, 0) AS jp,
+      EXISTS (SELECT 1 FROM enrolments x WHERE x.event_id = @eventId AND x.employee_id = e.id AND x.status = 'terdaftar' AND x.deleted_at IS NULL) AS enrolled
+    FROM employees e LEFT JOIN units u ON u.id = e.unit_id LEFT JOIN jp ON jp.employee_id = e.id
+    WHERE ${whereSql} ORDER BY ${order} LIMIT @limit`)
+    .all({ ...params, year: String(q.year), eventId: q.eventId, limit: q.limit }) as (Omit<CandidateRow, 'enrolled'> & { enrolled: number })[];
+  return rows.map((r) => ({ ...r, enrolled: r.enrolled === 1 }));
+}
+
+/** The events (not cancelled) an employee is enrolled in with a session in `year`. */
+export function eventIdsOfEmployeeInYear(db: Db, employeeId: string, year: number): string[] {
+  return (sql(db, `SELECT DISTINCT n.event_id AS id FROM enrolments n JOIN event_sessions s ON s.event_id = n.event_id JOIN events e ON e.id = n.event_id
+    WHERE n.employee_id = ? AND n.status = 'terdaftar' AND n.deleted_at IS NULL AND s.deleted_at IS NULL AND e.deleted_at IS NULL
+      AND e.status <> 'batal' AND substr(s.date, 1, 4) = ?`).all(employeeId, String(year)) as { id: string }[]).map((r) => r.id);
 }

@@ -4,7 +4,7 @@ import { api } from '../../api.ts';
 import { useLoader } from '../../app/useLoader.ts';
 import { LoadState } from '../../components/feedback.tsx';
 import { currentLanguage } from '../../i18n.ts';
-import { dateRange, figure } from '../trainings/format.ts';
+import { dateRange, dayDate, figure } from '../trainings/format.ts';
 import { FileButtons, useOfficeYear } from '../trainings/ui.tsx';
 
 /** "Pelatihan tahun ini": the trainings attended this year with their JP, against the 20 JP target. */
@@ -33,6 +33,7 @@ export function EmployeeTrainings({ employeeId }: { employeeId: string }) {
                 <div className="jp-bar" role="meter" aria-valuemin={0} aria-valuemax={r.targetJp} aria-valuenow={r.totalJp} aria-label={t('recapUi.employee.meter')}>
                   <div className={`jp-bar-fill${met ? ' jp-bar-met' : ''}`} style={{ width: `${share * 100}%` }} />
                 </div>
+                {r.upcomingJp > 0 && <p className="jp-upcoming">{t('recapUi.employee.upcomingTotal', { jp: figure(r.upcomingJp, lang) })}</p>}
               </div>
               {r.trainings.length === 0 ? <p className="list-empty">{t('recapUi.employee.none', { year })}</p> : (
                 <div className="table-wrap">
@@ -54,9 +55,20 @@ export function EmployeeTrainings({ employeeId }: { employeeId: string }) {
                           <th scope="row"><Link href={`/kegiatan/${x.eventId}/rekap`}>{x.name}</Link></th>
                           <td>{x.methodName}</td>
                           <td className="nowrap">{dateRange(x.startDate, x.endDate, lang)}</td>
-                          <td className="num">{figure(x.attendancePct, lang)}%</td>
+                          <td className="num">{x.counted === 0 ? '—' : `${figure(x.attendancePct, lang)}%`}</td>
                           <td className="num">{figure(x.jp, lang)}</td>
-                          <td><span className={`badge ${x.passed ? 'badge-ok' : 'badge-warn'}`}>{x.passed ? t('recapUi.passed') : t('recapUi.notPassed')}</span></td>
+                          <td>
+                            {x.result === 'pending' ? (
+                              <>
+                                <span className="badge badge-pending">{t('recapUi.pending')}</span>
+                                {x.upcomingSessions > 0 && (
+                                  <span className="cell-sub">
+                                    {t('recapUi.employee.upcoming', { count: x.upcomingSessions, jp: figure(x.upcomingJp, lang), date: x.nextSessionDate ? dayDate(x.nextSessionDate, lang) : '' })}
+                                  </span>
+                                )}
+                              </>
+                            ) : <span className={`badge ${x.passed ? 'badge-ok' : 'badge-warn'}`}>{x.passed ? t('recapUi.passed') : t('recapUi.notPassed')}</span>}
+                          </td>
                         </tr>
                       ))}
                     </tbody>

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
@@ -45,6 +45,8 @@ function EventStatus({ event, setEvent }: { event: Event; setEvent(e: Event): vo
   const { t } = useTranslation();
   const id = useId();
   const [status, setStatus] = useState(event.status);
+  // The status may change elsewhere ("Tandai selesai" in the page header): the choice follows it.
+  useEffect(() => setStatus(event.status), [event.status]);
   const [done, setDone] = useState<string | null>(null);
   const { busy, error, run } = useRun();
   return (

@@ -69,7 +69,10 @@ export function EventList() {
                     <td className="nowrap">{e.startDate ? dateRange(e.startDate, e.endDate, lang) : <span className="muted">{t('eventsUi.noSessions')}</span>}</td>
                     <td className="num">{e.capacity ? `${e.enrolled} / ${e.capacity}` : e.enrolled}</td>
                     <td className="num">{figure(e.totalJp, lang)}</td>
-                    <td><span className={`badge badge-event-${e.status}`}>{t(`trainingTerms.eventStatuses.${e.status}`)}</span></td>
+                    <td>
+                      <span className={`badge badge-event-${e.status}`}>{t(`trainingTerms.eventStatuses.${e.status}`)}</span>
+                      {e.readyToFinish && <span className="event-finish-due">{t('eventsUi.finishDue')}</span>}
+                    </td>
                   </tr>
                 ))}
               </tbody>

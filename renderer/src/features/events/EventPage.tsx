@@ -3,19 +3,20 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'wouter';
 import type { Event } from '../../../../shared/contract/events.ts';
 import { api } from '../../api.ts';
-import { takeFlash, type Flash } from '../../app/flash.ts';
 import { useLoader } from '../../app/useLoader.ts';
-import { LoadState } from '../../components/feedback.tsx';
+import { ErrorAlert, LoadState } from '../../components/feedback.tsx';
 import { Page, SubNav } from '../../components/Page.tsx';
 import { currentLanguage } from '../../i18n.ts';
 import { FlashNotice } from '../employees/FlashNotice.tsx';
 import { NotFound } from '../placeholder/NotFound.tsx';
-import { dateRange, figure } from '../trainings/format.ts';
+import { dateRange, dayDate, figure } from '../trainings/format.ts';
+import { useRun } from '../trainings/ui.tsx';
 import { AttendanceTab } from './AttendanceTab.tsx';
 import { EventDataTab } from './EventDataTab.tsx';
 import { ParticipantsTab } from './ParticipantsTab.tsx';
 import { RecapTab } from './RecapTab.tsx';
 import { SessionsTab } from './SessionsTab.tsx';
+import { useTabFlash } from './useTabFlash.ts';
 
 export interface TabProps {
   event: Event;
@@ -39,7 +40,9 @@ export function EventPage() {
   const lang = currentLanguage();
   const { id, tab = '' } = useParams<{ id: string; tab?: string }>();
   const event = useLoader(() => api['events.get']({ id }), [id]);
-  const [flash] = useState<Flash | null>(() => takeFlash());
+  // Shown on the tab it was brought to (the new event's Sesi tab), gone once the clerk moves on.
+  const flash = useTabFlash(`${id}/${tab}`);
+  const [finished, setFinished] = useState<string | null>(null);
   const current = TABS.find((s) => s.slug === tab);
   if (!current) return <NotFound />;
   const { Component } = current;
@@ -54,6 +57,7 @@ export function EventPage() {
           {[
             e.methodName,
             e.startDate ? dateRange(e.startDate, e.endDate, lang) : t('eventsUi.noSessions'),
+            ...(e.status === 'berlangsung' && e.sessions.length ? [t('eventsUi.sessionsOver', { n: e.sessionsOver, total: e.sessions.length })] : []),
             e.capacity ? t('eventsUi.enrolledOfCapacity', { n: e.enrolled, capacity: e.capacity }) : t('eventsUi.enrolledCount', { count: e.enrolled, n: e.enrolled }),
             t('eventsUi.totalJp', { jp: figure(e.totalJp, lang) }),
           ].join(' · ')}
@@ -62,6 +66,7 @@ export function EventPage() {
       actions={<Link href="/kegiatan" className="btn">{t('eventsUi.back')}</Link>}
     >
       {flash && <FlashNotice flash={flash} />}
+      {e && (e.readyToFinish || finished === e.id) && <FinishNotice event={e} setEvent={event.setData} done={finished === e.id} onDone={() => setFinished(e.id)} />}
       <SubNav
         label={t('eventsUi.tabsLabel')}
         items={TABS.map((s) => ({ key: s.key, href: s.slug ? `/kegiatan/${id}/${s.slug}` : `/kegiatan/${id}`, label: t(`eventsUi.tabs.${s.key}`), current: s === current }))}
@@ -70,5 +75,42 @@ export function EventPage() {
         {(data) => <Component event={data} setEvent={event.setData} reload={event.reload} />}
       </LoadState>
     </Page>
+  );
+}
+
+/**
+ * After the last session the clerk is asked to mark the event done, on every tab: completion
+ * then becomes final and the plan item (if any) is recorded as carried out.
+ */
+function FinishNotice({ event, setEvent, done, onDone }: { event: Event; setEvent(e: Event): void; done: boolean; onDone(): void }) {
+  const { t } = useTranslation();
+  const lang = currentLanguage();
+  const { busy, error, run } = useRun();
+  if (done) return <div className="notice" role="status">{t('eventsUi.finishDone')}</div>;
+  const last = event.sessions.at(-1);
+  return (
+    <>
+      <div className="notice notice-row notice-finish" role="region" aria-label={t('eventsUi.finishTitle')}>
+        <span>
+          <strong>{t('eventsUi.finishTitle')}</strong>{' '}
+          {t('eventsUi.finishText', { date: last ? dayDate(last.date, lang) : '' })}
+        </span>
+        <button
+          type="button"
+          className="btn btn-primary"
+          aria-busy={busy !== null || undefined}
+          onClick={async () => {
+            const updated = await run('finish', () => api['events.setStatus']({ id: event.id, status: 'selesai' }));
+            if (updated) {
+              onDone();
+              setEvent(updated);
+            }
+          }}
+        >
+          {t('eventsUi.finishButton')}
+        </button>
+      </div>
+      {error ? <ErrorAlert error={error} /> : null}
+    </>
   );
 }

@@ -15,7 +15,8 @@ const CODE_CLASS: Record<string, string> = Object.fromEntries(ATTENDANCE_STATUSE
 export function RecapTab({ event }: TabProps) {
   const { t } = useTranslation();
   const lang = currentLanguage();
-  const recap = useLoader(() => api['recap.event']({ eventId: event.id }), [event.id]);
+  // Read again when the status changes ("Tandai selesai" makes completion final).
+  const recap = useLoader(() => api['recap.event']({ eventId: event.id }), [event.id, event.status]);
   return (
     <section className="card" aria-labelledby="recap-title">
       <div className="card-head">
@@ -29,10 +30,19 @@ export function RecapTab({ event }: TabProps) {
               {t('recapUi.event.rule', { pct: figure(r.rule.minAttendancePct, lang) })}
               {r.rule.minPostTest !== null ? ` ${t('recapUi.event.rulePostTest', { score: figure(r.rule.minPostTest, lang) })}` : ''}
             </p>
+            {!r.finished && (
+              <p className="recap-pending-note" role="note">
+                {t('recapUi.event.pendingNote', {
+                  over: r.sessions.filter((s) => s.over).length, total: r.sessions.length,
+                  date: r.sessions.length ? dayDate(r.sessions.at(-1)!.date, lang) : '—',
+                })}
+              </p>
+            )}
             <Figures
               label={t('recapUi.event.totals')}
               items={[
                 { key: 'participants', term: t('recapUi.event.participants'), value: r.totals.participants },
+                ...(r.finished ? [] : [{ key: 'pending', term: t('recapUi.pending'), value: r.totals.pending }]),
                 { key: 'passed', term: t('recapUi.passed'), value: r.totals.passed, tone: 'ok' },
                 { key: 'notPassed', term: t('recapUi.notPassed'), value: r.totals.notPassed, tone: 'warn' },
               ]}
@@ -46,7 +56,12 @@ export function RecapTab({ event }: TabProps) {
                       <th scope="col" className="num">{t('eventsUi.sessions.no')}</th>
                       <th scope="col" className="recap-name">{t('eventsUi.participants.name')}</th>
                       {r.sessions.map((s, i) => (
-                        <th key={s.id} scope="col" className="recap-code" title={`${dayDate(s.date, lang)} ${s.start}–${s.end}${s.topic ? ` · ${s.topic}` : ''}`}>
+                        <th
+                          key={s.id}
+                          scope="col"
+                          className={`recap-code${r.finished || s.over ? '' : ' recap-not-held'}`}
+                          title={`${dayDate(s.date, lang)} ${s.start}–${s.end}${s.topic ? ` · ${s.topic}` : ''}${r.finished || s.over ? '' : ` (${t('recapUi.event.notHeld')})`}`}
+                        >
                           <abbr title={`${t('eventsUi.sessions.sessionN', { n: i + 1 })}: ${dayDate(s.date, lang)}, ${s.start}–${s.end}`}>{t('recapUi.event.sessionShort', { n: i + 1 })}</abbr>
                           <span className="cell-sub">{shortDay(s.date, lang)}</span>
                         </th>
@@ -68,11 +83,14 @@ export function RecapTab({ event }: TabProps) {
                         {row.codes.map((code, k) => (
                           <td key={r.sessions[k]?.id ?? k} className={`recap-code ${code ? (CODE_CLASS[code] ?? '') : 'code-none'}`}>{code || '·'}</td>
                         ))}
-                        <td className="num nowrap">{figure(row.attendancePct, lang)}%</td>
+                        <td className="num nowrap">
+                          {row.counted === 0 && !r.finished ? '—' : `${figure(row.attendancePct, lang)}%`}
+                          {!r.finished && row.counted > 0 && <span className="cell-sub">{t('recapUi.event.soFar', { n: row.counted })}</span>}
+                        </td>
                         <td className="num">{figure(row.jp, lang)}</td>
                         <td className="num">{row.postTest === null ? '—' : figure(row.postTest, lang)}</td>
                         <td>
-                          {row.passed
+                          {row.result === 'pending' ? <span className="badge badge-pending">{t('recapUi.pending')}</span> : row.passed
                             ? <span className="badge badge-ok">{t('recapUi.passed')}</span>
                             : (
                               <>
@@ -88,7 +106,9 @@ export function RecapTab({ event }: TabProps) {
                     <tr>
                       <th scope="row" colSpan={2}>{t('recapUi.event.presentPerSession')}</th>
                       {r.sessions.map((s, k) => (
-                        <td key={s.id} className="recap-code">{r.rows.filter((x) => ['H', 'TL', 'PSW'].includes(x.codes[k] ?? '')).length}</td>
+                        <td key={s.id} className="recap-code">
+                          {r.finished || s.over || r.rows.some((x) => x.codes[k]) ? r.rows.filter((x) => ['H', 'TL', 'PSW'].includes(x.codes[k] ?? '')).length : '–'}
+                        </td>
                       ))}
                       <td colSpan={4} />
                     </tr>
