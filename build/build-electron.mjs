@@ -1,7 +1,11 @@
-// Bundles the Electron main process, the preload and the backend worker into dist/electron.
+// Bundles the Electron main process, the preload and the backend worker into dist/electron, and
+// the `bangkom` command line into dist/cli (build-cli.mjs; not part of the installers).
 // Native and data-reading packages stay external: electron-builder ships them in node_modules.
 import { copyFileSync } from 'node:fs';
-import { build } from 'esbuild';
+import * as esbuild from 'esbuild';
+import { buildCli } from './build-cli.mjs';
+
+const { build } = esbuild;
 
 const common = {
   bundle: true,
@@ -21,7 +25,8 @@ await Promise.all([
   build({ ...common, entryPoints: ['electron/backend/worker.ts'], outfile: 'dist/electron/worker.cjs' }),
   // A sandboxed preload can require only 'electron': everything else is bundled in.
   build({ ...common, entryPoints: ['electron/preload/preload.ts'], outfile: 'dist/electron/preload.cjs', platform: 'browser', external: ['electron'] }),
+  buildCli(esbuild),
 ]);
 // The window icon on Linux (Windows shows the icon of the .exe, set from build/icon.ico).
 copyFileSync('build/icon.png', 'dist/electron/icon.png');
-console.log('dist/electron: main.cjs, preload.cjs, worker.cjs, icon.png');
+console.log('dist/electron: main.cjs, preload.cjs, worker.cjs, icon.png; dist/cli: bangkom.mjs');

@@ -2,13 +2,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Option, type Command } from 'commander';
-import { createBackend } from '../backend/backend.ts';
-import { startHttpServer } from '../server/http.ts';
-import { parseAllowHosts } from '../server/guards.ts';
 import { findElectron, launchElectron } from './electron-launch.ts';
 import { DEFAULT_PORT, RENDERER_DIR, ROOT, dataDir, type CliOutcome } from './support.ts';
 
 async function serve(cmd: Command, opts: { host: string; port: number; allowHost?: string[] }): Promise<void> {
+  const [{ createBackend }, { startHttpServer }, { parseAllowHosts }] = await Promise.all([
+    import('../backend/backend.ts'), import('../server/http.ts'), import('../server/guards.ts'),
+  ]);
   const allowHosts = parseAllowHosts(opts.allowHost ?? []);
   const backend = createBackend({ dataDir: dataDir(cmd), autoBackup: true, processKind: 'serve' });
   if (!fs.existsSync(path.join(RENDERER_DIR, 'index.html'))) {

@@ -5,9 +5,7 @@ import type { Command } from 'commander';
 import type { BackupCounts, BackupInspection, CurrentData } from '../../shared/contract/backup.ts';
 import { isApiErrorData } from '../../shared/contract/errors.ts';
 import { errorText } from '../../shared/i18n/index.ts';
-import { openDataFolder, type Backend } from '../backend/backend.ts';
-import { readBackupFile } from '../backend/backup/inspect.ts';
-import { inspection, restoreIntoDamagedFolder } from '../backend/backup/restore.ts';
+import type { Backend } from '../backend/backend.ts';
 import { cliActor } from '../backend/services/context.ts';
 import { CliFailure, callAsCli, dataDir, print, t, withBackend, type CliOutcome } from './support.ts';
 
@@ -33,7 +31,7 @@ function verifyText(r: BackupInspection): string {
  * Runs `work` on the backend; when the database cannot even be opened (damaged), runs
  * `damaged` instead: restoring is what that error asks for, so it must not need the backend.
  */
-async function unlessDamaged<T>(cmd: Command, work: (backend: Backend) => Promise<T>, damaged: () => T): Promise<T> {
+async function unlessDamaged<T>(cmd: Command, work: (backend: Backend) => Promise<T>, damaged: () => Promise<T>): Promise<T> {
   let opened = false;
   try {
     return await withBackend(cmd, (backend) => {
@@ -80,8 +78,9 @@ export function registerBackupCommands(program: Command, outcome: CliOutcome): v
       const report = await callAsCli(backend, 'backup.inspect', { path: path.resolve(file) });
       print(cmd, report, () => verifyText(report));
       if (!report.ok) outcome.exitCode = 1;
-    }, () => {
+    }, async () => {
       // The current database is damaged: the file is still checked, with nothing to compare it to.
+      const [{ readBackupFile }, { inspection }] = await Promise.all([import('../backend/backup/inspect.ts'), import('../backend/backup/restore.ts')]);
       const absolute = path.resolve(file);
       const report = { ...inspection(absolute, readBackupFile(absolute), NO_DATA), current: null };
       print(cmd, report, () => verifyText({ ...report, current: NO_DATA }).replace(/\n {2}kini: .*/, '\n  kini:   basis data sekarang rusak (tidak dapat dibuka)'));
@@ -106,7 +105,8 @@ export function registerBackupCommands(program: Command, outcome: CliOutcome): v
           ...(done.migratedFrom !== null ? [`  skema diperbarui dari versi ${done.migratedFrom} ke ${done.after.schemaVersion}`] : []),
           'Semua pengguna perlu masuk (login) lagi.',
         ].join('\n'));
-      }, () => {
+      }, async () => {
+        const [{ openDataFolder }, { restoreIntoDamagedFolder }] = await Promise.all([import('../backend/backend.ts'), import('../backend/backup/restore.ts')]);
         const done = restoreIntoDamagedFolder(dataDir(cmd), path.resolve(file), cliActor(os.userInfo().username), new Date(), openDataFolder);
         print(cmd, done, () => [
           `Data dipulihkan dari ${path.basename(file)} (${when(done.restored.createdAt)}, ${office(done.restored.officeCode, done.restored.officeName)}).`,

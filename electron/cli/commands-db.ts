@@ -1,12 +1,7 @@
 // `db`: schema migration and a read-only integrity check.
 import path from 'node:path';
 import type { Command } from 'commander';
-import { openDataFolder } from '../backend/backend.ts';
 import { DB_FILE } from '../backend/paths.ts';
-import { inspectDatabaseFile, openDatabaseReadOnly } from '../backend/db/open.ts';
-import { checkDatabase } from '../backend/db/check.ts';
-import { schemaVersion } from '../backend/db/migrate.ts';
-import { LATEST_VERSION } from '../backend/db/migrations/index.ts';
 import { CliFailure, dataDir, print, type CliOutcome } from './support.ts';
 
 export function registerDbCommands(program: Command, outcome: CliOutcome): void {
@@ -14,7 +9,10 @@ export function registerDbCommands(program: Command, outcome: CliOutcome): void 
   db.command('migrate')
     .description('perbarui skema basis data')
     .option('--json', 'cetak JSON')
-    .action((_opts: unknown, cmd: Command) => {
+    .action(async (_opts: unknown, cmd: Command) => {
+      const [{ openDataFolder }, { schemaVersion }, { LATEST_VERSION }] = await Promise.all([
+        import('../backend/backend.ts'), import('../backend/db/migrate.ts'), import('../backend/db/migrations/index.ts'),
+      ]);
       const database = openDataFolder(dataDir(cmd));
       const version = schemaVersion(database);
       database.close();
@@ -23,7 +21,10 @@ export function registerDbCommands(program: Command, outcome: CliOutcome): void 
   db.command('check')
     .description('periksa keutuhan basis data (hanya membaca)')
     .option('--json', 'cetak JSON')
-    .action((_opts: unknown, cmd: Command) => {
+    .action(async (_opts: unknown, cmd: Command) => {
+      const [{ inspectDatabaseFile, openDatabaseReadOnly }, { checkDatabase }, { schemaVersion }] = await Promise.all([
+        import('../backend/db/open.ts'), import('../backend/db/check.ts'), import('../backend/db/migrate.ts'),
+      ]);
       const file = path.join(dataDir(cmd), DB_FILE);
       const inspected = inspectDatabaseFile(file);
       if (!inspected.exists) throw new CliFailure(`Belum ada basis data di ${file}.`);

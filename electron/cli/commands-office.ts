@@ -3,7 +3,6 @@ import { Option, type Command } from 'commander';
 import { ApiError } from '../../shared/contract/errors.ts';
 import { timezoneForProvince, TIMEZONE_LABEL } from '../../shared/domain/timezone.ts';
 import { formatNip } from '../../shared/domain/nip.ts';
-import { lookupDistrict } from '../backend/services/regions.ts';
 import { callAsCli, print, readStdin, withBackend, type CliOutcome } from './support.ts';
 
 export function registerOfficeCommands(program: Command, _outcome: CliOutcome): void {
@@ -19,6 +18,7 @@ export function registerOfficeCommands(program: Command, _outcome: CliOutcome): 
     .option('--signer-title <title>', 'jabatan penandatangan', 'Camat')
     .option('--json', 'cetak JSON')
     .action(async (opts: Record<string, string>, cmd: Command) => withBackend(cmd, async (backend) => {
+      const { lookupDistrict } = await import('../backend/services/regions.ts');
       const region = await lookupDistrict(opts.region ?? '');
       if (!region) throw ApiError.field(['regionCode'], 'validation.region_unknown', { code: opts.region ?? '' });
       const result = await callAsCli(backend, 'office.setup', {

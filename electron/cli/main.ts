@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import pkg from '../../package.json' with { type: 'json' };
 import { isApiErrorData } from '../../shared/contract/errors.ts';
 import { errorText } from '../../shared/i18n/index.ts';
 import { registerAppCommands } from './commands-app.ts';
@@ -14,6 +15,7 @@ export { DEFAULT_PORT, type CliOutcome } from './support.ts';
 export function buildProgram(outcome: CliOutcome = { exitCode: 0 }): Command {
   const program = new Command('bangkom')
     .description('Bangkom — pengembangan kompetensi ASN kantor kecamatan')
+    .version(pkg.version, '-V, --version', 'versi Bangkom')
     .option('--data <dir>', 'folder data (atau env BANGKOM_DATA)')
     .showHelpAfterError()
     .exitOverride();

@@ -1,5 +1,9 @@
 // What every command shares: the data folder, the backend as the local admin, output as text
 // or one JSON document, and failures as one line.
+//
+// The backend (and with it SQLite, the importers, PDF) is loaded only when a command uses it:
+// `bangkom --version` or `--help` starts without it. Hence `await import(…)` for backend
+// modules throughout electron/cli, and only types imported from them at the top.
 import os from 'node:os';
 import path from 'node:path';
 import fs from 'node:fs';
@@ -8,7 +12,7 @@ import type { Command } from 'commander';
 import { ApiError } from '../../shared/contract/errors.ts';
 import type { MethodName, Output } from '../../shared/contract/index.ts';
 import { createI18n, type Language } from '../../shared/i18n/index.ts';
-import { createBackend, type Backend } from '../backend/backend.ts';
+import type { Backend } from '../backend/backend.ts';
 import { resolveDataDir } from '../backend/paths.ts';
 import { cliActor } from '../backend/services/context.ts';
 
@@ -29,13 +33,16 @@ export function dataDir(cmd: Command): string {
   return resolveDataDir(cmd.optsWithGlobals().data as string | undefined);
 }
 
-export function withBackend<T>(cmd: Command, work: (backend: Backend) => Promise<T>): Promise<T> {
+export async function withBackend<T>(cmd: Command, work: (backend: Backend) => Promise<T>): Promise<T> {
+  const { createBackend } = await import('../backend/backend.ts');
   const backend = createBackend({ dataDir: dataDir(cmd), autoBackup: true, processKind: 'cli' });
   // The daily backup a command may have started is finished before the process exits.
-  return work(backend).finally(async () => {
+  try {
+    return await work(backend);
+  } finally {
     await backend.settled();
     backend.close();
-  });
+  }
 }
 
 /** Calls a contract method as the local admin; a typed error becomes a one-line failure. */

@@ -1,7 +1,5 @@
 // The IPC door, free of Electron imports so tests and benchmarks call it as main does.
-import type { ApiError} from '../../shared/contract/errors.ts';
-import { type CallResult } from '../../shared/contract/errors.ts';
-import { parseInput } from '../../shared/contract/validate.ts';
+import type { CallResult } from '../../shared/contract/errors.ts';
 import type { BackendClient } from '../backend/worker-client.ts';
 
 export const APP_ORIGIN = 'app://bangkom';
@@ -23,19 +21,15 @@ export function isTrustedSender(event: IpcEventLike, appOrigin = APP_ORIGIN): bo
 }
 
 /**
- * Checks the sender and the input schema, then forwards to the backend worker. Sessions live
- * here, one per window, so the renderer never holds a token.
+ * Checks the sender, then forwards to the backend worker, whose dispatch checks the input against
+ * the contract (once, for every door). Sessions live here, one per window, so the renderer never
+ * holds a token.
  */
 export function createIpcHandler(backend: BackendClient, appOrigin = APP_ORIGIN) {
   const sessions = new Map<number, string>();
   const handler = async (event: IpcEventLike, method: unknown, input: unknown): Promise<CallResult> => {
     if (!isTrustedSender(event, appOrigin)) {
       return { ok: false, error: { code: 'FORBIDDEN', message: 'Panggilan dari sumber yang tidak dikenal ditolak.' } };
-    }
-    try {
-      parseInput(String(method), input);
-    } catch (err) {
-      return { ok: false, error: (err as ApiError).toData() };
     }
     const windowId = event.sender.id;
     const outcome = await backend.call(String(method), input, sessions.get(windowId) ?? null);

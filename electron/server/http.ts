@@ -4,9 +4,7 @@ import { streamSSE } from 'hono/streaming';
 import { serve, type ServerType } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { methodNames } from '../../shared/contract/index.ts';
-import type { ApiError} from '../../shared/contract/errors.ts';
-import { type CallResult, type ErrorCode } from '../../shared/contract/errors.ts';
-import { parseInput } from '../../shared/contract/validate.ts';
+import type { CallResult, ErrorCode } from '../../shared/contract/errors.ts';
 import type { JobEvent } from '../../shared/contract/jobs.ts';
 import type { Backend } from '../backend/backend.ts';
 import { CONTENT_SECURITY_POLICY, readStatic } from './static-files.ts';
@@ -78,11 +76,7 @@ export function createHttpApp({ backend, staticDir, hosts }: HttpOptions): Hono 
       } catch {
         return reply(c, NOT_JSON);
       }
-      try {
-        parseInput(name, body);
-      } catch (err) {
-        return reply(c, { ok: false, error: (err as ApiError).toData() });
-      }
+      // The input is checked once, by the backend's dispatch: its VALIDATION error answers 400.
       const outcome = await backend.call(name, body, { door: 'http', sessionToken: getCookie(c, SESSION_COOKIE) ?? null });
       if (typeof outcome.session === 'string') {
         setCookie(c, SESSION_COOKIE, outcome.session, { httpOnly: true, sameSite: 'Strict', path: '/' });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method } from './define.ts';
-import { exportedFile, id, instant, isoDate, optionalText } from './common.ts';
+import { exportedFile, id, instant, isoDate, nip, optionalText } from './common.ts';
 import { attendanceStatus } from './events.ts';
 
 const person = z.object({
@@ -25,6 +25,9 @@ export const sheetRow = person.extend({ mark: mark.nullable() });
 
 const fileFormat = z.enum(['xlsx', 'pdf']);
 
+/** Lulus, tidak memenuhi syarat, or belum selesai (sessions still to come). */
+export const completionResult = z.enum(['passed', 'not_passed', 'pending']);
+
 export const recapRow = z.object({
   enrolmentId: z.string(),
   employeeId: z.string().nullable(),
@@ -34,20 +37,27 @@ export const recapRow = z.object({
   /** One status code per session, in session order ('' when unmarked). */
   codes: z.array(z.string()),
   attended: z.number().int(),
+  /** Sessions the attendance % is measured against: all once the event is finished, else those so far. */
+  counted: z.number().int(),
   attendancePct: z.number(),
   jp: z.number(),
   postTest: z.number().nullable(),
   passed: z.boolean(),
+  /** 'pending' (belum selesai) until the last session is over or the event is marked done. */
+  result: completionResult,
   reasons: z.array(z.enum(['attendance', 'post_test'])),
 });
 
 export const eventRecap = z.object({
   eventId: z.string(),
   name: z.string(),
-  sessions: z.array(z.object({ id: z.string(), date: isoDate, start: z.string(), end: z.string(), topic: z.string(), jp: z.number() })),
+  /** `over`: the session has ended by the office clock. */
+  sessions: z.array(z.object({ id: z.string(), date: isoDate, start: z.string(), end: z.string(), topic: z.string(), jp: z.number(), over: z.boolean() })),
   rule: z.object({ minAttendancePct: z.number(), minPostTest: z.number().nullable() }),
+  /** Completion is final: the last session is over, or the event was marked done (or cancelled). */
+  finished: z.boolean(),
   rows: z.array(recapRow),
-  totals: z.object({ participants: z.number().int(), passed: z.number().int(), notPassed: z.number().int() }),
+  totals: z.object({ participants: z.number().int(), passed: z.number().int(), notPassed: z.number().int(), pending: z.number().int() }),
 });
 export type EventRecap = z.infer<typeof eventRecap>;
 
@@ -57,10 +67,18 @@ export const employeeRecap = z.object({
   name: z.string(),
   year: z.number().int(),
   targetJp: z.number(),
+  /** JP earned: sessions attended only. */
   totalJp: z.number(),
+  /** JP of sessions still to come this year in trainings under way (not earned yet). */
+  upcomingJp: z.number(),
   trainings: z.array(z.object({
     eventId: z.string(), name: z.string(), methodName: z.string(), startDate: isoDate.nullable(), endDate: isoDate.nullable(),
     attendancePct: z.number(), jp: z.number(), passed: z.boolean(),
+    result: completionResult,
+    /** Sessions the attendance % is measured against (0: none held yet for this person). */
+    counted: z.number().int(),
+    /** This year's sessions still to come for the person (not over, not marked), their JP and the next one's date. */
+    upcomingSessions: z.number().int(), upcomingJp: z.number(), nextSessionDate: isoDate.nullable(),
   })),
 });
 export type EmployeeRecap = z.infer<typeof employeeRecap>;
@@ -76,6 +94,14 @@ export const scanResult = z.object({
 });
 export type ScanResult = z.infer<typeof scanResult>;
 
+/** What attendance.setStatus did: a first mark, a change of one, or nothing (it was so already). */
+export const setStatusResult = z.object({
+  outcome: z.enum(['marked', 'changed', 'already']),
+  mark,
+  participant: person,
+});
+export type SetStatusResult = z.infer<typeof setStatusResult>;
+
 export const attendanceMethods = {
   /** Everyone enrolled in the session's event, with their mark in this session. */
   'attendance.sheet': method({ access: 'user', input: z.object({ sessionId: id }), output: z.object({ sessionId: z.string(), rows: z.array(sheetRow) }) }),
@@ -90,6 +116,26 @@ export const attendanceMethods = {
     access: 'user',
     input: z.object({ sessionId: id, enrolmentId: id, status: attendanceStatus, note: optionalText(300) }),
     output: mark,
+  }),
+  // Shared by the CLI and the door screen's status marks.
+  /**
+   * Sets one participant's status in a session, the participant named by enrolment (a screen's
+   * row) or by NIP (typed any common way; walk-ins too). 'marked' when they had no mark,
+   * 'changed' when it had another status or note, 'already' when it is so (nothing written).
+   * Without `note` a mark keeps its note. Read and write in one transaction. A NIP not on the
+   * roster is refused ('employee.unknown_nip' on nip), as is a person not enrolled
+   * ('attendance.not_enrolled').
+   */
+  'attendance.setStatus': method({
+    access: 'user',
+    input: z.object({
+      sessionId: id,
+      enrolmentId: id.optional(),
+      nip: nip.optional(),
+      status: attendanceStatus,
+      note: z.string().trim().max(300, 'validation.too_long').optional(),
+    }).refine((v) => (v.enrolmentId === undefined) !== (v.nip === undefined), { message: 'validation.nip_or_enrolment', path: ['nip'] }),
+    output: setStatusResult,
   }),
   'attendance.clear': method({ access: 'user', input: z.object({ sessionId: id, enrolmentId: id }), output: z.object({ ok: z.literal(true) }) }),
   /** "Sisanya Alpa": everyone still unmarked gets the status, in one transaction. */

@@ -78,6 +78,15 @@ export const nip = z.string().transform((raw, ctx) => {
 
 export const timezone = z.enum(TIMEZONES, { error: 'validation.timezone' });
 
+/**
+ * The one e-mail rule: forms, every door and roster files alike (the import checks a cell with
+ * isEmailAddress), so nothing is let in one way that another would refuse.
+ */
+export const emailAddress = z.string().trim().email('validation.email');
+/** An optional e-mail field: empty, or an address. */
+export const optionalEmail = z.union([z.literal(''), emailAddress]);
+export const isEmailAddress = (value: string): boolean => emailAddress.safeParse(value).success;
+
 export const username = z.string().trim().toLowerCase().min(1, 'validation.required')
   .regex(/^[a-z0-9._-]{3,32}$/, 'validation.username');
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method } from './define.ts';
-import { birthDate, enteredDate, id, instant, isoDate, nip, optionalText, syncFields, text } from './common.ts';
+import { birthDate, enteredDate, id, instant, isoDate, nip, optionalEmail, optionalText, syncFields, text } from './common.ts';
 
 export const EMPLOYEE_STATUSES = ['aktif', 'pindah', 'pensiun', 'meninggal', 'cltn'] as const;
 export const employeeStatus = z.enum(EMPLOYEE_STATUSES);
@@ -23,7 +23,7 @@ export const employeeFields = z.object({
   jabatan: optionalText(160),
   unitId: id.nullable().default(null),
   phone: optionalText(40),
-  email: z.union([z.literal(''), z.string().trim().email('validation.email')]).default(''),
+  email: optionalEmail.default(''),
   notes: optionalText(1000),
 });
 export type EmployeeFields = z.input<typeof employeeFields>;

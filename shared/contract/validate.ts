@@ -43,7 +43,7 @@ export function messageKey(issue: { code?: string; origin?: unknown }, params: R
   return issue.code ?? 'invalid';
 }
 
-/** Every door calls this before the backend sees a call. */
+/** The backend's dispatch calls this once for every call, whichever door it came through. */
 export function parseInput<M extends MethodName>(name: M, raw: unknown): ParsedInput<M>;
 export function parseInput(name: string, raw: unknown): unknown;
 export function parseInput(name: string, raw: unknown): unknown {

@@ -39,17 +39,22 @@ export async function measure(runs: number, fn: () => unknown | Promise<unknown>
 export async function measurePair(
   runs: number, fn: () => Promise<number> | number, baseline: () => Promise<number> | number, warmup = 1,
 ): Promise<{ medianMs: number; baselineMs: number }> {
-  for (let i = 0; i < warmup; i++) {
-    await fn();
-    await baseline();
-  }
-  const own: number[] = [];
-  const raw: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    own.push(await fn());
-    raw.push(await baseline());
-  }
-  return { medianMs: round(median(own)), baselineMs: round(median(raw)) };
+  const { own, raw } = await measureInTurns(runs, { own: fn, raw: baseline }, warmup);
+  return { medianMs: own, baselineMs: raw };
+}
+
+/**
+ * measurePair for any number of self-timed operations: one of each in turn, `runs` times, after
+ * `warmup` untimed turns; the median of each.
+ */
+export async function measureInTurns<K extends string>(
+  runs: number, fns: Record<K, () => Promise<number> | number>, warmup = 1,
+): Promise<Record<K, number>> {
+  const keys = Object.keys(fns) as K[];
+  for (let i = 0; i < warmup; i++) for (const k of keys) await fns[k]();
+  const samples = Object.fromEntries(keys.map((k) => [k, [] as number[]])) as Record<K, number[]>;
+  for (let i = 0; i < runs; i++) for (const k of keys) samples[k].push(await fns[k]());
+  return Object.fromEntries(keys.map((k) => [k, round(median(samples[k]))])) as Record<K, number>;
 }
 
 /** `fn` as a self-timed function for measurePair. */

@@ -1,5 +1,5 @@
 // `npm run bench` (add `-- --json` for one JSON object per figure per line).
-import { coldStart, httpRoundtrip, ipcRoundtrip } from './foundation.bench.ts';
+import { cliColdStart, coldStart, httpRoundtrip, ipcRoundtrip, open10k } from './foundation.bench.ts';
 import { bundleSize, firstPaint } from './renderer.bench.ts';
 import { employeeSearch, rosterImport } from './roster.bench.ts';
 import { attendanceRecap, attendanceScan, attendanceSheet } from './attendance.bench.ts';
@@ -7,7 +7,9 @@ import { backupCreate } from './backup.bench.ts';
 
 const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const benches: Record<string, () => unknown> = {
+  'cli.cold_start': cliColdStart,
   'backend.cold_start': coldStart,
+  'backend.open_10k': open10k,
   'http.roundtrip': httpRoundtrip,
   'ipc.roundtrip': ipcRoundtrip,
   'roster.import_10k': rosterImport,

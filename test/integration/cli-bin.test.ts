@@ -1,10 +1,14 @@
-// The real `bangkom` executable (bin/bangkom.js through tsx), as an admin would run it in a
-// terminal: exit codes, one-line errors, the password read from stdin.
+// The real `bangkom` executable (bin/bangkom.js running the bundle in dist/cli, which the suite's
+// global set-up brings up to date), as an admin would run it in a terminal: exit codes, one-line
+// errors, the password read from stdin.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildCli } from '../../build/build-cli.mjs';
+import { bundleState } from '../../bin/bundle-state.js';
+import pkg from '../../package.json' with { type: 'json' };
 import { dbFile, login, openTestBackend, removeTempDirs, tempDir } from '../helpers/backend.ts';
 import { csvText, manyPeople, spaced } from '../helpers/roster.ts';
 
@@ -29,6 +33,22 @@ beforeAll(() => {
 afterAll(() => removeTempDirs());
 
 describe('bangkom (the executable)', () => {
+  it('--version prints the version in package.json, and nothing else', () => {
+    const run = bangkom(['--version']);
+    expect(run).toEqual({ code: 0, stdout: `${pkg.version}\n`, stderr: '' });
+    expect(bangkom(['-V']).stdout).toBe(`${pkg.version}\n`);
+  });
+
+  it('runs the bundle: once built, dist/cli is up to date with every source it was made from', async () => {
+    const { bundle, inputs } = await buildCli();
+    expect(fs.existsSync(bundle)).toBe(true);
+    expect(inputs).toContain('electron/cli/main.ts');
+    expect(inputs).toContain('electron/backend/backend.ts');
+    expect(inputs.some((f) => f.includes('node_modules'))).toBe(false);
+    expect(bundleState(path.dirname(path.dirname(BIN)))).toBe('fresh');
+    expect(bangkom(['--version']).stdout).toBe(`${pkg.version}\n`);
+  }, 60_000);
+
   it('users add reads the password from stdin; the account can then log in', async () => {
     const add = bangkom(['--data', dataDir, 'users', 'add', '--username', 'camat', '--role', 'admin', '--full-name', 'Camat Plaju', '--password-stdin'], 'sandi-dari-terminal\n');
     expect(add.stderr).toBe('');

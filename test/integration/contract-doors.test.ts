@@ -1,8 +1,10 @@
-// The contract is checked at every door: the same malformed input is refused with the same
-// typed error by backend.call, by the HTTP route and by the `bangkom` command.
+// The contract is checked once, by the backend's dispatch, whichever door a call comes through:
+// the same malformed input is refused with the same typed error by backend.call, by the HTTP
+// route (400) and by the `bangkom` command.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { methodNames } from '../../shared/contract/index.ts';
-import { createHttpApp } from '../../electron/server/http.ts';
+import type { Backend, CallOptions } from '../../electron/backend/backend.ts';
+import { createHttpApp, SESSION_COOKIE } from '../../electron/server/http.ts';
 import { AllowedHosts } from '../../electron/server/guards.ts';
 import { setupInput, tempDir, type TestBackend } from '../helpers/backend.ts';
 import { officeWithServer, type TestServer } from '../helpers/http.ts';
@@ -74,6 +76,31 @@ describe('contract at the doors', () => {
       expect(res.status).toBe(400);
       expect(res.body.ok).toBe(false);
       expectValidation(res.body.error, ['name'], 'validation.required');
+    });
+
+    it('leaves the check to the backend: a malformed input is passed on once, and its VALIDATION error answers 400', async () => {
+      const calls: { method: string; input: unknown }[] = [];
+      const counting = Object.create(t.backend, {
+        call: { value: (method: string, input: unknown, options: CallOptions) => {
+          calls.push({ method, input });
+          return t.backend.call(method, input, options);
+        } },
+      }) as Backend;
+      const app = createHttpApp({ backend: counting, hosts: new AllowedHosts().listen(80) });
+      const res = await app.request('/api/units.create', {
+        method: 'POST', headers: { 'content-type': 'application/json', cookie: `${SESSION_COOKIE}=${adminToken}` }, body: JSON.stringify({ name: '' }),
+      });
+      expect(res.status).toBe(400);
+      const body = (await res.json()) as { ok: boolean; error: unknown };
+      expect(body.ok).toBe(false);
+      expectValidation(body.error, ['name'], 'validation.required');
+      expect(calls.filter((c) => c.method === 'units.create')).toEqual([{ method: 'units.create', input: { name: '' } }]);
+      // A wrong type and a non-object body are refused the same way, by the backend.
+      for (const raw of ['{"includeInactive":"ya"}', '[1,2]', '"teks"']) {
+        const r = await app.request('/api/units.list', { method: 'POST', headers: { 'content-type': 'application/json', cookie: `${SESSION_COOKIE}=${adminToken}` }, body: raw });
+        expect(r.status, raw).toBe(400);
+        expect(((await r.json()) as { error: { code: string } }).error.code, raw).toBe('VALIDATION');
+      }
     });
 
     it('refuses a bad nested field (signer NIP) on office.update', async () => {

@@ -31,11 +31,27 @@ describe('IPC door (main-process handler, backend in its worker)', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it('refuses a malformed input with a typed error before the backend sees it', async () => {
+  it('refuses a malformed input with the typed error of the backend\'s dispatch (checked there, once)', async () => {
     const result = await handler(windowEvent(1), 'regions.regencies', { provinceCode: 'enam belas' });
     expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION', details: { issues: [{ path: ['provinceCode'], message: 'validation.region' }] } } });
     const unknown = await handler(windowEvent(1), 'nope.nothing', {});
     expect(unknown).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
+  });
+
+  it('passes the input on as it came: the backend is the one place that checks it', async () => {
+    const calls: unknown[] = [];
+    const fake: BackendClient = {
+      call: async (method, input) => {
+        calls.push({ method, input });
+        return { result: { ok: false, error: { code: 'VALIDATION', message: 'validation.region', details: { issues: [{ path: ['provinceCode'], message: 'validation.region' }] } } } };
+      },
+      onJobEvent: () => () => {},
+      close: async () => {},
+    };
+    const door = createIpcHandler(fake);
+    const result = await door(windowEvent(1), 'regions.regencies', { provinceCode: 'enam belas' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(calls).toEqual([{ method: 'regions.regencies', input: { provinceCode: 'enam belas' } }]);
   });
 
   it('refuses calls from frames that are not the app itself', async () => {

@@ -154,6 +154,23 @@ describe('attendance mark', () => {
     expect(withDb((db) => journalAfter(db, before))).toEqual([]);
   });
 
+  it('--status is the backend\'s attendance.setStatus: a NIP it refuses fails with its typed error, in one line', async () => {
+    const journal = withDb((db) => lastSeq(db));
+    const unknown = await mark('19860926 201505 2 001', '--status', 'izin', '--json');
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toBe('bangkom: NIP: Tidak ada pegawai dengan NIP 19860926 201505 2 001 di daftar pegawai.\n');
+    expect(JSON.parse(unknown.stdout)).toEqual({ outcome: 'unknown', person: null, mark: null, nip: '198609262015052001', code: null });
+    const outsider = await mark(o.employees[7]!.nip, '--status', 'izin');
+    expect(outsider.code).toBe(1);
+    expect(outsider.stdout).toBe('');
+    expect(outsider.stderr).toBe('bangkom: NIP: Orang ini tidak terdaftar sebagai peserta kegiatan ini.\n');
+    const malformed = await mark('12345', '--status', 'izin', '--json');
+    expect(malformed.code).toBe(1);
+    expect(JSON.parse(malformed.stdout)).toMatchObject({ outcome: 'invalid', nip: '12345', code: 'nip.wrong_length' });
+    expect(malformed.stderr).toBe('bangkom: NIP: NIP harus 18 angka.\n');
+    expect(withDb((db) => journalAfter(db, journal))).toEqual([]);
+  });
+
   it('works the same as a real process, exit code included', () => {
     const ok = spawnSync(process.execPath, [BIN, '--data', dataDir, 'attendance', 'mark', '--session', sessionId, '--nip', spacedNip(nips[4]!), '--json'], { encoding: 'utf8' });
     expect(ok.stderr).toBe('');
@@ -172,13 +189,15 @@ describe('event recap', () => {
     expect(run.code).toBe(0);
     expect(run.stderr).toBe('');
     const recap = JSON.parse(run.stdout);
-    expect(recap).toMatchObject({ eventId, name: 'Bimbingan Teknis Administrasi Kependudukan', rule: { minAttendancePct: 80, minPostTest: null }, totals: { participants: 6, passed: 0, notPassed: 6 } });
+    // Both sessions are in 2099: nobody has passed or failed yet.
+    expect(recap).toMatchObject({ eventId, name: 'Bimbingan Teknis Administrasi Kependudukan', rule: { minAttendancePct: 80, minPostTest: null }, finished: false, totals: { participants: 6, passed: 0, notPassed: 0, pending: 6 } });
     expect(recap.sessions.map((s: { jp: number }) => s.jp)).toEqual([5, 4]);
     const byNip = Object.fromEntries(recap.rows.map((r: { nip: string; codes: string[] }) => [r.nip, r.codes]));
     expect(byNip[nips[0]!]).toEqual(['PSW', '']);
     expect(byNip[nips[3]!]).toEqual(['S', '']);
     expect(byNip[nips[5]!]).toEqual(['', '']);
-    expect(recap.rows.find((r: { nip: string }) => r.nip === nips[0])).toMatchObject({ attended: 1, attendancePct: 50, jp: 5, passed: false, reasons: ['attendance'] });
+    // Attendance so far: the one session marked (PSW counts as attended) of the one so far.
+    expect(recap.rows.find((r: { nip: string }) => r.nip === nips[0])).toMatchObject({ attended: 1, counted: 1, attendancePct: 100, jp: 5, passed: false, result: 'pending', reasons: [] });
 
     // Exactly what the contract returns.
     const t = openTestBackend({ dataDir });
@@ -194,9 +213,9 @@ describe('event recap', () => {
     const run = await bangkom('event', 'recap', eventId);
     expect(run.code).toBe(0);
     const lines = run.stdout.trimEnd().split('\n');
-    expect(lines[0]).toBe('Bimbingan Teknis Administrasi Kependudukan: 6 peserta, 0 lulus, 6 tidak memenuhi syarat.');
+    expect(lines[0]).toBe('Bimbingan Teknis Administrasi Kependudukan: 6 peserta, 0 lulus, 0 tidak memenuhi syarat, 6 belum selesai.');
     expect(lines).toHaveLength(7);
-    expect(lines.find((l) => l.startsWith(formatNip(nips[0]!)))).toMatch(/PSW ·\s+50%\s+5 JP\s+TMS$/);
+    expect(lines.find((l) => l.startsWith(formatNip(nips[0]!)))).toMatch(/PSW ·\s+100%\s+5 JP\s+belum selesai$/);
     const missing = await bangkom('event', 'recap', '019a0000-0000-7000-8000-0000000000ab', '--json');
     expect(missing.code).not.toBe(0);
     expect(missing.stdout).toBe('');

@@ -1,8 +1,8 @@
 import { ApiError } from '../../../shared/contract/errors.ts';
-import type { ScanResult } from '../../../shared/contract/attendance.ts';
+import type { ScanResult, SetStatusResult } from '../../../shared/contract/attendance.ts';
 import type { AttendanceStatus } from '../../../shared/domain/jp.ts';
 import { arrivalStatus } from '../../../shared/domain/office-time.ts';
-import { parseNip } from '../../../shared/domain/nip.ts';
+import { formatNip, parseNip } from '../../../shared/domain/nip.ts';
 import { newId } from '../db/ids.ts';
 import type { Db } from '../db/open.ts';
 import { inChangeBatch, recordChange } from '../db/repos/changes.ts';
@@ -69,28 +69,67 @@ function arrive(ctx: ServiceContext, session: t.SessionRecord, event: t.EventRec
   return { outcome: 'marked', person: person(enrolment), mark: toMark(mark), nip, code: null };
 }
 
+/**
+ * The enrolment a NIP names in an event: a roster employee's (still terdaftar), else a walk-in's
+ * by the NIP they gave. `employee` tells "not on the roster" from "not enrolled".
+ */
+function enrolmentByNip(db: Db, eventId: string, nip: string) {
+  const employee = findEmployeeByNip(db, nip);
+  const onRoster = employee && !employee.deletedAt ? employee : null;
+  let enrolmentId: string | null;
+  if (onRoster) {
+    const e = t.findEnrolment(db, eventId, onRoster.id);
+    enrolmentId = e && e.status === 'terdaftar' && !e.deletedAt ? e.id : null;
+  } else {
+    enrolmentId = t.findWalkIn(db, eventId, nip)?.id ?? null;
+  }
+  return { enrolmentId, employee: onRoster };
+}
+
 export function scan(ctx: ServiceContext, sessionId: string, raw: string): ScanResult {
   const session = requireSession(ctx.db, sessionId);
   const event = requireEvent(ctx.db, session.eventId);
   const parsed = parseNip(raw);
   if (!parsed.ok) return { outcome: 'invalid', person: null, mark: null, nip: raw.trim(), code: parsed.errors[0]!.code };
   const nip = parsed.nip.digits;
-  const employee = findEmployeeByNip(ctx.db, nip);
-  let enrolmentId: string | null = null;
-  if (employee && !employee.deletedAt) {
-    const e = t.findEnrolment(ctx.db, event.id, employee.id);
-    if (e && e.status === 'terdaftar' && !e.deletedAt) enrolmentId = e.id;
-  } else {
-    enrolmentId = t.findWalkIn(ctx.db, event.id, nip)?.id ?? null;
-  }
+  const { enrolmentId, employee } = enrolmentByNip(ctx.db, event.id, nip);
   if (!enrolmentId) {
-    if (!employee || employee.deletedAt) return { outcome: 'unknown', person: null, mark: null, nip, code: null };
+    if (!employee) return { outcome: 'unknown', person: null, mark: null, nip, code: null };
     return {
       outcome: 'not_enrolled', mark: null, nip, code: null,
       person: { enrolmentId: '', employeeId: employee.id, nip, name: employee.name, jabatan: employee.jabatan, unit: employee.unitName },
     };
   }
   return arrive(ctx, session, event, t.getEnrolment(ctx.db, enrolmentId)!, nip);
+}
+
+/**
+ * Sets a participant's status by hand (attendance.setStatus: the CLI's `--status`, the door
+ * screen's keys): the participant found, the mark read and written in the caller's one
+ * transaction. Without a note the mark keeps its own.
+ */
+export function setStatus(
+  ctx: ServiceContext,
+  input: { sessionId: string; enrolmentId?: string; nip?: string; status: AttendanceStatus; note?: string },
+): SetStatusResult {
+  const session = requireSession(ctx.db, input.sessionId);
+  let enrolment: t.EnrolmentView;
+  if (input.enrolmentId !== undefined) {
+    enrolment = activeEnrolment(ctx.db, session.eventId, input.enrolmentId);
+  } else {
+    const nip = input.nip!;
+    const { enrolmentId, employee } = enrolmentByNip(ctx.db, session.eventId, nip);
+    if (!enrolmentId) {
+      if (!employee) throw ApiError.field(['nip'], 'employee.unknown_nip', { nip: formatNip(nip) });
+      throw ApiError.field(['nip'], 'attendance.not_enrolled', { name: employee.name });
+    }
+    enrolment = t.getEnrolment(ctx.db, enrolmentId)!;
+  }
+  const existing = t.findMark(ctx.db, session.id, enrolment.id);
+  const note = input.note ?? (existing && !existing.deletedAt ? existing.note : '');
+  const { mark, change } = writeMark(ctx.db, meta(ctx), existing, session.id, enrolment.id, input.status, note, 'manual');
+  const outcome = change === 'created' ? 'marked' : change === 'updated' ? 'changed' : 'already';
+  return { outcome, mark: toMark(mark), participant: person(enrolment) };
 }
 
 export const attendanceHandlers = {
@@ -119,6 +158,8 @@ export const attendanceHandlers = {
     activeEnrolment(ctx.db, session.eventId, enrolmentId);
     return toMark(setMark(ctx.db, meta(ctx), sessionId, enrolmentId, status, note, 'manual').mark);
   }),
+
+  'attendance.setStatus': (input, ctx) => writeTransaction(ctx.db, () => setStatus(ctx, input)),
 
   'attendance.clear': ({ sessionId, enrolmentId }, ctx) => writeTransaction(ctx.db, () => {
     requireSession(ctx.db, sessionId);

@@ -110,11 +110,11 @@ export function statusWord(t: TFunction, status: AttendanceStatus): string {
   return t(`trainingTerms.attendance.${status}`);
 }
 
-/** The keys a clerk presses on a participant's row to give that mark (shown on screen). */
-export const STATUS_KEYS: Record<string, AttendanceStatus> = {
-  h: 'hadir', t: 'terlambat', i: 'izin', s: 'sakit', d: 'dinas_luar', c: 'cuti', a: 'alpa', p: 'psw',
+/** The key a clerk presses on a participant's row to give that mark (shown on screen): one per status. */
+export const KEY_OF_STATUS: Record<AttendanceStatus, string> = {
+  hadir: 'H', terlambat: 'T', izin: 'I', sakit: 'S', dinas_luar: 'D', cuti: 'C', alpa: 'A', psw: 'P',
 };
-export const KEY_OF_STATUS = Object.fromEntries(Object.entries(STATUS_KEYS).map(([k, s]) => [s, k.toUpperCase()])) as Record<AttendanceStatus, string>;
+export const STATUS_KEYS: Record<string, AttendanceStatus> = Object.fromEntries(ATTENDANCE_STATUSES.map((s) => [KEY_OF_STATUS[s].toLowerCase(), s]));
 
 export function statusOptions(t: TFunction): Option[] {
   return ATTENDANCE_STATUSES.map((s) => ({ value: s, label: `${STATUS_CODE[s]} — ${statusWord(t, s)}` }));
