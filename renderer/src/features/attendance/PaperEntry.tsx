@@ -1,11 +1,12 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Event, Session } from '../../../../shared/contract/events.ts';
-import { STATUS_CODE, type AttendanceStatus } from '../../../../shared/domain/jp.ts';
+import { ATTENDANCE_STATUSES, STATUS_CODE, type AttendanceStatus } from '../../../../shared/domain/jp.ts';
 import { formatNip } from '../../../../shared/domain/nip.ts';
 import { api } from '../../api.ts';
 import { useLoader } from '../../app/useLoader.ts';
 import { ErrorAlert, Notice } from '../../components/feedback.tsx';
+import { DataTable } from '../../components/table.tsx';
 import { KEY_OF_STATUS, STATUS_KEYS, statusOptions, statusWord } from '../trainings/format.ts';
 import { Figures, useRun } from '../trainings/ui.tsx';
 import { SessionPage } from './shared.tsx';
@@ -82,7 +83,7 @@ function Paper({ session }: { event: Event; session: Session }) {
       <p className="form-note">{t('attendanceUi.paper.intro')}</p>
       <p className="list-keys muted">
         {t('attendanceUi.paper.keys')}{' '}
-        {(['hadir', 'terlambat', 'izin', 'sakit', 'dinas_luar', 'cuti', 'alpa', 'psw'] as const).map((s) => (
+        {ATTENDANCE_STATUSES.map((s) => (
           <span key={s} className="key-hint"><kbd>{KEY_OF_STATUS[s]}</kbd> {statusWord(t, s)}</span>
         ))}
         <span className="key-hint"><kbd>↑</kbd><kbd>↓</kbd> {t('attendanceUi.paper.moveKeys')}</span>
@@ -92,56 +93,50 @@ function Paper({ session }: { event: Event; session: Session }) {
       {sheet.error && !rows ? <ErrorAlert error={sheet.error} /> : null}
       {rows && (rows.length === 0 ? <p className="list-empty">{t('eventsUi.participants.empty')}</p> : (
         <>
-          <div className="table-wrap">
-            <table className="table table-compact paper-table">
-              <caption className="visually-hidden">{t('attendanceUi.paper.tableTitle')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col" className="num">{t('eventsUi.sessions.no')}</th>
-                  <th scope="col">{t('eventsUi.participants.name')}</th>
-                  <th scope="col">{t('field.nip')}</th>
-                  <th scope="col">{t('attendanceUi.paper.status')}</th>
-                  <th scope="col">{t('attendanceUi.markDialog.note')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((r, i) => (
-                  <tr key={r.enrolmentId} className={r.status ? `paper-set code-row-${r.status}` : undefined}>
-                    <td className="num">{i + 1}</td>
-                    <th scope="row">
-                      {r.name}
-                      {r.unit && <span className="cell-sub">{r.unit}</span>}
-                    </th>
-                    <td className="mono nowrap">{r.nip ? formatNip(r.nip) : '—'}</td>
-                    <td>
-                      <select
-                        ref={(el) => { selects.current[i] = el; }}
-                        className="paper-select"
-                        aria-label={t('attendanceUi.paper.statusOf', { name: r.name })}
-                        value={r.status}
-                        onChange={(e) => set(i, { status: e.target.value as AttendanceStatus | '' })}
-                        onKeyDown={(e) => onKey(e, i)}
-                      >
-                        <option value="">{t('attendanceUi.paper.none')}</option>
-                        {statusOptions(t).map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
-                      </select>
-                      {r.was && r.was.status !== r.status && <span className="cell-sub">{t('attendanceUi.paper.was', { code: STATUS_CODE[r.was.status] })}</span>}
-                    </td>
-                    <td>
-                      <input
-                        className="paper-note"
-                        aria-label={t('attendanceUi.paper.noteOf', { name: r.name })}
-                        value={r.note}
-                        maxLength={300}
-                        autoComplete="off"
-                        onChange={(e) => set(i, { note: e.target.value })}
-                      />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            rows={rows}
+            caption={t('attendanceUi.paper.tableTitle')}
+            className="table-compact paper-table"
+            rowKey={(r) => r.enrolmentId}
+            rowClassName={(r) => (r.status ? `paper-set code-row-${r.status}` : undefined)}
+            columns={[
+              { key: 'no', header: t('eventsUi.sessions.no'), num: true, cell: (_, i) => i + 1 },
+              { key: 'name', header: t('eventsUi.participants.name'), rowHeader: true, cell: (r) => <>{r.name}{r.unit && <span className="cell-sub">{r.unit}</span>}</> },
+              { key: 'nip', header: t('field.nip'), className: 'mono nowrap', cell: (r) => (r.nip ? formatNip(r.nip) : '—') },
+              {
+                key: 'status',
+                header: t('attendanceUi.paper.status'),
+                cell: (r, i) => <>
+                  <select
+                    ref={(el) => { selects.current[i] = el; }}
+                    className="paper-select"
+                    aria-label={t('attendanceUi.paper.statusOf', { name: r.name })}
+                    value={r.status}
+                    onChange={(e) => set(i, { status: e.target.value as AttendanceStatus | '' })}
+                    onKeyDown={(e) => onKey(e, i)}
+                  >
+                    <option value="">{t('attendanceUi.paper.none')}</option>
+                    {statusOptions(t).map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+                  </select>
+                  {r.was && r.was.status !== r.status && <span className="cell-sub">{t('attendanceUi.paper.was', { code: STATUS_CODE[r.was.status] })}</span>}
+                </>,
+              },
+              {
+                key: 'note',
+                header: t('attendanceUi.markDialog.note'),
+                cell: (r, i) => (
+                  <input
+                    className="paper-note"
+                    aria-label={t('attendanceUi.paper.noteOf', { name: r.name })}
+                    value={r.note}
+                    maxLength={300}
+                    autoComplete="off"
+                    onChange={(e) => set(i, { note: e.target.value })}
+                  />
+                ),
+              },
+            ]}
+          />
           <div className="paper-foot">
             <Figures
               label={t('attendanceUi.paper.figures')}

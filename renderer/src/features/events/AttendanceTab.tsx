@@ -22,14 +22,16 @@ export function AttendanceTab({ event }: TabProps) {
     const rows = recap.data?.rows ?? [];
     let present = 0;
     let late = 0;
+    let alpa = 0;
     let other = 0;
     for (const r of rows) {
       const code = r.codes[index] ?? '';
       if (code === STATUS_CODE.hadir) present++;
       else if (code === STATUS_CODE.terlambat) late++;
+      else if (code === STATUS_CODE.alpa) alpa++;
       else if (code) other++;
     }
-    return { present, late, other, open: rows.length - present - late - other, total: rows.length };
+    return { present, late, alpa, other, open: rows.length - present - late - alpa - other, total: rows.length };
   };
 
   return (
@@ -60,7 +62,7 @@ export function AttendanceTab({ event }: TabProps) {
                       <span className="cell-sub">{timeRange(s.start, s.end, lang, office.timezone)}{s.topic ? ` · ${s.topic}` : ''}</span>
                     </th>
                     <td>
-                      {recap.data ? t('attendanceUi.tab.counts', { present: c.present, late: c.late, other: c.other, open: c.open, total: c.total }) : '…'}
+                      {recap.data ? t('attendanceUi.tab.counts', { present: c.present, late: c.late, alpa: c.alpa, other: c.other, open: c.open, total: c.total }) : '…'}
                     </td>
                     <td>
                       <div className="row-actions">
