@@ -1,9 +1,10 @@
 import { useCallback, useId, useState, type FormHTMLAttributes, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
-import { FormProvider, get, useController, useFormContext, type FieldError, type FieldValues, type UseFormReturn } from 'react-hook-form';
+import { FormProvider, get, useController, useFormContext, type FieldError, type FieldValues, type Path, type UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { ApiError, type FieldIssue } from '../../../shared/contract/errors.ts';
 import { encodeIssue, fieldErrorText, toApiError } from './errors.ts';
 import { ErrorAlert, Notice } from './feedback.tsx';
+import { Modal } from './Modal.tsx';
 
 type FormProps<T extends FieldValues, C, O> = Omit<FormHTMLAttributes<HTMLFormElement>, 'onSubmit'> & {
   form: UseFormReturn<T, C, O>;
@@ -225,17 +226,47 @@ export function SubmitButton({ children, busyText, className = 'btn btn-primary'
   );
 }
 
-/** The end of a form: what went wrong, what was saved (once it was), and the button. */
-export function FormFooter({ error, done, submitLabel }: { error: unknown; done?: ReactNode; submitLabel: ReactNode }) {
+/**
+ * The end of a form: what went wrong, what was saved (once it was), and the button; in a
+ * dialog, "Batal" beside it.
+ */
+export function FormFooter({ error, done, submitLabel, onCancel }: { error: unknown; done?: ReactNode; submitLabel: ReactNode; onCancel?: () => void }) {
+  const { t } = useTranslation();
   return (
     <>
       <FormAlert error={error} />
       {done ? <Notice>{done}</Notice> : null}
       <div className="form-actions">
         <SubmitButton>{submitLabel}</SubmitButton>
+        {onCancel && <button type="button" className="btn" onClick={onCancel}>{t('common.cancel')}</button>}
       </div>
     </>
   );
+}
+
+/**
+ * A form's submit: `send` makes the call (or resolves to undefined when a check of its own
+ * stopped it), `onDone` takes what came back; a refusal goes under the fields or in the alert,
+ * and `onFail` may then move it.
+ */
+export function useSubmitAction<V extends FieldValues, C, O, R>(
+  form: UseFormReturn<V, C, O>,
+  send: (values: O) => Promise<R | undefined>,
+  onDone: (result: R) => void | Promise<void>,
+  onFail?: (values: O) => void,
+) {
+  const submit = useSubmitError(form);
+  const onSubmit = async (values: O) => {
+    submit.clear();
+    try {
+      const result = await send(values);
+      if (result !== undefined) await onDone(result);
+    } catch (err) {
+      submit.fail(err);
+      onFail?.(values);
+    }
+  };
+  return { onSubmit, alert: submit.alert };
 }
 
 /**
@@ -243,17 +274,69 @@ export function FormFooter({ error, done, submitLabel }: { error: unknown; done?
  * to what came back (so it is no longer dirty); a refusal goes under the fields or in the alert.
  */
 export function useSaveForm<V extends FieldValues, T>(form: UseFormReturn<V>, save: (values: V) => Promise<T>, toValues: (saved: T) => V) {
-  const submit = useSubmitError(form);
   const [saved, setSaved] = useState(false);
-  const onSubmit = async (values: V) => {
-    submit.clear();
+  const { onSubmit, alert } = useSubmitAction(form, (values: V) => {
     setSaved(false);
-    try {
-      form.reset(toValues(await save(values)));
-      setSaved(true);
-    } catch (err) {
-      submit.fail(err);
-    }
-  };
-  return { onSubmit, alert: submit.alert, saved };
+    return save(values);
+  }, (result: T) => {
+    form.reset(toValues(result));
+    setSaved(true);
+  });
+  return { onSubmit, alert, saved };
+}
+
+interface SendProps<V extends FieldValues, C, O, R> {
+  form: UseFormReturn<V, C, O>;
+  /** The call (see useSubmitAction). */
+  send: (values: O) => Promise<R | undefined>;
+  onDone: (result: R) => void | Promise<void>;
+  onFail?: (values: O) => void;
+  submitLabel: ReactNode;
+  children: ReactNode;
+}
+
+/**
+ * A form in a dialog (add or edit a record, withdraw someone with a reason): an optional note,
+ * the fields, what went wrong, the button and "Batal". Escape and "Tutup" close it as "Batal"
+ * does; the cursor starts in the first field.
+ */
+export function FormDialog<V extends FieldValues, C, O, R>({ title, note, size, initialFocus, onClose, form, send, onDone, onFail, submitLabel, children }: SendProps<V, C, O, R> & {
+  title: ReactNode;
+  note?: ReactNode;
+  size?: 'medium' | 'wide';
+  initialFocus?: string;
+  onClose: () => void;
+}) {
+  const { onSubmit, alert } = useSubmitAction(form, send, onDone, onFail);
+  return (
+    <Modal title={title} onClose={onClose} size={size} initialFocus={initialFocus}>
+      {note && <p className="form-note">{note}</p>}
+      <Form form={form} onSubmit={onSubmit}>
+        {children}
+        <FormFooter error={alert} submitLabel={submitLabel} onCancel={onClose} />
+      </Form>
+    </Modal>
+  );
+}
+
+/**
+ * A card that adds records one after another: once one is saved the form empties and the
+ * cursor goes back to `next`, its first field, for the next one.
+ */
+export function FormCard<V extends FieldValues, C, O, R>({ title, next, form, send, onDone, onFail, submitLabel, children }: SendProps<V, C, O, R> & { title: ReactNode; next: Path<V> }) {
+  const id = useId();
+  const { onSubmit, alert } = useSubmitAction(form, send, async (result: R) => {
+    await onDone(result);
+    form.reset();
+    form.setFocus(next);
+  }, onFail);
+  return (
+    <section className="card" aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      <Form form={form} onSubmit={onSubmit}>
+        {children}
+        <FormFooter error={alert} submitLabel={submitLabel} />
+      </Form>
+    </section>
+  );
 }

@@ -5,9 +5,11 @@ import type { Enrolment, Event } from '../../../../shared/contract/events.ts';
 import { formatNip } from '../../../../shared/domain/nip.ts';
 import { api } from '../../api.ts';
 import { useLoader } from '../../app/useLoader.ts';
-import { ErrorAlert, LoadState, Notice } from '../../components/feedback.tsx';
-import { Form, FormAlert, SubmitButton, TextAreaField, TextField, useSubmitError } from '../../components/form.tsx';
+import { ErrorAlert } from '../../components/feedback.tsx';
+import { FormDialog, TextAreaField, TextField } from '../../components/form.tsx';
+import { ListCard, useCrudList } from '../../components/list.tsx';
 import { Modal } from '../../components/Modal.tsx';
+import { DataTable, RowButton } from '../../components/table.tsx';
 import { currentLanguage } from '../../i18n.ts';
 import { golonganOptions } from '../employees/format.ts';
 import { figure, numberOrNull } from '../trainings/format.ts';
@@ -20,32 +22,31 @@ type AddResult = { added: number; already: number; enrolled: number; capacity: n
 export function ParticipantsTab({ event, reload }: TabProps) {
   const { t } = useTranslation();
   const [showWithdrawn, setShowWithdrawn] = useState(false);
-  const list = useLoader(() => api['enrolment.list']({ eventId: event.id, includeWithdrawn: showWithdrawn }), [event.id, showWithdrawn]);
-  const [dialog, setDialog] = useState<'roster' | 'nips' | 'walkin' | null>(null);
-  const [withdrawing, setWithdrawing] = useState<Enrolment | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
+  const enrolments = useLoader(() => api['enrolment.list']({ eventId: event.id, includeWithdrawn: showWithdrawn }), [event.id, showWithdrawn]);
+  const list = useCrudList<Enrolment, 'roster' | 'nips' | 'walkin'>(enrolments);
+  const { removing: withdrawing } = list;
   const showId = useId();
 
-  const active = (list.data ?? []).filter((e) => e.status === 'terdaftar').length;
+  const active = (enrolments.data ?? []).filter((e) => e.status === 'terdaftar').length;
   const over = event.capacity !== null && active > event.capacity;
 
-  const added = (r: AddResult) => {
-    list.reload();
+  // Who is enrolled changed: this list, and the event's own counts above it.
+  const changed = () => {
+    enrolments.reload();
     reload();
-    setMessage(t('eventsUi.participants.addedSummary', { added: r.added, already: r.already, enrolled: r.enrolled }));
   };
+  const addedText = (r: AddResult) => t('eventsUi.participants.addedSummary', { added: r.added, already: r.already, enrolled: r.enrolled });
 
   return (
-    <section className="card" aria-labelledby="participants-title">
-      <div className="card-head">
-        <h2 id="participants-title">{t('eventsUi.participants.title')}</h2>
-        <div className="row-actions">
-          <button type="button" className="btn btn-primary" onClick={() => { setMessage(null); setDialog('roster'); }}>{t('eventsUi.participants.fromRoster')}</button>
-          <button type="button" className="btn" onClick={() => { setMessage(null); setDialog('nips'); }}>{t('eventsUi.participants.pasteNips')}</button>
-          <button type="button" className="btn" onClick={() => { setMessage(null); setDialog('walkin'); }}>{t('eventsUi.participants.walkIn')}</button>
-        </div>
-      </div>
-      {message && <Notice>{message}</Notice>}
+    <ListCard
+      title={t('eventsUi.participants.title')}
+      actions={<>
+        <button type="button" className="btn btn-primary" onClick={() => list.open('roster')}>{t('eventsUi.participants.fromRoster')}</button>
+        <button type="button" className="btn" onClick={() => list.open('nips')}>{t('eventsUi.participants.pasteNips')}</button>
+        <button type="button" className="btn" onClick={() => list.open('walkin')}>{t('eventsUi.participants.walkIn')}</button>
+      </>}
+      message={list.message}
+    >
       {over && (
         <div className="alert alert-warning" role="alert">
           <p>{t('eventsUi.participants.overCapacity', { n: active, capacity: event.capacity })}</p>
@@ -59,67 +60,51 @@ export function ParticipantsTab({ event, reload }: TabProps) {
           <input id={showId} type="checkbox" checked={showWithdrawn} onChange={(e) => setShowWithdrawn(e.target.checked)} /> {t('eventsUi.participants.showWithdrawn')}
         </label>
       </div>
-      <LoadState loader={list}>
-        {(rows) => rows.length === 0 ? <p className="list-empty">{t('eventsUi.participants.empty')}</p> : (
-          <div className="table-wrap">
-            <table className="table table-participants">
-              <caption className="visually-hidden">{t('eventsUi.participants.caption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col" className="num">{t('eventsUi.sessions.no')}</th>
-                  <th scope="col">{t('eventsUi.participants.name')}</th>
-                  <th scope="col">{t('field.nip')}</th>
-                  <th scope="col">{t('eventsUi.participants.unit')}</th>
-                  <th scope="col">{t('employees.columns.golongan')}</th>
-                  <th scope="col">{t('eventsUi.participants.scores')}</th>
-                  <th scope="col"><span className="visually-hidden">{t('common.actions')}</span></th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((e, i) => (
-                  <tr key={e.id} className={e.status === 'mundur' ? 'row-inactive' : undefined}>
-                    <td className="num">{i + 1}</td>
-                    <th scope="row">
-                      {e.name} {e.walkIn && <span className="badge">{t('eventsUi.participants.guest')}</span>}
-                      {e.jabatan && <span className="cell-sub">{e.jabatan}</span>}
-                      {e.status === 'mundur' && <span className="cell-sub">{t('eventsUi.participants.withdrawnBecause', { reason: e.withdrawReason ?? '' })}</span>}
-                    </th>
-                    <td className="mono nowrap">{e.nip ? formatNip(e.nip) : '—'}</td>
-                    <td>{e.walkIn ? (e.institution || '—') : (e.unit ?? '—')}</td>
-                    <td>{e.golonganLabel ?? '—'}</td>
-                    <td>{e.status === 'terdaftar' ? <Scores enrolment={e} onSaved={(u) => list.setData(rows.map((r) => (r.id === u.id ? u : r)))} /> : null}</td>
-                    <td>
-                      {e.status === 'terdaftar' && (
-                        <button type="button" className="btn btn-small" aria-label={t('eventsUi.participants.withdrawNamed', { name: e.name })} onClick={() => { setMessage(null); setWithdrawing(e); }}>
-                          {t('eventsUi.participants.withdraw')}
-                        </button>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+      <DataTable
+        loader={enrolments}
+        caption={t('eventsUi.participants.caption')}
+        className="table-participants"
+        empty={t('eventsUi.participants.empty')}
+        rowClassName={(e) => (e.status === 'mundur' ? 'row-inactive' : undefined)}
+        columns={[
+          { key: 'no', header: t('eventsUi.sessions.no'), num: true, cell: (_, i) => i + 1 },
+          {
+            key: 'name',
+            header: t('eventsUi.participants.name'),
+            rowHeader: true,
+            cell: (e) => <>
+              {e.name} {e.walkIn && <span className="badge">{t('eventsUi.participants.guest')}</span>}
+              {e.jabatan && <span className="cell-sub">{e.jabatan}</span>}
+              {e.status === 'mundur' && <span className="cell-sub">{t('eventsUi.participants.withdrawnBecause', { reason: e.withdrawReason ?? '' })}</span>}
+            </>,
+          },
+          { key: 'nip', header: t('field.nip'), className: 'mono nowrap', cell: (e) => (e.nip ? formatNip(e.nip) : '—') },
+          { key: 'unit', header: t('eventsUi.participants.unit'), cell: (e) => (e.walkIn ? (e.institution || '—') : (e.unit ?? '—')) },
+          { key: 'golongan', header: t('employees.columns.golongan'), cell: (e) => e.golonganLabel ?? '—' },
+          { key: 'scores', header: t('eventsUi.participants.scores'), cell: (e) => (e.status === 'terdaftar' ? <Scores enrolment={e} onSaved={list.put} /> : null) },
+        ]}
+        actions={(e) => e.status === 'terdaftar' && (
+          <RowButton label={t('eventsUi.participants.withdrawNamed', { name: e.name })} onClick={() => list.remove(e)}>{t('eventsUi.participants.withdraw')}</RowButton>
         )}
-      </LoadState>
+      />
 
-      {dialog === 'roster' && <CandidatesDialog event={event} onClose={() => setDialog(null)} onAdded={(r) => { setDialog(null); added(r); }} />}
-      {dialog === 'nips' && <PasteNipsDialog event={event} onClose={() => setDialog(null)} onAdded={(r) => { list.reload(); reload(); if (r.added) setMessage(t('eventsUi.participants.addedSummary', { added: r.added, already: r.already, enrolled: r.enrolled })); }} />}
-      {dialog === 'walkin' && (
+      {list.dialog === 'roster' && <CandidatesDialog event={event} onClose={list.close} onAdded={(r) => { changed(); list.done(addedText(r)); }} />}
+      {list.dialog === 'nips' && <PasteNipsDialog event={event} onClose={list.close} onAdded={(r) => { changed(); if (r.added) list.say(addedText(r)); }} />}
+      {list.dialog === 'walkin' && (
         <WalkInDialog
           eventId={event.id}
-          onClose={() => setDialog(null)}
-          onAdded={(e) => { setDialog(null); list.reload(); reload(); setMessage(t('eventsUi.participants.walkInAdded', { name: e.name })); }}
+          onClose={list.close}
+          onAdded={(e) => { changed(); list.done(t('eventsUi.participants.walkInAdded', { name: e.name })); }}
         />
       )}
       {withdrawing && (
         <WithdrawDialog
           enrolment={withdrawing}
-          onClose={() => setWithdrawing(null)}
-          onDone={(e) => { setWithdrawing(null); list.reload(); reload(); setMessage(t('eventsUi.participants.withdrawn', { name: e.name })); }}
+          onClose={list.close}
+          onDone={(e) => { changed(); list.done(t('eventsUi.participants.withdrawn', { name: e.name })); }}
         />
       )}
-    </section>
+    </ListCard>
   );
 }
 
@@ -228,41 +213,33 @@ function CandidatesDialog({ event, onClose, onAdded }: { event: Event; onClose()
         </label>
         <p className="list-count" role="status">{t('eventsUi.candidates.selected', { count: selected.size, n: selected.size })}</p>
       </div>
-      <LoadState loader={candidates}>
-        {(rows) => rows.length === 0 ? <p className="list-empty">{t('employees.noMatch')}</p> : (
-          <div className="table-wrap table-scroll">
-            <table className="table table-compact">
-              <caption className="visually-hidden">{t('eventsUi.candidates.caption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('eventsUi.participants.name')}</th>
-                  <th scope="col">{t('field.nip')}</th>
-                  <th scope="col">{t('eventsUi.participants.unit')}</th>
-                  <th scope="col">{t('employees.columns.golongan')}</th>
-                  <th scope="col" className="num">{t('eventsUi.candidates.jpThisYear')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((c) => (
-                  <tr key={c.employeeId} className={c.enrolled ? 'row-inactive' : undefined}>
-                    <th scope="row">
-                      <label className="choice">
-                        <input type="checkbox" disabled={c.enrolled} checked={c.enrolled || selected.has(c.employeeId)} onChange={(e) => toggle(c.employeeId, e.target.checked)} />
-                        {c.name}
-                      </label>
-                      {c.enrolled && <span className="cell-sub">{t('eventsUi.candidates.already')}</span>}
-                    </th>
-                    <td className="mono nowrap">{formatNip(c.nip)}</td>
-                    <td>{c.unit ?? '—'}</td>
-                    <td>{c.golonganLabel ?? '—'}</td>
-                    <td className="num">{figure(c.jpThisYear, lang)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </LoadState>
+      <DataTable
+        loader={candidates}
+        caption={t('eventsUi.candidates.caption')}
+        className="table-compact"
+        wrapClassName="table-scroll"
+        empty={t('employees.noMatch')}
+        rowKey={(c) => c.employeeId}
+        rowClassName={(c) => (c.enrolled ? 'row-inactive' : undefined)}
+        columns={[
+          {
+            key: 'name',
+            header: t('eventsUi.participants.name'),
+            rowHeader: true,
+            cell: (c) => <>
+              <label className="choice">
+                <input type="checkbox" disabled={c.enrolled} checked={c.enrolled || selected.has(c.employeeId)} onChange={(e) => toggle(c.employeeId, e.target.checked)} />
+                {c.name}
+              </label>
+              {c.enrolled && <span className="cell-sub">{t('eventsUi.candidates.already')}</span>}
+            </>,
+          },
+          { key: 'nip', header: t('field.nip'), className: 'mono nowrap', cell: (c) => formatNip(c.nip) },
+          { key: 'unit', header: t('eventsUi.participants.unit'), cell: (c) => c.unit ?? '—' },
+          { key: 'golongan', header: t('employees.columns.golongan'), cell: (c) => c.golonganLabel ?? '—' },
+          { key: 'jp', header: t('eventsUi.candidates.jpThisYear'), num: true, cell: (c) => figure(c.jpThisYear, lang) },
+        ]}
+      />
       {error ? <ErrorAlert error={error} /> : null}
       <div className="form-actions">
         <button
@@ -346,59 +323,37 @@ function PasteNipsDialog({ event, onClose, onAdded }: { event: Event; onClose():
 export function WalkInDialog({ eventId, initialNip = '', onClose, onAdded, submitLabel }: { eventId: string; initialNip?: string; onClose(): void; onAdded(e: Enrolment): void | Promise<void>; submitLabel?: string }) {
   const { t } = useTranslation();
   const form = useForm({ defaultValues: { name: '', nip: initialNip ? formatNip(initialNip) : '', institution: '' } });
-  const submit = useSubmitError(form);
   return (
-    <Modal title={t('eventsUi.walkIn.title')} onClose={onClose}>
-      <p className="form-note">{t('eventsUi.walkIn.note')}</p>
-      <Form
-        form={form}
-        onSubmit={async (v) => {
-          submit.clear();
-          try {
-            await onAdded(await api['enrolment.addWalkIn']({ eventId, name: v.name, nip: v.nip, institution: v.institution }));
-          } catch (err) {
-            submit.fail(err);
-          }
-        }}
-      >
-        <TextField name="name" label={t('eventsUi.walkIn.name')} autoComplete="off" />
-        <TextField name="nip" label={t('field.nip')} optional className="mono-input" autoComplete="off" />
-        <TextField name="institution" label={t('eventsUi.walkIn.institution')} optional autoComplete="off" />
-        <FormAlert error={submit.alert} />
-        <div className="form-actions">
-          <SubmitButton>{submitLabel ?? t('eventsUi.walkIn.submit')}</SubmitButton>
-          <button type="button" className="btn" onClick={onClose}>{t('common.cancel')}</button>
-        </div>
-      </Form>
-    </Modal>
+    <FormDialog
+      title={t('eventsUi.walkIn.title')}
+      note={t('eventsUi.walkIn.note')}
+      onClose={onClose}
+      form={form}
+      send={(v) => api['enrolment.addWalkIn']({ eventId, name: v.name, nip: v.nip, institution: v.institution })}
+      onDone={onAdded}
+      submitLabel={submitLabel ?? t('eventsUi.walkIn.submit')}
+    >
+      <TextField name="name" label={t('eventsUi.walkIn.name')} autoComplete="off" />
+      <TextField name="nip" label={t('field.nip')} optional className="mono-input" autoComplete="off" />
+      <TextField name="institution" label={t('eventsUi.walkIn.institution')} optional autoComplete="off" />
+    </FormDialog>
   );
 }
 
 function WithdrawDialog({ enrolment, onClose, onDone }: { enrolment: Enrolment; onClose(): void; onDone(e: Enrolment): void }) {
   const { t } = useTranslation();
   const form = useForm({ defaultValues: { reason: '' } });
-  const submit = useSubmitError(form);
   return (
-    <Modal title={t('eventsUi.withdraw.title', { name: enrolment.name })} onClose={onClose}>
-      <p className="form-note">{t('eventsUi.withdraw.note')}</p>
-      <Form
-        form={form}
-        onSubmit={async (v) => {
-          submit.clear();
-          try {
-            onDone(await api['enrolment.withdraw']({ id: enrolment.id, reason: v.reason }));
-          } catch (err) {
-            submit.fail(err);
-          }
-        }}
-      >
-        <TextAreaField name="reason" label={t('eventsUi.withdraw.reason')} rows={2} />
-        <FormAlert error={submit.alert} />
-        <div className="form-actions">
-          <SubmitButton>{t('eventsUi.withdraw.submit')}</SubmitButton>
-          <button type="button" className="btn" onClick={onClose}>{t('common.cancel')}</button>
-        </div>
-      </Form>
-    </Modal>
+    <FormDialog
+      title={t('eventsUi.withdraw.title', { name: enrolment.name })}
+      note={t('eventsUi.withdraw.note')}
+      onClose={onClose}
+      form={form}
+      send={(v) => api['enrolment.withdraw']({ id: enrolment.id, reason: v.reason })}
+      onDone={onDone}
+      submitLabel={t('eventsUi.withdraw.submit')}
+    >
+      <TextAreaField name="reason" label={t('eventsUi.withdraw.reason')} rows={2} />
+    </FormDialog>
   );
 }

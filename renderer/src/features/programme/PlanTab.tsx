@@ -5,13 +5,13 @@ import { PROGRAMME_STATUSES, type Need, type ProgrammeItem } from '../../../../s
 import type { Unit } from '../../../../shared/contract/office.ts';
 import { api } from '../../api.ts';
 import { useLoader } from '../../app/useLoader.ts';
-import { ErrorAlert, LoadState, Notice } from '../../components/feedback.tsx';
-import { FieldFrame, Form, FormAlert, SelectField, SubmitButton, TextField, useSubmitError } from '../../components/form.tsx';
-import { Modal } from '../../components/Modal.tsx';
+import { FieldFrame, FormDialog, SelectField, TextField } from '../../components/form.tsx';
+import { ListCard, useCrudList } from '../../components/list.tsx';
+import { DataTable, RowButton } from '../../components/table.tsx';
 import { currentLanguage } from '../../i18n.ts';
 import { CreateEventDialog } from '../events/EventForm.tsx';
 import { competencyOptions, figure, fundingOptions, methodName, methodOptions, monthName, monthOptions, numberOrNull, organiserOptions, rupiah, thousands } from '../trainings/format.ts';
-import { ConfirmDialog, useRun } from '../trainings/ui.tsx';
+import { ConfirmDialog } from '../trainings/ui.tsx';
 import { ProgrammeSummary } from './ProgrammeSummary.tsx';
 
 /** Rencana tahunan: the year's programme items, their status, a summary, plan against realisation. */
@@ -22,116 +22,94 @@ export function PlanTab({ year }: { year: number }) {
   const needs = useLoader(() => api['needs.list']({ year }), [year]);
   const units = useLoader(() => api['units.list']({}), []);
   const [summaryTick, setSummaryTick] = useState(0);
-  const [editing, setEditing] = useState<ProgrammeItem | 'new' | null>(null);
   const [creatingFrom, setCreatingFrom] = useState<ProgrammeItem | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
-  const status = useRun();
-  const [removing, setRemoving] = useState<ProgrammeItem | null>(null);
+  const list = useCrudList<ProgrammeItem>(items);
+  const { editing, removing } = list;
   const unitName = new Map((units.data ?? []).map((u) => [u.id, u.name]));
+  // The summary below counts the items again after any change.
+  const recount = () => setSummaryTick((n) => n + 1);
 
-  const changed = (item: ProgrammeItem) => {
-    items.setData((items.data ?? []).some((i) => i.id === item.id) ? (items.data ?? []).map((i) => (i.id === item.id ? item : i)) : [...(items.data ?? []), item]);
-    setSummaryTick((n) => n + 1);
+  const setStatus = async (item: ProgrammeItem, status: ProgrammeItem['status']) => {
+    const updated = await list.update(item.id, () => api['programme.setStatus']({ id: item.id, status }), (u) => t('programmeUi.plan.statusChanged', { title: u.title, status: t(`trainingTerms.programmeStatuses.${u.status}`) }));
+    if (updated) recount();
   };
 
   return (
     <div className="stack">
-      <section className="card" aria-labelledby="plan-title">
-        <div className="card-head">
-          <h2 id="plan-title">{t('programmeUi.plan.title', { year })}</h2>
-          <button type="button" className="btn btn-primary" onClick={() => { setMessage(null); setEditing('new'); }}>{t('programmeUi.plan.add')}</button>
-        </div>
-        <p className="form-note">{t('programmeUi.plan.intro')}</p>
-        {message && <Notice>{message}</Notice>}
-        {status.error ? <ErrorAlert error={status.error} /> : null}
-        <LoadState loader={items}>
-          {(list) => list.length === 0 ? <p className="list-empty">{t('programmeUi.plan.empty', { year })}</p> : (
-            <div className="table-wrap">
-              <table className="table table-plan">
-                <caption className="visually-hidden">{t('programmeUi.plan.caption', { year })}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('programmeUi.plan.item')}</th>
-                    <th scope="col">{t('programmeUi.plan.month')}</th>
-                    <th scope="col">{t('programmeUi.plan.target')}</th>
-                    <th scope="col" className="num">{t('programmeUi.plan.jp')}</th>
-                    <th scope="col" className="num">{t('programmeUi.plan.budget')}</th>
-                    <th scope="col">{t('common.status')}</th>
-                    <th scope="col"><span className="visually-hidden">{t('common.actions')}</span></th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {list.map((item) => (
-                    <tr key={item.id} className={item.status === 'batal' ? 'row-inactive' : undefined}>
-                      <th scope="row" className="cell-strong">
-                        {item.title}
-                        <span className="cell-sub">{methodName(item.methodId)} · {t(`trainingTerms.competencyTypes.${item.competencyType}`)} · {t(`trainingTerms.organisers.${item.organiser}`)}</span>
-                      </th>
-                      <td>{monthName(item.plannedMonth, lang)}</td>
-                      <td>
-                        <span className="nowrap">{item.targetCount > 0 ? t('programmeUi.plan.people', { count: item.targetCount, n: item.targetCount }) : '—'}</span>
-                        {item.targetUnitIds.length > 0 && <span className="cell-sub">{item.targetUnitIds.map((id) => unitName.get(id) ?? '?').join(', ')}</span>}
-                      </td>
-                      <td className="num">{figure(item.plannedJp, lang)}</td>
-                      <td className="num nowrap">
-                        {rupiah(item.budget)}
-                        <span className="cell-sub">{t(`trainingTerms.funding.${item.funding}`)}</span>
-                      </td>
-                      <td>
-                        <select
-                          className="inline-select"
-                          aria-label={t('programmeUi.plan.statusOf', { title: item.title })}
-                          value={item.status}
-                          disabled={status.busy === item.id}
-                          onChange={async (e) => {
-                            setMessage(null);
-                            const updated = await status.run(item.id, () => api['programme.setStatus']({ id: item.id, status: e.target.value as ProgrammeItem['status'] }));
-                            if (updated) {
-                              changed(updated);
-                              setMessage(t('programmeUi.plan.statusChanged', { title: updated.title, status: t(`trainingTerms.programmeStatuses.${updated.status}`) }));
-                            }
-                          }}
-                        >
-                          {PROGRAMME_STATUSES.map((s) => <option key={s} value={s}>{t(`trainingTerms.programmeStatuses.${s}`)}</option>)}
-                        </select>
-                      </td>
-                      <td>
-                        <div className="row-actions">
-                          <button type="button" className="btn btn-small" aria-label={t('programmeUi.plan.editNamed', { title: item.title })} onClick={() => { setMessage(null); setEditing(item); }}>{t('common.edit')}</button>
-                          <button type="button" className="btn btn-small" aria-label={t('programmeUi.plan.createEventNamed', { title: item.title })} onClick={() => setCreatingFrom(item)} disabled={item.status === 'batal'}>
-                            {t('programmeUi.plan.createEvent')}
-                          </button>
-                          <button type="button" className="btn btn-small btn-danger" aria-label={t('programmeUi.plan.removeNamed', { title: item.title })} onClick={() => { setMessage(null); setRemoving(item); }}>
-                            {t('programmeUi.remove')}
-                          </button>
-                        </div>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
-        </LoadState>
-      </section>
+      <ListCard
+        title={t('programmeUi.plan.title', { year })}
+        actions={<button type="button" className="btn btn-primary" onClick={() => list.edit('new')}>{t('programmeUi.plan.add')}</button>}
+        intro={t('programmeUi.plan.intro')}
+        message={list.message}
+      >
+        <DataTable
+          loader={items}
+          caption={t('programmeUi.plan.caption', { year })}
+          className="table-plan"
+          empty={t('programmeUi.plan.empty', { year })}
+          rowClassName={(item) => (item.status === 'batal' ? 'row-inactive' : undefined)}
+          columns={[
+            {
+              key: 'item',
+              header: t('programmeUi.plan.item'),
+              rowHeader: true,
+              className: 'cell-strong',
+              cell: (item) => <>
+                {item.title}
+                <span className="cell-sub">{methodName(item.methodId)} · {t(`trainingTerms.competencyTypes.${item.competencyType}`)} · {t(`trainingTerms.organisers.${item.organiser}`)}</span>
+              </>,
+            },
+            { key: 'month', header: t('programmeUi.plan.month'), cell: (item) => monthName(item.plannedMonth, lang) },
+            {
+              key: 'target',
+              header: t('programmeUi.plan.target'),
+              cell: (item) => <>
+                <span className="nowrap">{item.targetCount > 0 ? t('programmeUi.plan.people', { count: item.targetCount, n: item.targetCount }) : '—'}</span>
+                {item.targetUnitIds.length > 0 && <span className="cell-sub">{item.targetUnitIds.map((id) => unitName.get(id) ?? '?').join(', ')}</span>}
+              </>,
+            },
+            { key: 'jp', header: t('programmeUi.plan.jp'), num: true, cell: (item) => figure(item.plannedJp, lang) },
+            { key: 'budget', header: t('programmeUi.plan.budget'), num: true, className: 'nowrap', cell: (item) => <>{rupiah(item.budget)}<span className="cell-sub">{t(`trainingTerms.funding.${item.funding}`)}</span></> },
+            {
+              key: 'status',
+              header: t('common.status'),
+              cell: (item) => (
+                <select
+                  className="inline-select"
+                  aria-label={t('programmeUi.plan.statusOf', { title: item.title })}
+                  value={item.status}
+                  disabled={list.busy === item.id}
+                  onChange={(e) => void setStatus(item, e.target.value as ProgrammeItem['status'])}
+                >
+                  {PROGRAMME_STATUSES.map((s) => <option key={s} value={s}>{t(`trainingTerms.programmeStatuses.${s}`)}</option>)}
+                </select>
+              ),
+            },
+          ]}
+          actions={(item) => <>
+            <RowButton label={t('programmeUi.plan.editNamed', { title: item.title })} onClick={() => list.edit(item)}>{t('common.edit')}</RowButton>
+            <RowButton label={t('programmeUi.plan.createEventNamed', { title: item.title })} onClick={() => setCreatingFrom(item)} disabled={item.status === 'batal'}>
+              {t('programmeUi.plan.createEvent')}
+            </RowButton>
+            <RowButton danger label={t('programmeUi.plan.removeNamed', { title: item.title })} onClick={() => list.remove(item)}>{t('programmeUi.remove')}</RowButton>
+          </>}
+        />
+      </ListCard>
 
       <ProgrammeSummary key={summaryTick} year={year} />
 
       {editing && (
-        <Modal title={editing === 'new' ? t('programmeUi.plan.addTitle', { year }) : t('programmeUi.plan.editTitle', { title: editing.title })} onClose={() => setEditing(null)} size="wide">
-          <ItemForm
-            year={year}
-            item={editing === 'new' ? null : editing}
-            needs={needs.data ?? []}
-            units={units.data ?? []}
-            onSaved={(item, created) => {
-              setEditing(null);
-              changed(item);
-              setMessage(t(created ? 'programmeUi.plan.added' : 'programmeUi.plan.saved', { title: item.title }));
-            }}
-            onCancel={() => setEditing(null)}
-          />
-        </Modal>
+        <ItemForm
+          year={year}
+          item={editing === 'new' ? null : editing}
+          needs={needs.data ?? []}
+          units={units.data ?? []}
+          onSaved={(item, created) => {
+            list.saved(item, t(created ? 'programmeUi.plan.added' : 'programmeUi.plan.saved', { title: item.title }));
+            recount();
+          }}
+          onClose={list.close}
+        />
       )}
 
       {removing && (
@@ -139,13 +117,12 @@ export function PlanTab({ year }: { year: number }) {
           title={t('programmeUi.plan.removeTitle', { title: removing.title })}
           confirm={t('programmeUi.plan.removeConfirm')}
           danger
-          onClose={() => setRemoving(null)}
+          onClose={list.close}
           action={() => api['programme.remove']({ id: removing.id })}
           onDone={() => {
-            setRemoving(null);
-            items.setData((items.data ?? []).filter((i) => i.id !== removing.id));
-            setSummaryTick((n) => n + 1);
-            setMessage(t('programmeUi.plan.removed', { title: removing.title }));
+            list.drop(removing);
+            recount();
+            list.done(t('programmeUi.plan.removed', { title: removing.title }));
           }}
         >
           <p>{t('programmeUi.plan.removeText', { title: removing.title })}</p>
@@ -178,7 +155,7 @@ interface ItemFormValues {
   notes: string;
 }
 
-function ItemForm({ year, item, needs, units, onSaved, onCancel }: { year: number; item: ProgrammeItem | null; needs: Need[]; units: Unit[]; onSaved(item: ProgrammeItem, created: boolean): void; onCancel(): void }) {
+function ItemForm({ year, item, needs, units, onSaved, onClose }: { year: number; item: ProgrammeItem | null; needs: Need[]; units: Unit[]; onSaved(item: ProgrammeItem, created: boolean): void; onClose(): void }) {
   const { t } = useTranslation();
   const lang = currentLanguage();
   const form = useForm<ItemFormValues>({
@@ -197,15 +174,16 @@ function ItemForm({ year, item, needs, units, onSaved, onCancel }: { year: numbe
       notes: item?.notes ?? '',
     },
   });
-  const submit = useSubmitError(form);
   return (
-    <Form
+    <FormDialog
+      title={item ? t('programmeUi.plan.editTitle', { title: item.title }) : t('programmeUi.plan.addTitle', { year })}
+      size="wide"
+      onClose={onClose}
       form={form}
-      onSubmit={async (v) => {
-        submit.clear();
+      send={async (v) => {
         if (v.plannedJp.trim() === '') {
           form.setError('plannedJp', { type: 'required', message: 'validation.required' }, { shouldFocus: true });
-          return;
+          return undefined;
         }
         const input = {
           year,
@@ -223,13 +201,10 @@ function ItemForm({ year, item, needs, units, onSaved, onCancel }: { year: numbe
           needIds: v.needIds,
           notes: v.notes,
         };
-        try {
-          if (item) onSaved(await api['programme.update']({ id: item.id, ...input }), false);
-          else onSaved(await api['programme.create'](input), true);
-        } catch (err) {
-          submit.fail(err);
-        }
+        return item ? api['programme.update']({ id: item.id, ...input }) : api['programme.create'](input);
       }}
+      onDone={(saved) => onSaved(saved, !item)}
+      submitLabel={item ? t('common.save') : t('programmeUi.plan.addSubmit')}
     >
       <TextField name="title" label={t('programmeUi.plan.itemTitle')} />
       <div className="grid-3">
@@ -263,12 +238,7 @@ function ItemForm({ year, item, needs, units, onSaved, onCancel }: { year: numbe
           ))}
         </fieldset>
       </div>
-      <FormAlert error={submit.alert} />
-      <div className="form-actions">
-        <SubmitButton>{item ? t('common.save') : t('programmeUi.plan.addSubmit')}</SubmitButton>
-        <button type="button" className="btn" onClick={onCancel}>{t('common.cancel')}</button>
-      </div>
-    </Form>
+    </FormDialog>
   );
 }
 

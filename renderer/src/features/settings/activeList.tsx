@@ -1,15 +1,8 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Loaded } from '../../app/useLoader.ts';
-import { ErrorAlert, Notice } from '../../components/feedback.tsx';
+import type { CrudList } from '../../components/list.tsx';
+import { RowButton, type Column } from '../../components/table.tsx';
 
-/** What the last action on a list said: a confirmation or a refusal. */
-export type ListMessage = { text: string } | { error: unknown } | null;
-
-export function MessageLine({ message }: { message: ListMessage }) {
-  if (!message) return null;
-  return 'error' in message ? <ErrorAlert error={message.error} /> : <Notice>{message.text}</Notice>;
-}
+export { MessageLine, type ListMessage } from '../../components/list.tsx';
 
 export function ActiveBadge({ active }: { active: boolean }) {
   const { t } = useTranslation();
@@ -17,26 +10,23 @@ export function ActiveBadge({ active }: { active: boolean }) {
 }
 
 /**
- * A loaded list of records that are deactivated, never deleted (units, accounts): replace or
- * add a record the backend returned, and switch one on or off with a message saying so.
+ * Records that are deactivated, never deleted (units, accounts): their "Status" column, the
+ * struck-through row of an inactive one, and the row's button that switches it on or off (the
+ * row shows the change, the message line says it).
  */
 export function useActiveList<T extends { id: string; active: boolean }>(
-  list: Loaded<T[]>,
+  list: CrudList<T>,
   setActive: (id: string, active: boolean) => Promise<T>,
   toggledText: (updated: T) => string,
 ) {
-  const [message, setMessage] = useState<ListMessage>(null);
-  const replace = (item: T) => list.setData((list.data ?? []).map((x) => (x.id === item.id ? item : x)));
-  const append = (item: T) => list.setData([...(list.data ?? []), item]);
-  const toggle = async (item: T) => {
-    setMessage(null);
-    try {
-      const updated = await setActive(item.id, !item.active);
-      replace(updated);
-      setMessage({ text: toggledText(updated) });
-    } catch (err) {
-      setMessage({ error: err });
-    }
-  };
-  return { message, setMessage, replace, append, toggle };
+  const { t } = useTranslation();
+  const column: Column<T> = { key: 'status', header: t('common.status'), cell: (item) => <ActiveBadge active={item.active} /> };
+  const rowClassName = (item: T) => (item.active ? undefined : 'row-inactive');
+  /** The switch of one row; `label` names the record ("Nonaktifkan Seksi Pelayanan"). */
+  const button = (item: T, label: string) => (
+    <RowButton label={label} onClick={() => void list.update(item.id, () => setActive(item.id, !item.active), toggledText)}>
+      {t(item.active ? 'common.deactivate' : 'common.activate')}
+    </RowButton>
+  );
+  return { column, rowClassName, button };
 }
