@@ -24,6 +24,7 @@ import { programmeHandlers } from './services/programme.ts';
 import { eventHandlers } from './services/events.ts';
 import { attendanceHandlers } from './services/attendance.ts';
 import { ruleHandlers } from './services/rules.ts';
+import { holidayHandlers } from './services/holidays.ts';
 import { recapHandlers } from './services/recap.ts';
 import { backupHandlers } from './services/backup.ts';
 import { backupBeforeMigration } from './backup/daily.ts';
@@ -42,6 +43,7 @@ const handlers: Handlers = {
   ...eventHandlers,
   ...attendanceHandlers,
   ...ruleHandlers,
+  ...holidayHandlers,
   ...recapHandlers,
   ...backupHandlers,
 };

@@ -13,6 +13,7 @@ import { programmeMethods } from './programme.ts';
 import { eventMethods } from './events.ts';
 import { attendanceMethods } from './attendance.ts';
 import { ruleMethods } from './rules.ts';
+import { holidayMethods } from './holidays.ts';
 import { backupMethods } from './backup.ts';
 
 /** The one contract: method name → input schema, output schema, access. */
@@ -30,6 +31,7 @@ export const contract = {
   ...eventMethods,
   ...attendanceMethods,
   ...ruleMethods,
+  ...holidayMethods,
   ...backupMethods,
 } satisfies Record<string, MethodDef>;
 

@@ -310,7 +310,7 @@ test('switching to English changes the UI text, and the choice is remembered', a
 
   await expect(page.getByRole('heading', { name: `Welcome, ${ADMIN.fullName}`, level: 1 })).toBeVisible();
   const nav = page.getByRole('navigation', { name: 'Main navigation' });
-  for (const area of ['Home', 'Employees', 'Programmes', 'Activities', 'Certificates', 'Send Data', 'Settings']) {
+  for (const area of ['Home', 'Employees', 'Programmes', 'Events', 'Certificates', 'Send Data', 'Settings']) {
     await expect(nav.getByRole('link', { name: area, exact: true })).toBeVisible();
   }
   await expect(page.getByRole('button', { name: 'Log out' })).toBeVisible();

@@ -1,7 +1,12 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { SESSION_MAX_HOURS, type Event, type Session } from '../../../../shared/contract/events.ts';
+import { contract } from '../../../../shared/contract/index.ts';
+import { EVENT_DATE_YEARS, dateProblem } from '../../../../shared/domain/calendar-date.ts';
+import { formatDate, type Language } from '../../../../shared/domain/dates.ts';
+import { dayOff, type DayOff } from '../../../../shared/domain/holidays.ts';
 import { durationMinutes, sessionJps } from '../../../../shared/domain/jp.ts';
 import { methodById } from '../../../../shared/domain/methods.ts';
 import { api } from '../../api.ts';
@@ -150,63 +155,133 @@ function SessionForm({ event, session, onSaved, onCancel }: { event: Event; sess
   const submit = useSubmitError(form);
   const [date, start, end, overnight, override] = useWatch({ control: form.control, name: ['date', 'start', 'end', 'overnight', 'override'] });
   const preview = previewJp(event, session, { date, start, end }, overnight);
+  // A date off (weekend, the office's holiday list) is asked about before saving; the backend takes it either way.
+  const [asking, setAsking] = useState<{ input: SessionInput; off: DayOff } | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const [backToDate, setBackToDate] = useState(0);
+  // After "Batal" the clerk changes the date: focus goes there once the question has closed.
+  useEffect(() => { if (backToDate) form.setFocus('date'); }, [backToDate, form]);
+
+  const save = async (input: SessionInput) => {
+    try {
+      if (session) onSaved(await api['sessions.update']({ id: session.id, ...input }), false);
+      else onSaved(await api['sessions.create']({ eventId: event.id, ...input }), true);
+    } catch (err) {
+      setAsking(null);
+      submit.fail(err);
+    }
+  };
 
   return (
-    <Form
-      form={form}
-      onSubmit={async (v) => {
-        submit.clear();
-        if (v.override && v.jpOverride.trim() === '') {
-          form.setError('jpOverride', { type: 'required', message: 'validation.required' }, { shouldFocus: true });
-          return;
-        }
-        const input = {
-          date: v.date, start: v.start, end: v.end, overnight: v.overnight, topic: v.topic, speaker: v.speaker,
-          jpOverride: v.override ? numberOrNull(v.jpOverride) : null,
-          jpOverrideReason: v.override ? v.jpOverrideReason.trim() : null,
-        };
-        try {
-          if (session) onSaved(await api['sessions.update']({ id: session.id, ...input }), false);
-          else onSaved(await api['sessions.create']({ eventId: event.id, ...input }), true);
-        } catch (err) {
-          submit.fail(err);
-        }
-      }}
-    >
-      <div className="grid-3">
-        <TextField name="date" type="date" label={t('eventsUi.sessions.date')} hint={date ? dayDate(date, lang) : undefined} />
-        <TextField name="start" type="time" label={t('eventsUi.sessions.start')} />
-        <TextField name="end" type="time" label={t('eventsUi.sessions.end')} />
-      </div>
-      <label className="choice choice-line">
-        <input type="checkbox" {...form.register('overnight')} /> {t('eventsUi.sessions.overnight')}
-      </label>
-      <div className="grid-2">
-        <TextField name="topic" label={t('eventsUi.sessions.topic')} optional />
-        <TextField name="speaker" label={t('eventsUi.sessions.speaker')} optional list={speakersId} hint={event.speakers.length ? t('eventsUi.sessions.speakerHint') : undefined} />
-        <datalist id={speakersId}>
-          {event.speakers.map((s) => <option key={s.name} value={s.name} />)}
-        </datalist>
-      </div>
-      <p className="jp-preview" role="status">
-        {preview === null ? t('eventsUi.sessions.previewNone') : t('eventsUi.sessions.preview', { jp: figure(preview, lang), method: event.methodName })}
-      </p>
-      <label className="choice choice-line">
-        <input type="checkbox" {...form.register('override')} /> {t('eventsUi.sessions.override')}
-      </label>
-      {override && (
+    <>
+      <Form
+        form={form}
+        onSubmit={async (v) => {
+          submit.clear();
+          if (v.override && v.jpOverride.trim() === '') {
+            form.setError('jpOverride', { type: 'required', message: 'validation.required' }, { shouldFocus: true });
+            return;
+          }
+          const input: SessionInput = {
+            date: v.date, start: v.start, end: v.end, overnight: v.overnight, topic: v.topic, speaker: v.speaker,
+            jpOverride: v.override ? numberOrNull(v.jpOverride) : null,
+            jpOverrideReason: v.override ? v.jpOverrideReason.trim() : null,
+          };
+          // Only a session the contract would take, on a new date, is asked about: a refusal comes first.
+          const dateChanged = !session || session.date !== input.date;
+          if (dateChanged && contract['sessions.create'].input.safeParse({ eventId: event.id, ...input }).success) {
+            try {
+              const off = await dateOff(input.date);
+              if (off) {
+                setAsking({ input, off });
+                return;
+              }
+            } catch (err) {
+              submit.fail(err);
+              return;
+            }
+          }
+          await save(input);
+        }}
+      >
         <div className="grid-3">
-          <TextField name="jpOverride" label={t('eventsUi.sessions.jpOverride')} inputMode="decimal" />
-          <TextField name="jpOverrideReason" label={t('eventsUi.sessions.jpOverrideReason')} fieldClassName="span-2" hint={t('eventsUi.sessions.reasonHint')} />
+          <TextField name="date" type="date" label={t('eventsUi.sessions.date')} hint={date ? dayDate(date, lang) : undefined} />
+          <TextField name="start" type="time" label={t('eventsUi.sessions.start')} />
+          <TextField name="end" type="time" label={t('eventsUi.sessions.end')} />
         </div>
+        <label className="choice choice-line">
+          <input type="checkbox" {...form.register('overnight')} /> {t('eventsUi.sessions.overnight')}
+        </label>
+        <div className="grid-2">
+          <TextField name="topic" label={t('eventsUi.sessions.topic')} optional />
+          <TextField name="speaker" label={t('eventsUi.sessions.speaker')} optional list={speakersId} hint={event.speakers.length ? t('eventsUi.sessions.speakerHint') : undefined} />
+          <datalist id={speakersId}>
+            {event.speakers.map((s) => <option key={s.name} value={s.name} />)}
+          </datalist>
+        </div>
+        <p className="jp-preview" role="status">
+          {preview === null ? t('eventsUi.sessions.previewNone') : t('eventsUi.sessions.preview', { jp: figure(preview, lang), method: event.methodName })}
+        </p>
+        <label className="choice choice-line">
+          <input type="checkbox" {...form.register('override')} /> {t('eventsUi.sessions.override')}
+        </label>
+        {override && (
+          <div className="grid-3">
+            <TextField name="jpOverride" label={t('eventsUi.sessions.jpOverride')} inputMode="decimal" />
+            <TextField name="jpOverrideReason" label={t('eventsUi.sessions.jpOverrideReason')} fieldClassName="span-2" hint={t('eventsUi.sessions.reasonHint')} />
+          </div>
+        )}
+        <FormAlert error={submit.alert} />
+        <div className="form-actions">
+          <SubmitButton>{session ? t('common.save') : t('eventsUi.sessions.addSubmit')}</SubmitButton>
+          <button type="button" className="btn" onClick={onCancel}>{t('common.cancel')}</button>
+        </div>
+      </Form>
+      {asking && (
+        <Modal
+          title={t('eventsUi.sessions.dayOff.title')}
+          onClose={() => { if (!confirming) { setAsking(null); setBackToDate((n) => n + 1); } }}
+          initialFocus="[data-confirm]"
+        >
+          <p>{dayOffQuestion(t, asking.off, lang)}</p>
+          {asking.off.kind === 'holiday' && <p className="form-note">{t('eventsUi.sessions.dayOff.listNote')}</p>}
+          <div className="form-actions">
+            <button
+              type="button"
+              data-confirm=""
+              className="btn btn-primary"
+              aria-busy={confirming || undefined}
+              onClick={() => {
+                if (confirming) return;
+                setConfirming(true);
+                void save(asking.input).finally(() => setConfirming(false));
+              }}
+            >
+              {confirming ? t('common.saving') : t('eventsUi.sessions.dayOff.confirm')}
+            </button>
+            <button type="button" className="btn" disabled={confirming} onClick={() => { setAsking(null); setBackToDate((n) => n + 1); }}>{t('common.cancel')}</button>
+          </div>
+        </Modal>
       )}
-      <FormAlert error={submit.alert} />
-      <div className="form-actions">
-        <SubmitButton>{session ? t('common.save') : t('eventsUi.sessions.addSubmit')}</SubmitButton>
-        <button type="button" className="btn" onClick={onCancel}>{t('common.cancel')}</button>
-      </div>
-    </Form>
+    </>
   );
+}
+
+type SessionInput = Omit<Parameters<typeof api['sessions.create']>[0], 'eventId'>;
+
+/** Why the office does not work on a session's date (weekend or its holiday list), or null. */
+async function dateOff(date: string): Promise<DayOff | null> {
+  if (dateProblem(date, EVENT_DATE_YEARS)) return null;
+  const { days } = await api['holidays.get']({ year: Number(date.slice(0, 4)) });
+  return dayOff(date, days);
+}
+
+/** "14 Desember 2026 adalah hari Minggu. Tetap jadwalkan?", or the holiday's name and kind. */
+function dayOffQuestion(t: TFunction, off: DayOff, lang: Language): string {
+  const date = formatDate(off.date, lang);
+  if (off.kind === 'holiday') return t(`eventsUi.sessions.dayOff.${off.holiday.kind}`, { date, name: off.holiday.name });
+  const weekday = new Intl.DateTimeFormat(lang === 'id' ? 'id-ID' : 'en-GB', { weekday: 'long', timeZone: 'UTC' }).format(new Date(`${off.date}T00:00:00Z`));
+  return t('eventsUi.sessions.dayOff.weekend', { date, weekday });
 }
 
 /**

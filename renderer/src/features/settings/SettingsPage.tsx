@@ -6,6 +6,7 @@ import { NoAccess, NotFound } from '../placeholder/NotFound.tsx';
 import { OfficeSettings } from './OfficeSettings.tsx';
 import { UnitsSettings } from './UnitsSettings.tsx';
 import { RulesSettings } from './RulesSettings.tsx';
+import { HolidaySettings } from './HolidaySettings.tsx';
 import { UsersSettings } from './UsersSettings.tsx';
 import { AuditLog } from './AuditLog.tsx';
 import { DatabaseCheck } from './DatabaseCheck.tsx';
@@ -15,11 +16,16 @@ const SECTIONS = [
   { slug: 'kantor', key: 'office', Component: OfficeSettings },
   { slug: 'unit', key: 'units', Component: UnitsSettings },
   { slug: 'pengguna', key: 'users', Component: UsersSettings },
-  { slug: 'aturan', key: 'rules', Component: RulesSettings },
+  { slug: 'aturan', key: 'rules', Component: RulesPage },
   { slug: 'audit', key: 'audit', Component: AuditLog },
   { slug: 'pemeriksaan', key: 'check', Component: DatabaseCheck },
   { slug: 'cadangan', key: 'backup', Component: BackupSettings },
 ] as const;
+
+/** Aturan pelatihan: the rules, then the office's holidays (which the session form asks about). */
+function RulesPage() {
+  return <div className="stack"><RulesSettings /><HolidaySettings /></div>;
+}
 
 /** Pengaturan (admin only): one link per section; `#/pengaturan` opens Kantor. */
 export function SettingsPage() {

@@ -19,6 +19,7 @@ export function auditValue(t: TFunction, key: string, value: unknown): string {
   const text = String(value);
   if (key === 'role') return t(`roles.${text}`, { defaultValue: text });
   if (key === 'kind') return t(`unitKinds.${text}`, { defaultValue: text });
+  if (key === 'holidayKind') return t(`holidayKinds.${text}`, { defaultValue: text });
   if (key === 'timezone' && text in TIMEZONE_LABEL) return TIMEZONE_LABEL[text as Timezone];
   if (key === 'nip') return formatNip(text);
   return text;
