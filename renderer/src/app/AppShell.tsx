@@ -56,12 +56,12 @@ export function AppShell() {
           <OfficeLogo className="brand-logo" />
           <div>
             <p className="brand-name">{t('app.name')}</p>
-            <p className="brand-office">{office.name}</p>
+            <p className="brand-office" title={office.name}>{office.name}</p>
           </div>
         </div>
         <div className="topbar-tools">
           <p className="whoami">
-            <span className="whoami-name">{user.fullName}</span>
+            <span className="whoami-name" title={user.fullName}>{user.fullName}</span>
             <span className={`badge badge-${user.role}`}>{t(`roles.${user.role}`)}</span>
           </p>
           <LanguageSwitch />
