@@ -5,6 +5,7 @@ import type { Download, Locator, Page } from '@playwright/test';
 import { call, logIn, test, expect, screenshot, ROOT } from './fixtures.ts';
 import { formatNip } from '../../shared/domain/nip.ts';
 import { dateInZone } from '../../shared/domain/dates.ts';
+import { dayOff } from '../../shared/domain/holidays.ts';
 
 // Trainings as the office runs them: a need and a plan, an event from the plan with four
 // sessions over two days, thirty people enrolled, twenty-five scanned at the door as fast as a
@@ -55,8 +56,14 @@ function day(days: number): { iso: string; long: string } {
   const long = new Intl.DateTimeFormat('id-ID', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y!, m! - 1, d!)));
   return { iso, long };
 }
-const DAY1 = day(2);
-const DAY2 = day(3);
+/** The first Monday–Friday `days` or more from now: a session on a weekend would ask first (this office has no holiday list). */
+function workday(days: number): { iso: string; long: string; offset: number } {
+  let offset = days;
+  while (dayOff(day(offset).iso, [])) offset++;
+  return { ...day(offset), offset };
+}
+const DAY1 = workday(2);
+const DAY2 = workday(DAY1.offset + 1);
 const YEAR = Number(DAY1.iso.slice(0, 4));
 
 async function importRoster(page: Page, list: Person[]): Promise<void> {
@@ -356,7 +363,9 @@ test('the door: 25 NIPs scanned back to back at scanner speed are all recorded o
   await page.keyboard.press('i');
   const markDialog = page.getByRole('dialog', { name: `Tandai kehadiran ${EXCUSED.name}` });
   await expect(markDialog.getByLabel('Status')).toHaveValue('izin');
-  await expect(markDialog.getByLabel(/^Keterangan/)).toBeFocused();
+  // The dialog starts on its button (Enter saves, Escape cancels): a note is typed after a click.
+  await expect(markDialog.getByRole('button', { name: 'Simpan: Izin' })).toBeFocused();
+  await markDialog.getByLabel(/^Keterangan/).click();
   await page.keyboard.type('Surat izin: menghadiri pernikahan saudara');
   await screenshot(page, 'trainings-12-mark-izin');
   await page.keyboard.press('Enter');
@@ -373,6 +382,8 @@ test('the door: 25 NIPs scanned back to back at scanner speed are all recorded o
   await rest.getByRole('button', { name: 'Ya, tandai 4 peserta Alpa' }).click();
   await expect(page.getByText('4 peserta ditandai Alpa.')).toBeVisible();
   await expect(figure(page, 'Hitungan kehadiran', 'Belum')).toHaveText('0');
+  await expect(figure(page, 'Hitungan kehadiran', 'Alpa')).toHaveText('4');
+  await expect(figure(page, 'Hitungan kehadiran', 'Izin dll.')).toHaveText('1');
   await expect(input).toBeFocused();
   await page.getByRole('group', { name: 'Tampilkan peserta' }).getByRole('button', { name: 'Semua (30)' }).click();
   await expect(people.getByRole('row', { name: `${EXCUSED.name}, Izin` })).toContainText('Surat izin: menghadiri pernikahan saudara');
@@ -446,6 +457,20 @@ test('the recap: codes per session, attendance %, JP, completion; exported; the 
   const row = (p: Person) => grid.getByRole('row').filter({ has: page.getByRole('rowheader', { name: new RegExp(`^${p.name}`) }) });
   const codes = async (p: Person) => (await row(p).locator('td.recap-code').allTextContents()).join(' ');
 
+  // The sessions are still days ahead (the marks were a rehearsal): nobody has passed or failed yet.
+  await expect(page.getByText('Kegiatan belum selesai: 0 dari 4 sesi sudah berlangsung.', { exact: false })).toBeVisible();
+  await expect(figure(page, 'Jumlah peserta', 'Belum selesai')).toHaveText('30');
+  await expect(row(EXCUSED)).toContainText('Belum selesai');
+  await expect(grid).not.toContainText('Tidak memenuhi syarat');
+  // Its last session is not over, so "Tandai selesai" is not offered: the clerk closes it by hand.
+  await expect(page.getByRole('button', { name: 'Tandai selesai' })).toHaveCount(0);
+  await page.getByRole('navigation', { name: 'Bagian kegiatan' }).getByRole('link', { name: 'Data kegiatan' }).click();
+  await page.getByLabel('Status baru').selectOption({ label: 'Selesai' });
+  await page.getByRole('button', { name: 'Ubah status' }).click();
+  await expect(page.getByText('Status kegiatan sekarang Selesai.')).toBeVisible();
+  await page.getByRole('navigation', { name: 'Bagian kegiatan' }).getByRole('link', { name: 'Rekap' }).click();
+  await expect(grid.getByRole('row')).toHaveCount(1 + 30 + 1);
+
   expect(await codes(SCANNED[0]!)).toBe('H H H H');
   await expect(row(SCANNED[0]!)).toContainText('100%');
   await expect(row(SCANNED[0]!).getByRole('cell').nth(6)).toHaveText('15');
@@ -488,7 +513,8 @@ test('the recap: codes per session, attendance %, JP, completion; exported; the 
   await page.getByLabel('Tahun').selectOption(String(YEAR));
   await page.getByRole('navigation', { name: 'Bagian program' }).getByRole('link', { name: 'Rencana tahunan' }).click();
   const realisation = page.getByRole('table', { name: `Rencana dan realisasi ${YEAR}` }).getByRole('row').filter({ hasText: ITEM });
-  await expect(realisation.getByRole('cell')).toHaveText(['Terjadwal', /\S+/, '30', '1', '30', String(passed), '16', '15', 'Rp 5.000.000']);
+  // Marked Selesai: the plan item is carried out.
+  await expect(realisation.getByRole('cell')).toHaveText(['Terlaksana', /\S+/, '30', '1', '30', String(passed), '16', '15', 'Rp 5.000.000']);
   await screenshot(page, 'trainings-18-plan-realisation');
   await page.getByRole('heading', { name: `Ringkasan rencana ${YEAR}` }).scrollIntoViewIfNeeded();
   await screenshot(page, 'trainings-24-plan-summary-scrolled');
@@ -504,12 +530,10 @@ test('the recap: codes per session, attendance %, JP, completion; exported; the 
   await screenshot(page, 'trainings-25-events-list');
   await eventRow.getByRole('link', { name: ITEM }).click();
   await expect(page.getByLabel('Nama narasumber 1')).toHaveValue('Dr. Rudi Hartono, M.Si.');
-  await page.getByLabel('Status baru').selectOption({ label: 'Selesai' });
-  await page.getByRole('button', { name: 'Ubah status' }).click();
-  await expect(page.getByText('Status kegiatan sekarang Selesai.')).toBeVisible();
+  await expect(page.getByLabel('Status baru')).toHaveValue('selesai');
   await screenshot(page, 'trainings-26-event-data');
   await page.getByRole('navigation', { name: 'Bagian kegiatan' }).getByRole('link', { name: 'Kehadiran' }).click();
-  await expect(page.getByRole('row').filter({ hasText: 'Sesi 1' })).toContainText('Hadir 25 · Terlambat 0 · Lainnya 5 · Belum 0 dari 30');
+  await expect(page.getByRole('row').filter({ hasText: 'Sesi 1' })).toContainText('Hadir 25 · Terlambat 0 · Izin dll. 1 · Alpa 4 · Belum 0 dari 30');
   await screenshot(page, 'trainings-27-attendance-tab');
 });
 

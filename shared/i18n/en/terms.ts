@@ -72,7 +72,7 @@ export const terms: typeof id = {
     role: 'Role',
     active: 'Active',
     admin: 'Admin',
-    title: 'Activity name',
+    title: 'Event name',
     topic: 'Topic',
     competencyType: 'Competency type',
     methodId: 'Development method',

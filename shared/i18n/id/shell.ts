@@ -80,7 +80,7 @@ export const shell = {
     activities: { title: 'Kegiatan', description: 'Pelaksanaan kegiatan: sesi, daftar hadir, evaluasi, dan JP setiap peserta.' },
     certificates: { title: 'Sertifikat', description: 'Sertifikat bernomor dengan JP dalam angka dan huruf, penandatangan, dan kode QR.' },
     export: { title: 'Kirim Data', description: 'Pengiriman riwayat pengembangan kompetensi ke BKPSDM kota, tanpa data ganda bila dikirim ulang.' },
-    settings: { title: 'Pengaturan', description: 'Data kantor, unit kerja, pengguna, aturan pelatihan, log audit, pemeriksaan basis data, dan cadangan.' },
+    settings: { title: 'Pengaturan', description: 'Data kantor, unit kerja, pengguna, aturan pelatihan dan hari libur, log audit, pemeriksaan basis data, dan cadangan.' },
   },
   home: {
     welcome: 'Selamat datang, {{name}}',
