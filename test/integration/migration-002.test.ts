@@ -8,40 +8,25 @@ import { createBackend } from '../../electron/backend/backend.ts';
 import { migrate, schemaVersion } from '../../electron/backend/db/migrate.ts';
 import { migration001 } from '../../electron/backend/db/migrations/001_core.ts';
 import { migration002 } from '../../electron/backend/db/migrations/002_employees.ts';
-import { openDatabase } from '../../electron/backend/db/open.ts';
-import { JobRunner } from '../../electron/backend/jobs/runner.ts';
 import { officeHandlers } from '../../electron/backend/services/office.ts';
-import type { ServiceContext } from '../../electron/backend/services/context.ts';
-import { ADMIN, dbFile, login, openTestBackend, removeTempDirs, setupInput, tempDir } from '../helpers/backend.ts';
+import { dumpTables, MIGRATION_CLOCK, olderDataFolder, schemaOf } from '../helpers/migrations.ts';
+import { ADMIN, dbFile, login, openTestBackend, removeTempDirs, setupInput } from '../helpers/backend.ts';
 
 afterEach(() => removeTempDirs());
 
 const OLD_TABLES = ['office', 'units', 'users', 'sessions', 'settings', 'change_journal', 'audit_log', 'login_throttle'];
-const T = '2026-11-25T02:00:00.000Z';
+const T = MIGRATION_CLOCK;
 
-function dump(db: Database.Database): Record<string, unknown[]> {
-  return Object.fromEntries(OLD_TABLES.map((name) => [name, db.prepare(`SELECT * FROM ${name} ORDER BY rowid`).all()]));
-}
 
-/** Tables, indexes and triggers, optionally only those on the given tables. */
-function schemaOf(db: Database.Database, tables?: readonly string[]): unknown[] {
-  const all = db.prepare("SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY name").all() as { tbl_name: string }[];
-  return tables ? all.filter((o) => tables.includes(o.tbl_name)) : all;
-}
 
 /** A data folder holding a version-1 database with an office set up by the real service. */
 async function v1DataFolder(): Promise<{ dataDir: string; rows: Record<string, unknown[]>; schema: unknown[] }> {
-  const dataDir = tempDir();
-  const db = openDatabase(dbFile(dataDir));
-  migrate(db, [migration001]);
-  const ctx: ServiceContext = {
-    db, dataDir, door: 'test', actor: null, session: { token: null }, jobs: new JobRunner(), now: () => new Date(T),
-  };
+  const { dataDir, db, ctx } = olderDataFolder([migration001]);
   await officeHandlers['office.setup'](parseInput('office.setup', setupInput()), ctx);
   db.prepare("INSERT INTO settings (key, value) VALUES ('ui.language', 'id')").run();
   expect(schemaVersion(db)).toBe(1);
   expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'employees'").pluck().get()).toBe(0);
-  const rows = dump(db);
+  const rows = dumpTables(db, OLD_TABLES);
   const schema = schemaOf(db);
   db.close();
   return { dataDir, rows, schema };
@@ -78,7 +63,7 @@ describe('migration 002 (employees)', () => {
     const backend = createBackend({ dataDir });
     try {
       expect(schemaVersion(backend.db)).toBeGreaterThanOrEqual(2);
-      expect(dump(backend.db)).toEqual(rows);
+      expect(dumpTables(backend.db, OLD_TABLES)).toEqual(rows);
       // The old tables and their indexes are untouched (later migrations only add tables).
       expect(schemaOf(backend.db, OLD_TABLES)).toEqual(schema);
       const columns = (backend.db.prepare('PRAGMA table_info(employees)').all() as { name: string }[]).map((c) => c.name);

@@ -9,41 +9,30 @@ import { migrate, schemaVersion } from '../../electron/backend/db/migrate.ts';
 import { migration001 } from '../../electron/backend/db/migrations/001_core.ts';
 import { migration002 } from '../../electron/backend/db/migrations/002_employees.ts';
 import { migration003 } from '../../electron/backend/db/migrations/003_trainings.ts';
-import { openDatabase } from '../../electron/backend/db/open.ts';
-import { JobRunner } from '../../electron/backend/jobs/runner.ts';
 import { officeHandlers } from '../../electron/backend/services/office.ts';
 import { rosterHandlers } from '../../electron/backend/services/roster.ts';
-import { cliActor, type ServiceContext } from '../../electron/backend/services/context.ts';
-import { ADMIN, dbFile, login, openTestBackend, removeTempDirs, setupInput, tempDir } from '../helpers/backend.ts';
+import { cliActor } from '../../electron/backend/services/context.ts';
+import { dumpTables, MIGRATION_CLOCK, olderDataFolder, schemaOf } from '../helpers/migrations.ts';
+import { ADMIN, dbFile, login, openTestBackend, removeTempDirs, setupInput } from '../helpers/backend.ts';
 import { rosterCsv } from '../helpers/trainings.ts';
 
 afterEach(() => removeTempDirs());
 
 const OLD_TABLES = ['office', 'units', 'users', 'sessions', 'settings', 'change_journal', 'audit_log', 'login_throttle', 'employees'];
 const NEW_TABLES = ['needs', 'programme_items', 'events', 'event_sessions', 'enrolments', 'attendance_marks'];
-const T = '2026-11-25T02:00:00.000Z';
+const T = MIGRATION_CLOCK;
 
-function dump(db: Database.Database): Record<string, unknown[]> {
-  return Object.fromEntries(OLD_TABLES.map((name) => [name, db.prepare(`SELECT * FROM ${name} ORDER BY rowid`).all()]));
-}
 
-function schemaOf(db: Database.Database, tables?: readonly string[]): unknown[] {
-  const all = db.prepare("SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY name").all() as { tbl_name: string }[];
-  return tables ? all.filter((o) => tables.includes(o.tbl_name)) : all;
-}
 
 /** A data folder holding a version-2 database: an office set up and 25 employees imported by the real services. */
 async function v2DataFolder() {
-  const dataDir = tempDir();
-  const db = openDatabase(dbFile(dataDir));
-  migrate(db, [migration001, migration002]);
-  const ctx: ServiceContext = { db, dataDir, door: 'test', actor: null, session: { token: null }, jobs: new JobRunner(), now: () => new Date(T) };
+  const { dataDir, db, ctx } = olderDataFolder([migration001, migration002]);
   await officeHandlers['office.setup'](parseInput('office.setup', setupInput()), ctx);
   const roster = await rosterHandlers['roster.apply'](parseInput('roster.apply', { fileName: 'pegawai.csv', dataBase64: Buffer.from(rosterCsv(25)).toString('base64') }), { ...ctx, actor: cliActor('tester') });
   expect(roster.created).toBe(25);
   expect(schemaVersion(db)).toBe(2);
   expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE name IN ('events', 'enrolments', 'attendance_marks')").pluck().get()).toBe(0);
-  const rows = dump(db);
+  const rows = dumpTables(db, OLD_TABLES);
   const schema = schemaOf(db);
   db.close();
   return { dataDir, rows, schema };
@@ -64,7 +53,7 @@ describe('migration 003 (trainings)', () => {
     const backend = createBackend({ dataDir });
     try {
       expect(schemaVersion(backend.db)).toBeGreaterThanOrEqual(3);
-      expect(dump(backend.db)).toEqual(rows);
+      expect(dumpTables(backend.db, OLD_TABLES)).toEqual(rows);
       // The old tables and their indexes are untouched: migration 3 only adds.
       expect(schemaOf(backend.db, OLD_TABLES)).toEqual(schema);
       const tables = backend.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name IN (" + NEW_TABLES.map(() => '?').join(', ') + ') ORDER BY name').pluck().all(...NEW_TABLES);

@@ -11,11 +11,10 @@ import { migration001 } from '../../electron/backend/db/migrations/001_core.ts';
 import { migration002 } from '../../electron/backend/db/migrations/002_employees.ts';
 import { migration003 } from '../../electron/backend/db/migrations/003_trainings.ts';
 import { migration004 } from '../../electron/backend/db/migrations/004_unit_aliases.ts';
-import { openDatabase } from '../../electron/backend/db/open.ts';
-import { JobRunner } from '../../electron/backend/jobs/runner.ts';
 import { officeHandlers } from '../../electron/backend/services/office.ts';
 import { rosterHandlers } from '../../electron/backend/services/roster.ts';
-import { cliActor, type ServiceContext } from '../../electron/backend/services/context.ts';
+import { cliActor } from '../../electron/backend/services/context.ts';
+import { dumpTables, MIGRATION_CLOCK, olderDataFolder, schemaOf } from '../helpers/migrations.ts';
 import { ADMIN, dbFile, login, openTestBackend, removeTempDirs, setupInput, tempDir } from '../helpers/backend.ts';
 import { csvText, fileInput } from '../helpers/roster.ts';
 import { rosterCsv } from '../helpers/trainings.ts';
@@ -24,23 +23,13 @@ afterEach(() => removeTempDirs());
 
 const V3 = [migration001, migration002, migration003];
 const OLD_TABLES = ['office', 'units', 'users', 'sessions', 'settings', 'change_journal', 'audit_log', 'login_throttle', 'employees', 'needs', 'programme_items', 'events', 'event_sessions', 'enrolments', 'attendance_marks'];
-const T = '2026-11-25T02:00:00.000Z';
+const T = MIGRATION_CLOCK;
 
-function dump(db: Database.Database): Record<string, unknown[]> {
-  return Object.fromEntries(OLD_TABLES.map((name) => [name, db.prepare(`SELECT * FROM ${name} ORDER BY rowid`).all()]));
-}
 
-function schemaOf(db: Database.Database, tables?: readonly string[]): unknown[] {
-  const all = db.prepare("SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY name").all() as { tbl_name: string }[];
-  return tables ? all.filter((o) => tables.includes(o.tbl_name)) : all;
-}
 
 /** A data folder holding a version-3 database: an office, 25 employees imported by the real services, an event. */
 async function v3DataFolder() {
-  const dataDir = tempDir();
-  const db = openDatabase(dbFile(dataDir));
-  migrate(db, V3);
-  const ctx: ServiceContext = { db, dataDir, door: 'test', actor: null, session: { token: null }, jobs: new JobRunner(), now: () => new Date(T) };
+  const { dataDir, db, ctx } = olderDataFolder(V3);
   await officeHandlers['office.setup'](parseInput('office.setup', setupInput()), ctx);
   const roster = await rosterHandlers['roster.apply'](parseInput('roster.apply', { fileName: 'pegawai.csv', dataBase64: Buffer.from(rosterCsv(25)).toString('base64') }), { ...ctx, actor: cliActor('tester') });
   expect(roster.created).toBe(25);
@@ -48,7 +37,7 @@ async function v3DataFolder() {
     VALUES ('0190a000-0000-7000-8000-000000000001', 'Bimtek', 8, 'teknis', 'kantor', ?, ?, NULL, '16.71.14')`).run(T, T);
   expect(schemaVersion(db)).toBe(3);
   expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'unit_aliases'").pluck().get()).toBe(0);
-  const rows = dump(db);
+  const rows = dumpTables(db, OLD_TABLES);
   const schema = schemaOf(db);
   db.close();
   return { dataDir, rows, schema };
@@ -69,7 +58,7 @@ describe('migration 004 (unit aliases)', () => {
     const backend = createBackend({ dataDir });
     try {
       expect(schemaVersion(backend.db)).toBeGreaterThanOrEqual(4);
-      expect(dump(backend.db)).toEqual(rows);
+      expect(dumpTables(backend.db, OLD_TABLES)).toEqual(rows);
       // The old tables and their indexes are untouched: migration 4 only adds.
       expect(schemaOf(backend.db, OLD_TABLES)).toEqual(schema);
       const columns = (backend.db.prepare('PRAGMA table_info(unit_aliases)').all() as { name: string }[]).map((c) => c.name);

@@ -1,0 +1,31 @@
+// Set-up shared by the per-migration tests: a data folder at an older schema version, written by
+// the real services through a context of their own, and what must survive the migration as it was.
+import type Database from 'better-sqlite3';
+import { migrate } from '../../electron/backend/db/migrate.ts';
+import type { Migration } from '../../electron/backend/db/migrations/types.ts';
+import { openDatabase } from '../../electron/backend/db/open.ts';
+import { JobRunner } from '../../electron/backend/jobs/runner.ts';
+import type { ServiceContext } from '../../electron/backend/services/context.ts';
+import { dbFile, tempDir } from './backend.ts';
+
+export const MIGRATION_CLOCK = '2026-11-25T02:00:00.000Z';
+
+/** A fresh data folder whose database stops at the last of `migrations`, and a service context on it. */
+export function olderDataFolder(migrations: readonly Migration[]) {
+  const dataDir = tempDir();
+  const db = openDatabase(dbFile(dataDir));
+  migrate(db, migrations);
+  const ctx: ServiceContext = { db, dataDir, door: 'test', actor: null, session: { token: null }, jobs: new JobRunner(), now: () => new Date(MIGRATION_CLOCK) };
+  return { dataDir, db, ctx };
+}
+
+/** Every row of the given tables, in rowid order. */
+export function dumpTables(db: Database.Database, tables: readonly string[]): Record<string, unknown[]> {
+  return Object.fromEntries(tables.map((name) => [name, db.prepare(`SELECT * FROM ${name} ORDER BY rowid`).all()]));
+}
+
+/** Tables, indexes and triggers, optionally only those on the given tables. */
+export function schemaOf(db: Database.Database, tables?: readonly string[]): unknown[] {
+  const all = db.prepare("SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY name").all() as { tbl_name: string }[];
+  return tables ? all.filter((o) => tables.includes(o.tbl_name)) : all;
+}
