@@ -3,9 +3,6 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import type { Output } from '../../shared/contract/index.ts';
 import { formatNip } from '../../shared/domain/nip.ts';
-import iconv from 'iconv-lite';
-import { parse as parseCsv } from 'csv-parse/sync';
-import { detectDelimiter, detectEncoding } from '../backend/import/csv.ts';
 import { CliFailure, callAsCli, print, readInputFile, t, withBackend, writeFileAtomic, type CliOutcome } from './support.ts';
 
 /**
@@ -31,7 +28,11 @@ function readMappingFile(file: string): Record<string, unknown> {
  * file's, finds the units and remembers the choices (roster.preview/apply's unitMap). Rows whose
  * value the file does not name are ignored, so a header row may stay.
  */
-function readUnitMapFile(file: string): Record<string, { unit: string }> {
+async function readUnitMapFile(file: string): Promise<Record<string, { unit: string }>> {
+  // Loaded only for --unit-map: every other command starts without them.
+  const [{ default: iconv }, { parse: parseCsv }, { detectDelimiter, detectEncoding }] = await Promise.all([
+    import('iconv-lite'), import('csv-parse/sync'), import('../backend/import/csv.ts'),
+  ]);
   const data = readInputFile(file);
   const text = iconv.decode(data, detectEncoding(data)).trim();
   let pairs: [string, unknown][];
@@ -78,7 +79,7 @@ export function registerRosterCommands(program: Command, _outcome: CliOutcome): 
       const data = readInputFile(fileArg);
       await withBackend(cmd, async (backend) => {
         const base = { fileName: path.basename(fileArg), dataBase64: data.toString('base64'), sheet: opts.sheet, createUnits: Boolean(opts.createUnits) };
-        const input = { ...base, mappingOverrides: opts.mapping ? readMappingFile(opts.mapping) : undefined, unitMap: opts.unitMap ? readUnitMapFile(opts.unitMap) : undefined };
+        const input = { ...base, mappingOverrides: opts.mapping ? readMappingFile(opts.mapping) : undefined, unitMap: opts.unitMap ? await readUnitMapFile(opts.unitMap) : undefined };
         const result = opts.dryRun ? await callAsCli(backend, 'roster.preview', input) : await callAsCli(backend, 'roster.apply', input);
         if (opts.errorsOut && result.errors.length) {
           const format = opts.errorsOut.toLowerCase().endsWith('.xlsx') ? 'xlsx' : 'csv';
