@@ -100,6 +100,14 @@ export async function setUpOffice(t: TestBackend, overrides: Record<string, unkn
   return outcome.session;
 }
 
+/** A data folder with the office set up and nothing open on it, for tests that run the CLI. */
+export async function officeFolder(): Promise<string> {
+  const t = openTestBackend();
+  await setUpOffice(t);
+  t.close();
+  return t.dataDir;
+}
+
 /** Logs in through the contract; returns the session token. */
 export async function login(t: TestBackend, username: string, password: string): Promise<string> {
   const outcome = await t.backend.call('auth.login', { username, password }, { door: 'test' });

@@ -1,6 +1,7 @@
 // Set-up shared by the per-migration tests: a data folder at an older schema version, written by
 // the real services through a context of their own, and what must survive the migration as it was.
-import type Database from 'better-sqlite3';
+import Database from 'better-sqlite3';
+import { expect } from 'vitest';
 import { migrate } from '../../electron/backend/db/migrate.ts';
 import type { Migration } from '../../electron/backend/db/migrations/types.ts';
 import { openDatabase } from '../../electron/backend/db/open.ts';
@@ -28,4 +29,18 @@ export function dumpTables(db: Database.Database, tables: readonly string[]): Re
 export function schemaOf(db: Database.Database, tables?: readonly string[]): unknown[] {
   const all = db.prepare("SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY name").all() as { tbl_name: string }[];
   return tables ? all.filter((o) => tables.includes(o.tbl_name)) : all;
+}
+
+/** The schema a fixture has is exactly the one these migrations make on an empty database. */
+export function expectSchemaOfMigrations(schema: unknown[], migrations: readonly Migration[]): void {
+  const plain = new Database(':memory:');
+  migrate(plain, migrations);
+  expect(schema).toEqual(schemaOf(plain));
+  plain.close();
+}
+
+/** After a migration that only adds: the old tables' rows, and their tables and indexes, as they were. */
+export function expectOldTablesUntouched(db: Database.Database, tables: readonly string[], rows: Record<string, unknown[]>, schema: unknown[]): void {
+  expect(dumpTables(db, tables)).toEqual(rows);
+  expect(schemaOf(db, tables)).toEqual(schema);
 }

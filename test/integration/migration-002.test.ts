@@ -9,7 +9,7 @@ import { migrate, schemaVersion } from '../../electron/backend/db/migrate.ts';
 import { migration001 } from '../../electron/backend/db/migrations/001_core.ts';
 import { migration002 } from '../../electron/backend/db/migrations/002_employees.ts';
 import { officeHandlers } from '../../electron/backend/services/office.ts';
-import { dumpTables, MIGRATION_CLOCK, olderDataFolder, schemaOf } from '../helpers/migrations.ts';
+import { dumpTables, expectOldTablesUntouched, expectSchemaOfMigrations, MIGRATION_CLOCK, olderDataFolder, schemaOf } from '../helpers/migrations.ts';
 import { ADMIN, dbFile, login, openTestBackend, removeTempDirs, setupInput } from '../helpers/backend.ts';
 
 afterEach(() => removeTempDirs());
@@ -49,10 +49,7 @@ function insert(db: Database.Database, over: Record<string, unknown> = {}) {
 describe('migration 002 (employees)', () => {
   it('the v1 fixture really is a v1 database: its schema is exactly migration 001', async () => {
     const { schema } = await v1DataFolder();
-    const plain = new Database(':memory:');
-    migrate(plain, [migration001]);
-    expect(schema).toEqual(schemaOf(plain));
-    plain.close();
+    expectSchemaOfMigrations(schema, [migration001]);
   });
 
   it('brings a v1 database with an office, units and an admin to v2 and leaves every old row as it was', async () => {
@@ -63,9 +60,8 @@ describe('migration 002 (employees)', () => {
     const backend = createBackend({ dataDir });
     try {
       expect(schemaVersion(backend.db)).toBeGreaterThanOrEqual(2);
-      expect(dumpTables(backend.db, OLD_TABLES)).toEqual(rows);
       // The old tables and their indexes are untouched (later migrations only add tables).
-      expect(schemaOf(backend.db, OLD_TABLES)).toEqual(schema);
+      expectOldTablesUntouched(backend.db, OLD_TABLES, rows, schema);
       const columns = (backend.db.prepare('PRAGMA table_info(employees)').all() as { name: string }[]).map((c) => c.name);
       expect(columns).toEqual([
         'id', 'nip', 'employment_type', 'front_title', 'name', 'back_title', 'gender', 'birth_place', 'birth_date', 'golongan',

@@ -12,7 +12,7 @@ import { migration003 } from '../../electron/backend/db/migrations/003_trainings
 import { officeHandlers } from '../../electron/backend/services/office.ts';
 import { rosterHandlers } from '../../electron/backend/services/roster.ts';
 import { cliActor } from '../../electron/backend/services/context.ts';
-import { dumpTables, MIGRATION_CLOCK, olderDataFolder, schemaOf } from '../helpers/migrations.ts';
+import { dumpTables, expectOldTablesUntouched, expectSchemaOfMigrations, MIGRATION_CLOCK, olderDataFolder, schemaOf } from '../helpers/migrations.ts';
 import { ADMIN, dbFile, login, openTestBackend, removeTempDirs, setupInput } from '../helpers/backend.ts';
 import { rosterCsv } from '../helpers/trainings.ts';
 
@@ -41,10 +41,7 @@ async function v2DataFolder() {
 describe('migration 003 (trainings)', () => {
   it('the v2 fixture really is a v2 database: its schema is exactly migrations 001 and 002', async () => {
     const { schema } = await v2DataFolder();
-    const plain = new Database(':memory:');
-    migrate(plain, [migration001, migration002]);
-    expect(schema).toEqual(schemaOf(plain));
-    plain.close();
+    expectSchemaOfMigrations(schema, [migration001, migration002]);
   });
 
   it('brings a v2 database with employees to v3 and leaves every old row and table as it was', async () => {
@@ -53,9 +50,8 @@ describe('migration 003 (trainings)', () => {
     const backend = createBackend({ dataDir });
     try {
       expect(schemaVersion(backend.db)).toBeGreaterThanOrEqual(3);
-      expect(dumpTables(backend.db, OLD_TABLES)).toEqual(rows);
       // The old tables and their indexes are untouched: migration 3 only adds.
-      expect(schemaOf(backend.db, OLD_TABLES)).toEqual(schema);
+      expectOldTablesUntouched(backend.db, OLD_TABLES, rows, schema);
       const tables = backend.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name IN (" + NEW_TABLES.map(() => '?').join(', ') + ') ORDER BY name').pluck().all(...NEW_TABLES);
       expect(tables).toEqual([...NEW_TABLES].sort());
       for (const table of NEW_TABLES) expect(backend.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get()).toBe(0);

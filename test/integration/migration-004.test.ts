@@ -14,7 +14,7 @@ import { migration004 } from '../../electron/backend/db/migrations/004_unit_alia
 import { officeHandlers } from '../../electron/backend/services/office.ts';
 import { rosterHandlers } from '../../electron/backend/services/roster.ts';
 import { cliActor } from '../../electron/backend/services/context.ts';
-import { dumpTables, MIGRATION_CLOCK, olderDataFolder, schemaOf } from '../helpers/migrations.ts';
+import { dumpTables, expectOldTablesUntouched, expectSchemaOfMigrations, MIGRATION_CLOCK, olderDataFolder, schemaOf } from '../helpers/migrations.ts';
 import { ADMIN, dbFile, login, openTestBackend, removeTempDirs, setupInput, tempDir } from '../helpers/backend.ts';
 import { csvText, fileInput } from '../helpers/roster.ts';
 import { rosterCsv } from '../helpers/trainings.ts';
@@ -46,10 +46,7 @@ async function v3DataFolder() {
 describe('migration 004 (unit aliases)', () => {
   it('the v3 fixture really is a v3 database: its schema is exactly migrations 001 to 003', async () => {
     const { schema } = await v3DataFolder();
-    const plain = new Database(':memory:');
-    migrate(plain, V3);
-    expect(schema).toEqual(schemaOf(plain));
-    plain.close();
+    expectSchemaOfMigrations(schema, V3);
   });
 
   it('brings a v3 database to v4, leaving every old row and table as it was; the office then imports and remembers a unit choice', async () => {
@@ -58,9 +55,8 @@ describe('migration 004 (unit aliases)', () => {
     const backend = createBackend({ dataDir });
     try {
       expect(schemaVersion(backend.db)).toBeGreaterThanOrEqual(4);
-      expect(dumpTables(backend.db, OLD_TABLES)).toEqual(rows);
       // The old tables and their indexes are untouched: migration 4 only adds.
-      expect(schemaOf(backend.db, OLD_TABLES)).toEqual(schema);
+      expectOldTablesUntouched(backend.db, OLD_TABLES, rows, schema);
       const columns = (backend.db.prepare('PRAGMA table_info(unit_aliases)').all() as { name: string }[]).map((c) => c.name);
       expect(columns).toEqual(['id', 'value', 'folded', 'unit_id', 'created_at', 'updated_at', 'updated_by', 'origin', 'deleted_at']);
       expect(backend.db.prepare('SELECT count(*) FROM unit_aliases').pluck().get()).toBe(0);

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openTestBackend, peek, removeTempDirs, setUpOffice, tempDir } from '../helpers/backend.ts';
+import { officeFolder, peek, removeTempDirs, tempDir } from '../helpers/backend.ts';
 import { captureCli } from '../helpers/cli.ts';
 import { STAFF, STAFF_HEADER, csvText, manyPeople, readXlsx, staffRows, writeCounts, xlsxBuffer } from '../helpers/roster.ts';
 
@@ -19,10 +19,7 @@ let dataDir: string;
 let dir: string;
 
 beforeEach(async () => {
-  const t = openTestBackend();
-  await setUpOffice(t);
-  t.close();
-  dataDir = t.dataDir;
+  dataDir = await officeFolder();
   dir = tempDir('bangkom-cli-files-');
 });
 afterAll(() => removeTempDirs());

@@ -11,7 +11,7 @@ import iconv from 'iconv-lite';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ImportPreview } from '../../shared/contract/roster.ts';
 import { createI18n, errorText } from '../../shared/i18n/index.ts';
-import { addOperator, dbFile, openTestBackend, peek, removeTempDirs, setUpOffice, tempDir } from '../helpers/backend.ts';
+import { addOperator, dbFile, officeFolder, peek, removeTempDirs, tempDir } from '../helpers/backend.ts';
 import { captureCli } from '../helpers/cli.ts';
 import { STAFF, csvText, fileInput, freshOffice, manyPeople, writeCounts, type Office } from '../helpers/roster.ts';
 
@@ -272,10 +272,7 @@ describe('bangkom roster import --unit-map', () => {
   let dataDir: string;
   let dir: string;
   beforeEach(async () => {
-    const t = openTestBackend();
-    await setUpOffice(t);
-    t.close();
-    dataDir = t.dataDir;
+    dataDir = await officeFolder();
     dir = tempDir('bangkom-unitmap-');
   });
   const write = (name: string, data: string | Buffer) => {
