@@ -106,8 +106,6 @@ export function openDataFolder(dataDir: string): Db {
   }
 }
 
-const describeEach = (list: Parameters<typeof describeProcesses>[0]) => list.map((p) => describeProcesses([p]));
-
 function restrictToOwner(file: string): void {
   if (process.platform === 'win32') return;
   for (const f of [file, `${file}-wal`, `${file}-shm`]) {
@@ -165,7 +163,7 @@ export function createBackend(options: BackendOptions): Backend {
       return outcome;
     } catch (err) {
       if (err instanceof ApiError) return { result: { ok: false, error: err.toData() } };
-      const storage = storageError(err, () => describeEach(otherProcesses(options.dataDir)));
+      const storage = storageError(err, () => describeProcesses(otherProcesses(options.dataDir)));
       if (storage) return { result: { ok: false, error: storage.toData() } };
       // Constraint violations that slipped past the service checks are conflicts, not crashes.
       if ((err as { code?: string })?.code?.startsWith('SQLITE_CONSTRAINT')) {

@@ -6,21 +6,9 @@
 
 import type { SessionTimes } from './jp.ts';
 
+
 /** The contract's EVENT_STATUSES. */
 export type EventStatusValue = 'direncanakan' | 'berlangsung' | 'selesai' | 'batal';
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-/** "2026-12-04 09:30": the wall-clock minute of an instant in a time zone. */
-export function localMinute(at: Date, timeZone: string): string {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-CA', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
-    formatters.set(timeZone, f);
-  }
-  const parts = Object.fromEntries(f.formatToParts(at).map((p) => [p.type, p.value]));
-  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
-}
 
 /** The day after a YYYY-MM-DD date. */
 export function nextDay(isoDate: string): string {

@@ -2,9 +2,14 @@
 // compared after folding (case, accents, spaces and punctuation dropped), exactly, so a title
 // row never passes for a header; each importer lists its own spellings, best first.
 
+/** Lower case without accents: "Pendidikan Non-Formal É" → "pendidikan non-formal e". */
+export function foldCase(text: string): string {
+  return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+}
+
 /** Case, accents and everything but letters and digits dropped: "N.I.P." → "nip". */
 export function foldHeader(header: string): string {
-  return header.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]/g, '');
+  return foldCase(header).replace(/[^a-z0-9]/g, '');
 }
 
 export interface HeaderMapping<F extends string> {

@@ -109,6 +109,9 @@ export const STATUS_CODE: Record<AttendanceStatus, string> = {
   hadir: 'H', terlambat: 'TL', izin: 'I', sakit: 'S', dinas_luar: 'DL', cuti: 'C', alpa: 'A', psw: 'PSW',
 };
 
+/** The codes of the statuses that count as present (and earn JP), as the recap grid shows them. */
+export const PRESENT_CODES: ReadonlySet<string> = new Set(PRESENT_STATUSES.map((st) => STATUS_CODE[st]));
+
 export function isPresent(status: AttendanceStatus | null | undefined): boolean {
   return status !== null && status !== undefined && (PRESENT_STATUSES as readonly string[]).includes(status);
 }

@@ -4,6 +4,8 @@
 // Digits 13–14 tell the kinds apart: a month (01–12) for PNS, "21".."29" for PPPK. Anything
 // else is read as a PNS NIP with an invalid TMT month, since that is the likelier typo.
 
+import { isRealDate, MIN_BIRTH_YEAR } from './calendar-date.ts';
+
 export type NipKind = 'pns' | 'pppk';
 export type Gender = 'L' | 'P';
 
@@ -39,7 +41,6 @@ export type NipParseResult =
   | { ok: true; nip: ParsedNip; warnings: NipIssue<NipWarningCode>[] }
   | { ok: false; errors: NipIssue<NipErrorCode>[] };
 
-const MIN_BIRTH_YEAR = 1900;
 // The 18-digit NIP dates from 2007 (Perka BKN 22/2007) and was given to every serving PNS;
 // the oldest of them could have entered service around the early 1960s.
 const MIN_TMT_YEAR = 1960;
@@ -159,15 +160,10 @@ function fail(error: NipIssue<NipErrorCode>): NipParseResult {
 /** Why an ISO date cannot be a birth date, or undefined when it can. */
 function checkBirthDate(iso: string, today: string): string | undefined {
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  if (m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return 'calendar';
+  if (!isRealDate(y, m, d)) return 'calendar';
   if (y < MIN_BIRTH_YEAR) return 'too_early';
   if (iso > today) return 'future';
   return undefined;
-}
-
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
-  return [4, 6, 9, 11].includes(month) ? 30 : 31;
 }
 
 // Plain string arithmetic: a 29 February birthday gives "yyyy-02-29" even in a common year,

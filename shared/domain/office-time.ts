@@ -14,6 +14,12 @@ function zoneFormatter(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
+/** "2026-12-04 09:30": the wall-clock minute of an instant in a time zone. */
+export function localMinute(at: Date, timeZone: string): string {
+  const parts = Object.fromEntries(zoneFormatter(timeZone).formatToParts(at).map((p) => [p.type, p.value]));
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
+}
+
 /** Minutes the zone is ahead of UTC at an instant (Indonesia: +420, +480, +540). */
 export function zoneOffsetMinutes(timeZone: string, at: Date): number {
   const parts = zoneFormatter(timeZone).formatToParts(at);

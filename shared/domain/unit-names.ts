@@ -2,7 +2,7 @@
 // Ilir", "Baguskuning") and the office's own ("Sekretariat Kecamatan"); spreadsheets write
 // "Kelurahan Plaju Ilir", "Kel. Bagus Kuning", "Sekretariat". Folding a name sets aside case,
 // accents, spaces, punctuation and the words offices add or drop, so those spellings meet.
-import { foldHeader } from './header-matcher.ts';
+import { foldCase, foldHeader } from './header-matcher.ts';
 
 /**
  * Words an office adds to or drops from a unit's name, folded: "Kelurahan", "Kel.", "Desa",
@@ -14,8 +14,8 @@ export const UNIT_NAME_EXTRA_WORDS: ReadonlySet<string> = new Set(['kantor', 'ke
 export const exactUnitKey = foldHeader;
 
 /** The name's words, folded (lower case, no accents, letters and digits only). */
-export function unitNameWords(name: string): string[] {
-  return name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+function unitNameWords(name: string): string[] {
+  return foldCase(name).split(/[^a-z0-9]+/).filter(Boolean);
 }
 
 /**
@@ -142,7 +142,7 @@ export function unitNameSimilarity(a: string, b: string): number {
 }
 
 /** Suggestions below this similarity are noise rather than help. */
-export const SUGGESTION_MIN_SIMILARITY = 0.3;
+const SUGGESTION_MIN_SIMILARITY = 0.3;
 
 /** The active units closest to a value, best first (ties by name), at most `limit`. */
 export function suggestUnits<U extends UnitLike>(value: string, units: readonly U[], limit = 3): U[] {

@@ -3,7 +3,7 @@
 
 import type { Content, ContentTable, Node, NodeQueries, TDocumentDefinitions, TableCell } from 'pdfmake/interfaces.js';
 import type { EmployeeRecap, EventRecap } from '../contract/attendance.ts';
-import type { CompletionResult } from '../domain/jp.ts';
+import { PRESENT_CODES, type CompletionResult } from '../domain/jp.ts';
 import { formatNip } from '../domain/nip.ts';
 import { formatDate } from '../domain/dates.ts';
 
@@ -94,7 +94,7 @@ export function eventRecapDoc(d: { office: OfficeHeader & { zoneLabel?: string }
     { text: String(r.jp), alignment: 'right' },
     { text: RESULT_SHORT[r.result], bold: r.result === 'not_passed', color: r.result === 'pending' ? '#555' : '#000' },
   ]);
-  const present = new Set(['H', 'TL', 'PSW']);
+  const present = PRESENT_CODES;
   const totals: TableCell[] = [
     { text: 'Hadir per sesi', colSpan: 2, bold: true, alignment: 'right' }, '',
     ...recap.sessions.map((s, k): TableCell => (recap.finished || s.over || recap.rows.some((r) => r.codes[k])

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createBackend, type Backend } from '../../electron/backend/backend.ts';
 import { verifyChecksum } from '../../electron/backend/backup/checksum.ts';
-import { integrityProblems } from '../../electron/backend/backup/create.ts';
+import { fileIntegrityProblems } from '../../electron/backend/backup/create.ts';
 import { DB_FILE } from '../../electron/backend/paths.ts';
 import { cliActor } from '../../electron/backend/services/context.ts';
 import { measure, measurePair, report, round, withRatio } from './harness.ts';
@@ -73,7 +73,7 @@ export async function backupCreate(): Promise<void> {
   const runs = 9;
   const { medianMs, baselineMs } = await measurePair(runs, backupOnce, rawOnce);
   // Where the time goes: the two checks on their own, on the last backup made.
-  const integrityMs = await measure(5, () => integrityProblems(last), 1);
+  const integrityMs = await measure(5, () => fileIntegrityProblems(last), 1);
   const checksumMs = await measure(5, () => verifyChecksum(last), 1);
   const megabytes = round(fs.statSync(last).size / 1048576);
   backend.close();

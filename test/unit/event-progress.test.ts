@@ -1,8 +1,9 @@
 // Where an event stands by the office clock, and completion while sessions are still to come.
 import { describe, expect, it } from 'vitest';
 import {
-  effectiveEventStatus, hasSessionStarted, isEventFinished, isReadyToFinish, isSessionOver, localMinute, nextDay, sessionEndLocal,
+  effectiveEventStatus, hasSessionStarted, isEventFinished, isReadyToFinish, isSessionOver, nextDay, sessionEndLocal,
 } from '../../shared/domain/event-progress.ts';
+import { localMinute } from '../../shared/domain/office-time.ts';
 import { completion, type AttendanceStatus } from '../../shared/domain/jp.ts';
 
 describe('office clock', () => {

@@ -8,7 +8,8 @@ import Database from 'better-sqlite3';
 import { ApiError } from '../../../shared/contract/errors.ts';
 import type { BackupFile, BackupInfo, BackupKind } from '../../../shared/contract/backup.ts';
 import { zoneOffsetMinutes } from '../../../shared/domain/office-time.ts';
-import type { Db } from '../db/open.ts';
+import { integrityProblems } from '../db/check.ts';
+import { openDatabaseReadOnly, type Db } from '../db/open.ts';
 import { appendChecksum, startChecksum } from './checksum.ts';
 import { DEFAULT_TIMEZONE, ensureBackupsDir, freeFileName, officeOf, officeShortName, writeInfo } from './format.ts';
 
@@ -54,11 +55,11 @@ export function removeQuietly(file: string): void {
   for (const f of [file, `${file}-journal`, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
 }
 
-/** Full integrity check on a read-only connection; the problems, or [] when intact. */
-export function integrityProblems(file: string): string[] {
-  const check = new Database(file, { readonly: true, fileMustExist: true });
+/** Full integrity check of a file on a read-only connection; the problems, or [] when intact. */
+export function fileIntegrityProblems(file: string): string[] {
+  const check = openDatabaseReadOnly(file);
   try {
-    return (check.pragma('integrity_check(20)') as { integrity_check: string }[]).map((r) => r.integrity_check).filter((r) => r !== 'ok');
+    return integrityProblems(check, 20);
   } finally {
     check.close();
   }
@@ -76,7 +77,7 @@ function describe(temp: string, kind: BackupKind, createdAt: string): BackupInfo
 }
 
 function requireIntact(temp: string): void {
-  const problems = integrityProblems(temp);
+  const problems = fileIntegrityProblems(temp);
   if (problems.length) {
     // A consistent copy that is not intact means the live database itself is damaged.
     throw new ApiError('DB_CORRUPT', `Cadangan gagal: salinan tidak utuh (${problems.join('; ')}). Jalankan pemeriksaan basis data.`, { problem: problems.join('; ') });

@@ -25,7 +25,7 @@ export function ensureBackupsDir(dataDir: string): string {
   return dir;
 }
 
-const hasTable = (db: Db, name: string) =>
+export const hasTable = (db: Db, name: string) =>
   db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined;
 
 const hasColumn = (db: Db, table: string, column: string) =>

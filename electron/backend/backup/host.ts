@@ -1,5 +1,4 @@
 import type { Db } from '../db/open.ts';
-import type { Presence } from './presence.ts';
 
 /** What the backup services need from the backend that owns the database (ServiceContext.backupHost). */
 export interface BackupHost {
@@ -7,8 +6,6 @@ export interface BackupHost {
   /** The database open right now (a restore replaces it). */
   db(): Db;
   now(): Date;
-  /** This process's entry in `<data>/run/`. */
-  readonly presence: Presence | null;
   /** Runs backup work one at a time in this backend (daily, manual, restore). */
   serial<T>(work: () => Promise<T>): Promise<T>;
   /** Jobs still running (a restore waits until none is). */

@@ -8,7 +8,8 @@ import { BACKUP_KINDS, type BackupInfo, type BackupInfoKind, type BackupProblem,
 import { ApiError } from '../../../shared/contract/errors.ts';
 import { LATEST_VERSION } from '../db/migrations/index.ts';
 import { schemaVersion } from '../db/migrate.ts';
-import { BACKUP_FORMAT_VERSION, countData, officeOf, readInfo } from './format.ts';
+import { integrityProblems } from '../db/check.ts';
+import { BACKUP_FORMAT_VERSION, countData, hasTable, officeOf, readInfo } from './format.ts';
 import { removeQuietly, tempName } from './create.ts';
 import { verifyChecksum } from './checksum.ts';
 
@@ -77,20 +78,21 @@ export interface FileReading {
   problems: BackupProblem[];
 }
 
-const hasTable = (db: Database.Database, table: string) => db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(table) !== undefined;
+/** A kind this Bangkom does not know (a newer one's) reads as a backup made by hand. */
+const knownKind = (kind: string): BackupInfoKind => ((BACKUP_KINDS as readonly string[]).includes(kind) ? kind as BackupInfoKind : 'manual');
 
 /** Reads a database file: integrity, then its backup_info, or (a plain Bangkom database copy) its own tables. */
 function readDatabase({ file, name }: Target, mtime: Date, sealed: boolean): Omit<FileReading, 'size'> {
   let db: Database.Database | undefined;
   try {
     db = new Database(file, { readonly: true, fileMustExist: true });
-    const integrity = (db.pragma('integrity_check(10)') as { integrity_check: string }[]).map((r) => r.integrity_check).filter((r) => r !== 'ok');
+    const integrity = integrityProblems(db, 10);
     if (integrity.length) return { info: null, problems: [invalid('damaged', name, integrity.slice(0, 3).join('; '))] };
     const version = schemaVersion(db);
     const stored = readInfo(db);
     let info: BackupInfo;
     if (stored) {
-      const kind: BackupInfoKind = (BACKUP_KINDS as readonly string[]).includes(stored.kind) ? stored.kind as BackupInfoKind : 'manual';
+      const kind = knownKind(stored.kind);
       // Every backup Bangkom makes ends with its checksum: one without was cut short.
       if (!sealed && stored.formatVersion >= 1) return { info: null, problems: [invalid('truncated', name, 'checksum')] };
       info = { ...stored, kind, schemaVersion: version };
@@ -169,7 +171,7 @@ export function readListedBackup(file: string): FileReading {
     db = new Database(file, { readonly: true, fileMustExist: true });
     const stored = readInfo(db);
     if (!stored) return { size, info: null, problems: [invalid('not_bangkom', file)] };
-    const kind: BackupInfoKind = (BACKUP_KINDS as readonly string[]).includes(stored.kind) ? stored.kind as BackupInfoKind : 'manual';
+    const kind = knownKind(stored.kind);
     return { size, info: { ...stored, kind, schemaVersion: schemaVersion(db) }, problems: [] };
   } catch (err) {
     const code = (err as { code?: string }).code ?? '';

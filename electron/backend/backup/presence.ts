@@ -40,16 +40,19 @@ export function registerPresence(dataDir: string, kind: ProcessKind, now = new D
   };
 }
 
-function isAlive(entry: BackupProcess): boolean {
-  // A process on another computer (a shared folder) cannot be asked: it counts as alive.
-  if (entry.hostname !== os.hostname()) return true;
+/** Whether a process of this computer runs (EPERM: it exists, it just belongs to someone else). */
+export function pidAlive(pid: number): boolean {
   try {
-    process.kill(entry.pid, 0);
+    process.kill(pid, 0);
     return true;
   } catch (err) {
-    // EPERM: it exists, it just belongs to someone else.
     return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
+}
+
+function isAlive(entry: BackupProcess): boolean {
+  // A process on another computer (a shared folder) cannot be asked: it counts as alive.
+  return entry.hostname !== os.hostname() || pidAlive(entry.pid);
 }
 
 /** Live Bangkom processes other than this one that have the folder open; stale entries are removed. */

@@ -41,13 +41,17 @@ export function inspectFile(host: Pick<BackupHost, 'db' | 'dataDir'>, file: stri
   return inspection(absolute, readBackupFile(absolute, backupsDir(host.dataDir)), currentData(host.db()));
 }
 
+/** A restore replaces the file under every process that has it open: refused while any other does. */
+function refuseIfOthersOpen(dataDir: string): void {
+  const others = otherProcesses(dataDir);
+  if (!others.length) return;
+  const who = describeProcesses(others);
+  throw new ApiError('BACKUP_IN_USE', `Data sedang dibuka oleh Bangkom lain: ${who}. Tutup dulu jendela atau server Bangkom itu, lalu coba lagi. Tidak ada yang diubah.`, { who, processes: others });
+}
+
 /** Refuses while another Bangkom process has the folder open, or a job of this one runs. */
 export function ensureAlone(host: BackupHost): void {
-  const others = otherProcesses(host.dataDir);
-  if (others.length) {
-    const who = describeProcesses(others);
-    throw new ApiError('BACKUP_IN_USE', `Data sedang dibuka oleh Bangkom lain: ${who}. Tutup dulu jendela atau server Bangkom itu, lalu coba lagi. Tidak ada yang diubah.`, { who, processes: others });
-  }
+  refuseIfOthersOpen(host.dataDir);
   const jobs = host.runningJobs();
   if (jobs.length) {
     const who = `${jobs.join(', ')} (job)`;
@@ -213,11 +217,7 @@ const UNKNOWN: CurrentData = { officeCode: null, officeName: null, schemaVersion
  */
 export function restoreIntoDamagedFolder(dataDir: string, source: string, actor: Actor | null, now: Date, openFolder: (dir: string) => Db): DamagedRestoreResult {
   const file = path.resolve(source);
-  const others = otherProcesses(dataDir);
-  if (others.length) {
-    const who = describeProcesses(others);
-    throw new ApiError('BACKUP_IN_USE', `Data sedang dibuka oleh Bangkom lain: ${who}. Tutup dulu jendela atau server Bangkom itu, lalu coba lagi. Tidak ada yang diubah.`, { who, processes: others });
-  }
+  refuseIfOthersOpen(dataDir);
   const copy = path.join(dataDir, tempName('pemulihan'));
   try {
     const info = copyChecked(file, copy, UNKNOWN);

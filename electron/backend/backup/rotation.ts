@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { BackupKind } from '../../../shared/contract/backup.ts';
 import { parseBackupFileName, type ParsedName } from './format.ts';
 import { TEMP_PATTERN } from './create.ts';
+import { pidAlive } from './presence.ts';
 
 export const KEEP_DAILY = 7;
 export const KEEP_WEEKLY = 4;
@@ -66,14 +67,6 @@ export function filesToRemove(fileNames: readonly string[], kind: BackupKind): s
   return ours.filter((_, i) => !keep.has(i)).map((p) => p.fileName);
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /** Removes the temporary files (ours by name) that a process which has since died left in `dir`. */
 export function removeStaleTemps(dir: string, names?: readonly string[]): void {
@@ -85,7 +78,7 @@ export function removeStaleTemps(dir: string, names?: readonly string[]): void {
   }
   for (const name of list) {
     const m = TEMP_PATTERN.exec(name);
-    if (m && Number(m[1]) !== process.pid && !alive(Number(m[1]))) fs.rmSync(path.join(dir, name), { force: true });
+    if (m && Number(m[1]) !== process.pid && !pidAlive(Number(m[1]))) fs.rmSync(path.join(dir, name), { force: true });
   }
 }
 

@@ -42,7 +42,6 @@ export function backupRuntime(o: RuntimeOptions): BackupRuntime {
     dataDir: o.dataDir,
     db: o.db,
     now: o.now,
-    presence,
     serial<T>(work: () => Promise<T>): Promise<T> {
       pending++;
       const run = tail.then(work);

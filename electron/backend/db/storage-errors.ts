@@ -30,14 +30,14 @@ function classify(code: string | undefined): StorageCode | null {
  * who else has the data folder open: a write lock held past the busy timeout while no other
  * Bangkom is running belongs to some other program.
  */
-export function storageError(err: unknown, otherBangkoms?: () => string[]): ApiError | null {
+export function storageError(err: unknown, otherBangkoms?: () => string): ApiError | null {
   if (err instanceof ApiError) return null;
   let found = classify((err as { code?: string } | null)?.code);
   if (!found) return null;
   const details: Record<string, unknown> = { reason: (err as Error).message };
   if (found === 'DB_BUSY' && otherBangkoms) {
-    const others = otherBangkoms();
-    if (others.length) details.who = others.join('; ');
+    const who = otherBangkoms();
+    if (who) details.who = who;
     else found = 'DB_LOCKED';
   }
   return new ApiError(found, MESSAGES[found], details);

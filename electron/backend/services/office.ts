@@ -53,18 +53,19 @@ export function addUnit(db: Db, m: WriteMeta, fields: Pick<Unit, 'name' | 'kind'
  * No unit beside one whose name folds the same ("Kelurahan Plaju Ilir" beside "Plaju Ilir",
  * "Sekretariat" beside "Sekretariat Kecamatan"): a field error naming the unit there is.
  */
-export function refuseFoldedDuplicate(db: Db, name: string, path: (string | number)[], exceptId?: string): void {
-  const same = foldedDuplicates(name, units.listUnits(db, true), exceptId);
+export function refuseFoldedDuplicate(db: Db, name: string, path: (string | number)[], exceptId?: string, all: readonly Unit[] = units.listUnits(db, true)): void {
+  const same = foldedDuplicates(name, all, exceptId);
   if (same.length) throw ApiError.field(path, 'validation.unit_exists_similar', { name, existing: same[0]!.name });
 }
 
-function unitConflict(db: Db, name: string, code: string | null, exceptId?: string): void {
+/** `before`: the unit being edited, when it is an edit. */
+function unitConflict(db: Db, name: string, code: string | null, before?: Unit): void {
   const same = units.findUnitByName(db, name);
-  if (same && same.id !== exceptId) throw ApiError.field(['name'], 'validation.unit_exists', { name });
+  if (same && same.id !== before?.id) throw ApiError.field(['name'], 'validation.unit_exists', { name });
+  const all = units.listUnits(db, true);
   // A unit keeping its name (its code edited) is not refused for duplicates made before this rule.
-  const before = exceptId ? units.getUnit(db, exceptId) : null;
-  if (!before || foldUnitName(before.name) !== foldUnitName(name)) refuseFoldedDuplicate(db, name, ['name'], exceptId);
-  if (code && units.listUnits(db, true).some((u) => u.code === code && u.id !== exceptId)) {
+  if (!before || foldUnitName(before.name) !== foldUnitName(name)) refuseFoldedDuplicate(db, name, ['name'], before?.id, all);
+  if (code && all.some((u) => u.code === code && u.id !== before?.id)) {
     throw ApiError.field(['code'], 'validation.unit_code_exists', { code });
   }
 }
@@ -160,7 +161,7 @@ export const officeHandlers = {
     return writeTransaction(ctx.db, () => {
       const before = units.getUnit(ctx.db, input.id);
       if (!before) throw new ApiError('NOT_FOUND', 'Unit tidak ditemukan.');
-      unitConflict(ctx.db, input.name, input.code, before.id);
+      unitConflict(ctx.db, input.name, input.code, before);
       const m = meta(ctx);
       const after: Unit = { ...before, name: input.name, code: input.code, updatedAt: m.at, updatedBy: m.actor?.userId ?? null };
       units.updateUnit(ctx.db, after);

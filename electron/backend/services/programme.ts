@@ -10,7 +10,7 @@ import { getUnit } from '../db/repos/units.ts';
 import { round2 } from '../../../shared/domain/jp.ts';
 import type { Handlers } from './handlers.ts';
 import { meta } from './office.ts';
-import { eventsOfItem } from './events.ts';
+import { eventsOfItem, officeNow } from './events.ts';
 import { eventRecap } from './recap.ts';
 import { importNeeds } from './needs-import.ts';
 import { writeTransaction } from '../db/transaction.ts';
@@ -40,6 +40,7 @@ const zero = (): Totals => ({ items: 0, plannedJp: 0, budget: 0 });
 
 export function programmeSummary(db: Db, year: number, now: Date) {
   const all = repo.listItems(db, year);
+  const clock = officeNow(db, now);
   const items = all.filter((i) => i.status !== 'batal');
   const total = zero();
   const byFunding: Record<string, Totals> = Object.fromEntries(FUNDING_SOURCES.map((f) => [f, zero()]));
@@ -58,7 +59,7 @@ export function programmeSummary(db: Db, year: number, now: Date) {
     byCompetencyType,
     items: all.map((i) => {
       const events = eventsOfItem(db, i.id).filter((e) => e.status !== 'batal');
-      const recaps = events.map((e) => eventRecap(db, e.id, now));
+      const recaps = events.map((e) => eventRecap(db, e.id, clock));
       return {
         itemId: i.id, title: i.title, status: i.status, plannedMonth: i.plannedMonth, targetCount: i.targetCount,
         plannedJp: i.plannedJp, budget: i.budget, events: events.length,

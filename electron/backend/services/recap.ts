@@ -1,6 +1,6 @@
 import { ApiError } from '../../../shared/contract/errors.ts';
 import type { EmployeeRecap, EventRecap } from '../../../shared/contract/attendance.ts';
-import { completion, PRESENT_STATUSES, round2, STATUS_CODE } from '../../../shared/domain/jp.ts';
+import { completion, PRESENT_CODES, round2, STATUS_CODE } from '../../../shared/domain/jp.ts';
 import { isEventFinished, isSessionOver, type EventStatusValue } from '../../../shared/domain/event-progress.ts';
 import { formatNip } from '../../../shared/domain/nip.ts';
 import { methodById } from '../../../shared/domain/methods.ts';
@@ -21,9 +21,8 @@ import { trainingRules } from './rules.ts';
  * stands at `now`: until the last session is over (or the event is marked done) nobody has
  * passed or failed; each row is "belum selesai" with the attendance so far.
  */
-export function eventRecap(db: Db, eventId: string, now: Date): EventRecap {
+export function eventRecap(db: Db, eventId: string, clock: string): EventRecap {
   const event = requireEvent(db, eventId);
-  const clock = officeNow(db, now);
   const sessions = t.listSessions(db, eventId).map(toSession);
   const over = sessions.map((s) => isSessionOver(s, clock));
   const finished = isEventFinished(event.status as EventStatusValue, over);
@@ -52,7 +51,6 @@ export function eventRecap(db: Db, eventId: string, now: Date): EventRecap {
   };
 }
 
-const PRESENT_CODES = new Set<string>(PRESENT_STATUSES.map((s) => STATUS_CODE[s]));
 
 /**
  * The trainings an employee attended in a year, with the JP each gave, against the 20 JP target.
@@ -62,8 +60,9 @@ export function employeeRecap(db: Db, employeeId: string, year: number, now: Dat
   const employee = getEmployee(db, employeeId);
   if (!employee) throw new ApiError('NOT_FOUND', 'Pegawai tidak ditemukan.');
   const inYear = (date: string) => date.startsWith(`${year}-`);
+  const clock = officeNow(db, now);
   const trainings = t.eventIdsOfEmployeeInYear(db, employeeId, year).map((id) => {
-    const recap = eventRecap(db, id, now);
+    const recap = eventRecap(db, id, clock);
     const event = t.getEvent(db, id)!;
     const row = recap.rows.find((r) => r.employeeId === employeeId)!;
     // A training across the new year gives each year the JP of its own sessions only.
@@ -88,10 +87,10 @@ const xlsxFile = (fileName: string, data: Buffer) => ({ fileName, mimeType: MIME
 
 
 export const recapHandlers = {
-  'recap.event': ({ eventId }, ctx) => eventRecap(ctx.db, eventId, ctx.now()),
+  'recap.event': ({ eventId }, ctx) => eventRecap(ctx.db, eventId, officeNow(ctx.db, ctx.now())),
 
   'recap.eventFile': async ({ eventId, format }, ctx) => {
-    const recap = eventRecap(ctx.db, eventId, ctx.now());
+    const recap = eventRecap(ctx.db, eventId, officeNow(ctx.db, ctx.now()));
     const base = `rekap-${fileSlug(recap.name)}`;
     if (format === 'xlsx') {
       const headers = ['No', 'Nama', 'NIP', 'Unit', ...recap.sessions.map((s, i) => `Sesi ${i + 1} (${s.date})`), 'Hadir', '% Hadir', 'JP', 'Post-test', 'Keterangan'];

@@ -257,12 +257,6 @@ export function listEventSummaries(db: Db, q: { now: string; id?: string; year?:
   }));
 }
 
-/** Any attendance mark (not cleared) in the event's sessions. */
-export function eventHasMarks(db: Db, eventId: string): boolean {
-  return sql(db, `SELECT 1 FROM attendance_marks m JOIN event_sessions s ON s.id = m.session_id
-    WHERE s.event_id = ? AND s.deleted_at IS NULL AND m.deleted_at IS NULL LIMIT 1`).get(eventId) !== undefined;
-}
-
 // ── JP earned and candidates ─────────────────────────────────────────────────────────────
 const PRESENT_SQL = PRESENT_STATUSES.map((s) => `'${s}'`).join(', ');
 
@@ -275,11 +269,6 @@ const JP_EARNED = `SELECT n.employee_id AS employee_id, round(sum(coalesce(s.jp_
   WHERE m.deleted_at IS NULL AND s.deleted_at IS NULL AND e.deleted_at IS NULL AND e.status <> 'batal' AND n.status = 'terdaftar'
     AND n.employee_id IS NOT NULL AND m.status IN (${PRESENT_SQL}) AND substr(s.date, 1, 4) = @year
   GROUP BY n.employee_id`;
-
-export function jpEarnedByEmployee(db: Db, year: number): Map<string, number> {
-  const rows = sql(db, JP_EARNED).all({ year: String(year) }) as { employee_id: string; jp: number }[];
-  return new Map(rows.map((r) => [r.employee_id, r.jp]));
-}
 
 export interface CandidateRow { id: string; nip: string; name: string; golongan: string | null; unit: string | null; jp: number; enrolled: boolean }
 

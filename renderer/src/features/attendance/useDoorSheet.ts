@@ -20,7 +20,7 @@ export interface DoorCounts {
   total: number;
 }
 
-export function countMarks(rows: readonly SheetRow[]): DoorCounts {
+function countMarks(rows: readonly SheetRow[]): DoorCounts {
   const counts: DoorCounts = { hadir: 0, terlambat: 0, other: 0, alpa: 0, open: 0, total: rows.length };
   for (const r of rows) {
     if (!r.mark) counts.open++;

@@ -4,7 +4,8 @@ import type { BackupFile } from '../../../../shared/contract/backup.ts';
 import { api } from '../../api.ts';
 import { useLoader } from '../../app/useLoader.ts';
 import { LoadState } from '../../components/feedback.tsx';
-import { MessageLine, type ListMessage } from '../settings/activeList.tsx';
+import { MessageLine, type ListMessage } from '../../components/list.tsx';
+import { RowButton } from '../../components/table.tsx';
 import { useRun } from '../trainings/ui.tsx';
 import { BackupStatusNote } from './BackupStatusNote.tsx';
 import { BackupTable, UnreadableList, useBackupWords } from './BackupTable.tsx';
@@ -66,20 +67,12 @@ export function BackupSettings() {
           {({ folder, backups, unreadable }) => (
             <>
               <p className="form-note">{t('backupUi.folder')} <span className="mono file-path">{folder}</span></p>
-              {backups.length === 0
-                ? <p className="list-empty">{t('backupUi.empty')}</p>
-                : (
-                  <BackupTable caption={t('backupUi.listTitle')} backups={backups} actions={(b) => (
-                    <>
-                      <button type="button" className="btn btn-small" aria-label={t('backupUi.saveNamed', words(b))} onClick={() => open({ kind: 'save', backup: b })}>
-                        {t('backupUi.saveOne')}
-                      </button>
-                      <button type="button" className="btn btn-small" aria-label={t('backupUi.restoreNamed', words(b))} onClick={() => open({ kind: 'restore', path: b.path })}>
-                        {t('backupUi.restore')}
-                      </button>
-                    </>
-                  )} />
-                )}
+              <BackupTable caption={t('backupUi.listTitle')} backups={backups} empty={t('backupUi.empty')} actions={(b) => (
+                <>
+                  <RowButton label={t('backupUi.saveNamed', words(b))} onClick={() => open({ kind: 'save', backup: b })}>{t('backupUi.saveOne')}</RowButton>
+                  <RowButton label={t('backupUi.restoreNamed', words(b))} onClick={() => open({ kind: 'restore', path: b.path })}>{t('backupUi.restore')}</RowButton>
+                </>
+              )} />
               <UnreadableList files={unreadable} />
             </>
           )}

@@ -3,7 +3,8 @@ import { Link } from 'wouter';
 import type { BackupStatus } from '../../../../shared/contract/backup.ts';
 import { useSession } from '../../app/session.tsx';
 import { currentLanguage } from '../../i18n.ts';
-import { ageText, backupDate, daysSince, kindWord } from './format.ts';
+import { ageText, daysSince, kindWord } from './format.ts';
+import { formatInstant } from '../../../../shared/domain/dates.ts';
 
 export const BACKUP_SETTINGS_PATH = '/pengaturan/cadangan';
 
@@ -23,7 +24,7 @@ export function BackupStatusNote({ status, link }: { status: BackupStatus; link?
   return (
     <div className="backup-status">
       <p className="backup-line">
-        {last ? t('home.backup.last', { date: backupDate(last.at, zone, lang), kind: kindWord(t, last.kind) }) : t('home.backup.none')}
+        {last ? t('home.backup.last', { date: formatInstant(last.at, zone, lang), kind: kindWord(t, last.kind) }) : t('home.backup.none')}
       </p>
       {offsite && !status.offsiteStale && (
         <p className="backup-line">

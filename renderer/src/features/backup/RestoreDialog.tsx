@@ -9,7 +9,8 @@ import { Modal } from '../../components/Modal.tsx';
 import { currentLanguage } from '../../i18n.ts';
 import { figure } from '../trainings/format.ts';
 import { useRun } from '../trainings/ui.tsx';
-import { backupDate, kindWord, problemText } from './format.ts';
+import { kindWord, problemText } from './format.ts';
+import { formatInstant } from '../../../../shared/domain/dates.ts';
 
 /**
  * "Pulihkan": reads the file first (`backup.inspect`) and shows what it holds beside the current
@@ -42,7 +43,7 @@ function Inspection({ inspection, onClose }: { inspection: BackupInspection; onC
   const { office, dataRestored } = useSession();
   const lang = currentLanguage();
   const { info, current } = inspection;
-  const madeAt = info ? backupDate(info.createdAt, office.timezone, lang) : '';
+  const madeAt = info ? formatInstant(info.createdAt, office.timezone, lang) : '';
   const box = useRef<HTMLDivElement>(null);
 
   // The dialog opened while the file was being read: start at the tick (or Tutup) once it is.

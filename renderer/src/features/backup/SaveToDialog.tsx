@@ -11,11 +11,12 @@ import { Form, FormAlert, SubmitButton, TextField, useSubmitError } from '../../
 import { Modal } from '../../components/Modal.tsx';
 import { currentLanguage } from '../../i18n.ts';
 import { DestinationChoices, useDestinations } from './Destinations.tsx';
-import { backupDate, kindWord } from './format.ts';
+import { kindWord } from './format.ts';
+import { formatInstant } from '../../../../shared/domain/dates.ts';
 
 const schema = contract['backup.saveTo'].input.pick({ folder: true });
 
-export type SavedCopy = Output<'backup.saveTo'>;
+type SavedCopy = Output<'backup.saveTo'>;
 
 /**
  * "Simpan ke USB/folder…": the places found (USB drives first) or a typed folder; copies
@@ -39,7 +40,7 @@ export function SaveToDialog({ backup, onClose, onSaved }: { backup: BackupFile 
     <Modal title={t('backupUi.save.title')} onClose={onClose} size="medium" initialFocus={'input[name="folder"]'}>
       <p>
         {backup
-          ? t('backupUi.save.which', { date: backupDate(backup.createdAt, office.timezone, currentLanguage()), kind: kindWord(t, backup.kind) })
+          ? t('backupUi.save.which', { date: formatInstant(backup.createdAt, office.timezone, currentLanguage()), kind: kindWord(t, backup.kind) })
           : t('backupUi.save.whichNew')}
         {backup && <span className="cell-sub mono file-name">{backup.fileName}</span>}
       </p>

@@ -1,15 +1,10 @@
 import type { TFunction } from 'i18next';
 import type { BackupInfoKind, BackupProblem } from '../../../../shared/contract/backup.ts';
 import { errorText } from '../../../../shared/i18n/index.ts';
-import { dateInZone, formatInstant, type Language } from '../../../../shared/domain/dates.ts';
+import { dateInZone, type Language } from '../../../../shared/domain/dates.ts';
 import { figure } from '../trainings/format.ts';
 
 // Backups as a clerk reads them: dates in the office's zone, kinds in words, sizes in MB.
-
-/** "4 Desember 2026 09:30" in the office's time zone. */
-export function backupDate(instant: string, timeZone: string, lang: Language): string {
-  return formatInstant(instant, timeZone, lang);
-}
 
 /** harian, manual, sebelum migrasi, sebelum pemulihan (salinan biasa for a plain copy). */
 export function kindWord(t: TFunction, kind: BackupInfoKind): string {

@@ -1,3 +1,4 @@
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UnitAlias } from '../../../../shared/contract/roster.ts';
 import { formatInstant } from '../../../../shared/domain/dates.ts';
@@ -18,14 +19,19 @@ export function UnitAliases() {
   const aliases = useLoader(() => api['units.aliases']({}), []);
   const list = useCrudList<UnitAlias>(aliases);
 
+  // One removal at a time: a double click must not send the second one.
+  const removing = useRef(false);
   const remove = async (alias: UnitAlias) => {
-    if (list.busy) return;
+    if (removing.current) return;
+    removing.current = true;
     try {
       await api['units.removeAlias']({ id: alias.id });
       list.drop(alias);
       list.say(t('settings.unitAliases.removed', { value: alias.value }));
     } catch (error) {
       list.fail(error);
+    } finally {
+      removing.current = false;
     }
   };
 

@@ -2,9 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { CrudList } from '../../components/list.tsx';
 import { RowButton, type Column } from '../../components/table.tsx';
 
-export { MessageLine, type ListMessage } from '../../components/list.tsx';
-
-export function ActiveBadge({ active }: { active: boolean }) {
+function ActiveBadge({ active }: { active: boolean }) {
   const { t } = useTranslation();
   return <span className={`badge ${active ? 'badge-ok' : 'badge-off'}`}>{t(active ? 'common.active' : 'common.inactive')}</span>;
 }
