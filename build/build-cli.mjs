@@ -14,6 +14,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { verifierAssetsPlugin } from './build-verifier.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const CLI_DIR = path.join(ROOT, 'dist', 'cli');
@@ -38,6 +39,8 @@ function writeAtomic(file, contents) {
 
 export async function buildCli(esbuild) {
   const { build } = esbuild ?? (await import('esbuild'));
+  // The standalone verifier page's script, built with the bundle and inlined in it (build-verifier.mjs).
+  let verifierInputs = [];
   const result = await build({
     absWorkingDir: ROOT,
     entryPoints: { bangkom: 'electron/cli/main.ts' },
@@ -53,6 +56,7 @@ export async function buildCli(esbuild) {
     metafile: true,
     write: false,
     external: CLI_EXTERNAL,
+    plugins: [verifierAssetsPlugin({ esbuild, onInputs: (inputs) => { verifierInputs = inputs; } })],
     // Bundled CommonJS packages call require(): in an ES module it comes from createRequire.
     banner: { js: "import { createRequire as __bangkomRequire } from 'node:module'; const require = __bangkomRequire(import.meta.url);" },
   });
@@ -65,7 +69,8 @@ export async function buildCli(esbuild) {
   for (const name of fs.readdirSync(CLI_DIR)) {
     if (/\.mjs(\.map)?$/.test(name) && !written.has(name)) fs.rmSync(path.join(CLI_DIR, name), { force: true });
   }
-  const inputs = Object.keys(result.metafile.inputs).filter((f) => !f.includes('node_modules')).sort();
+  const own = Object.keys(result.metafile.inputs).filter((f) => !f.includes('node_modules'));
+  const inputs = [...new Set([...own, ...verifierInputs])].sort();
   writeAtomic(CLI_INPUTS, `${JSON.stringify({ inputs }, null, 1)}\n`);
   return { bundle: CLI_BUNDLE, inputs };
 }

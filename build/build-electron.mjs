@@ -4,6 +4,7 @@
 import { copyFileSync } from 'node:fs';
 import * as esbuild from 'esbuild';
 import { buildCli } from './build-cli.mjs';
+import { verifierAssetsPlugin } from './build-verifier.mjs';
 
 const { build } = esbuild;
 
@@ -18,6 +19,8 @@ const common = {
   // The sources are ESM; in the CommonJS bundle import.meta.url points at the bundle file.
   define: { 'import.meta.url': '__bundle_url' },
   banner: { js: "const __bundle_url = require('node:url').pathToFileURL(__filename).href;" },
+  // The standalone verifier page's script, inlined where the backend writes that page.
+  plugins: [verifierAssetsPlugin({ esbuild })],
 };
 
 await Promise.all([

@@ -32,6 +32,7 @@ check('typecheck', ['tsc', '-p', 'shared']) ;
 check('typecheck electron', ['tsc', '-p', 'electron']);
 check('typecheck renderer', ['tsc', '-p', 'renderer']);
 check('typecheck test', ['tsc', '-p', 'test']);
+check('typecheck verifier', ['tsc', '-p', 'renderer/verifier']);
 const built = check('build', ['vite', 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn'])
   && check('build electron', ['node', 'build/build-electron.mjs']);
 

@@ -27,6 +27,8 @@ import { ruleHandlers } from './services/rules.ts';
 import { holidayHandlers } from './services/holidays.ts';
 import { recapHandlers } from './services/recap.ts';
 import { backupHandlers } from './services/backup.ts';
+import { certificateHandlers } from './services/certificates.ts';
+import { trustHandlers } from './services/trust.ts';
 import { backupBeforeMigration } from './backup/daily.ts';
 import { backupRuntime } from './backup/runtime.ts';
 import { describeProcesses, otherProcesses, type ProcessKind } from './backup/presence.ts';
@@ -46,6 +48,8 @@ const handlers: Handlers = {
   ...holidayHandlers,
   ...recapHandlers,
   ...backupHandlers,
+  ...certificateHandlers,
+  ...trustHandlers,
 };
 
 export interface CallOptions {

@@ -8,6 +8,7 @@ import { registerDbCommands } from './commands-db.ts';
 import { registerOfficeCommands } from './commands-office.ts';
 import { registerRosterCommands } from './commands-roster.ts';
 import { registerTrainingCommands } from './commands-trainings.ts';
+import { registerCertificateCommands } from './commands-certificates.ts';
 import { t, type CliOutcome } from './support.ts';
 
 export { DEFAULT_PORT, type CliOutcome } from './support.ts';
@@ -19,7 +20,7 @@ export function buildProgram(outcome: CliOutcome = { exitCode: 0 }): Command {
     .option('--data <dir>', 'folder data (atau env BANGKOM_DATA)')
     .showHelpAfterError()
     .exitOverride();
-  for (const register of [registerAppCommands, registerOfficeCommands, registerRosterCommands, registerTrainingCommands, registerDbCommands, registerBackupCommands]) {
+  for (const register of [registerAppCommands, registerOfficeCommands, registerRosterCommands, registerTrainingCommands, registerCertificateCommands, registerDbCommands, registerBackupCommands]) {
     register(program, outcome);
   }
   return program;

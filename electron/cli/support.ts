@@ -15,6 +15,7 @@ import { createI18n, type Language } from '../../shared/i18n/index.ts';
 import type { Backend } from '../backend/backend.ts';
 import { resolveDataDir } from '../backend/paths.ts';
 import { cliActor } from '../backend/services/context.ts';
+import { writeFileAtomic as writeFileAtomicOrThrow } from '../backend/files.ts';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const RENDERER_DIR = path.join(ROOT, 'dist', 'renderer');
@@ -72,14 +73,10 @@ export function readInputFile(file: string): Buffer {
 }
 
 /** Exports are written beside the target and renamed over it: a crash never leaves half a file. */
-export function writeFileAtomic(file: string, data: Buffer): void {
-  const temp = `${file}.${process.pid}.tmp`;
+export function writeFileAtomic(file: string, data: Uint8Array): void {
   try {
-    fs.writeFileSync(temp, data);
-    fs.renameSync(temp, file);
+    writeFileAtomicOrThrow(file, data);
   } catch (err) {
-    // A failed export leaves neither half a file nor its temporary copy behind.
-    fs.rmSync(temp, { force: true });
     throw new CliFailure(`Berkas ${file} tidak dapat ditulis (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}).`);
   }
 }

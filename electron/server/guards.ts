@@ -112,7 +112,7 @@ export function hostCheck(hosts: AllowedHosts): MiddlewareHandler {
   };
 }
 
-/** Methods that carry a file in their input (`dataBase64`): roster import, needs import, logo. */
+/** Methods that carry a file in their input (`dataBase64`): imports, logo and certificate images, certificate pictures, trust files. */
 export function carriesFile(method: string): boolean {
   if (!isMethodName(method)) return false;
   const shape = (contract[method].input as { shape?: Record<string, unknown> }).shape;

@@ -15,6 +15,7 @@ import { attendanceMethods } from './attendance.ts';
 import { ruleMethods } from './rules.ts';
 import { holidayMethods } from './holidays.ts';
 import { backupMethods } from './backup.ts';
+import { certificateMethods } from './certificates.ts';
 
 /** The one contract: method name → input schema, output schema, access. */
 export const contract = {
@@ -33,6 +34,7 @@ export const contract = {
   ...ruleMethods,
   ...holidayMethods,
   ...backupMethods,
+  ...certificateMethods,
 } satisfies Record<string, MethodDef>;
 
 export type Contract = typeof contract;

@@ -241,8 +241,11 @@ describe('request body limits', () => {
     expect(res.status).toBe(200);
   };
 
-  it('the file-carrying methods are the roster and needs imports and the logo', () => {
-    expect(methodNames.filter(carriesFile).sort()).toEqual(['needs.import', 'office.setLogo', 'roster.apply', 'roster.errorFile', 'roster.preview']);
+  it('the file-carrying methods are the roster and needs imports, the logo, the certificate images, a certificate picture to verify, and trust files', () => {
+    expect(methodNames.filter(carriesFile).sort()).toEqual([
+      'certificates.readFile', 'certificates.setImage', 'certificates.verifyFile', 'needs.import', 'office.setLogo',
+      'roster.apply', 'roster.errorFile', 'roster.preview', 'trust.import',
+    ]);
   });
 
   it(`a declared Content-Length over ${BODY_LIMIT_BYTES / 1024 / 1024} MB is refused without login, before the body is sent: 413 PAYLOAD_TOO_LARGE`, async () => {

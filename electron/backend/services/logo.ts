@@ -6,17 +6,17 @@ import { LOGO_MAX_BYTES } from '../../../shared/contract/office.ts';
 const MAX_SIDE = 4000;
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
-const invalid = (params?: Record<string, string | number>) => ApiError.field(['logo'], 'validation.logo_invalid', params);
 
 /**
  * Decodes the whole image: a header check alone lets a truncated or corrupt file through,
  * and it would then break every document that prints the logo.
  */
-export function validateLogo(mimeType: string, dataBase64: string): Buffer {
+export function validateLogo(mimeType: string, dataBase64: string, field = 'logo'): Buffer {
+  const invalid = () => ApiError.field([field], 'validation.logo_invalid');
   const data = Buffer.from(dataBase64, 'base64');
   if (data.length === 0) throw invalid();
   if (data.length > LOGO_MAX_BYTES) {
-    throw ApiError.field(['logo'], 'validation.logo_too_large', { maxKb: LOGO_MAX_BYTES / 1024 });
+    throw ApiError.field([field], 'validation.logo_too_large', { maxKb: LOGO_MAX_BYTES / 1024 });
   }
   try {
     if (mimeType === 'image/png') {
@@ -29,7 +29,7 @@ export function validateLogo(mimeType: string, dataBase64: string): Buffer {
       const img = jpeg.decode(data, { maxResolutionInMP: 16, maxMemoryUsageInMB: 128, tolerantDecoding: false });
       if (img.width > MAX_SIDE || img.height > MAX_SIDE) throw new Error('dimensions');
     } else {
-      throw ApiError.field(['logo'], 'validation.logo_type');
+      throw ApiError.field([field], 'validation.logo_type');
     }
   } catch (err) {
     if (err instanceof ApiError) throw err;

@@ -14,6 +14,8 @@ import { lookupDistrict, villages } from './regions.ts';
 import { createUser } from './users.ts';
 import { openSession } from './auth.ts';
 import { writeTransaction } from '../db/transaction.ts';
+import { addOfficeKey } from '../db/repos/office-keys.ts';
+import { hasTable } from '../backup/format.ts';
 
 /** Before setup there is no office code yet; rows written then (none in practice) say so. */
 export function officeOrigin(db: Db): string {
@@ -96,6 +98,9 @@ export const officeHandlers = {
         createdAt: at, updatedAt: at, updatedBy: ctx.actor?.userId ?? null, origin: input.regionCode,
       };
       offices.insertOffice(db, office);
+      // The office's signing key (certificates, trust files, batches) is made with it; a database
+      // still at an older schema (the migration tests build one) gets it from migration 005.
+      if (hasTable(db, 'office_keys')) addOfficeKey(db, at);
       recordChange(db, m, { entity: 'office', entityId: office.id, op: 'insert', after: office });
       for (const name of DEFAULT_UNITS) addUnit(db, m, { name, kind: 'kantor', code: null });
       for (const v of villageList) {

@@ -1,0 +1,65 @@
+import { CERTIFICATE_ROLES, type CertificateRole } from '../../../shared/certificates/types.ts';
+import { certificateTemplate, defaultTemplate, type CertificateTemplate } from '../../../shared/certificates/template.ts';
+import { DEFAULT_NUMBER_PATTERN } from '../../../shared/certificates/numbering.ts';
+import type { Db } from '../db/open.ts';
+import { getOfficeLogo } from '../db/repos/office.ts';
+import { getSetting, setSetting } from '../db/repos/settings.ts';
+import { sql } from '../db/statements.ts';
+
+const PATTERN_KEY = 'certificates.numberPattern';
+const templateKey = (role: CertificateRole) => `certificates.template.${role}`;
+
+export function numberPattern(db: Db): string {
+  return getSetting(db, PATTERN_KEY) ?? DEFAULT_NUMBER_PATTERN;
+}
+
+export function setNumberPattern(db: Db, pattern: string): void {
+  setSetting(db, PATTERN_KEY, pattern);
+}
+
+/** The saved template of a role; a stored one that no longer parses falls back to the default. */
+export function templateFor(db: Db, role: CertificateRole): CertificateTemplate {
+  const raw = getSetting(db, templateKey(role));
+  if (raw) {
+    try {
+      const parsed = certificateTemplate.safeParse(JSON.parse(raw));
+      if (parsed.success && parsed.data.role === role) return parsed.data;
+    } catch { /* the default below */ }
+  }
+  return defaultTemplate(role);
+}
+
+export function allTemplates(db: Db): Record<CertificateRole, CertificateTemplate> {
+  return Object.fromEntries(CERTIFICATE_ROLES.map((r) => [r, templateFor(db, r)])) as Record<CertificateRole, CertificateTemplate>;
+}
+
+export function saveTemplate(db: Db, template: CertificateTemplate): void {
+  setSetting(db, templateKey(template.role), JSON.stringify(template));
+}
+
+export type ImageKind = 'signature' | 'stamp';
+
+export function certificateImage(db: Db, kind: ImageKind): { mime: string; data: Buffer } | null {
+  return (sql(db, 'SELECT mime, data FROM certificate_images WHERE kind = ?').get(kind) as { mime: string; data: Buffer } | undefined) ?? null;
+}
+
+export function setCertificateImage(db: Db, kind: ImageKind, image: { mime: string; data: Buffer } | null, at: string, by: string | null): void {
+  if (!image) sql(db, 'DELETE FROM certificate_images WHERE kind = ?').run(kind);
+  else {
+    sql(db, `INSERT INTO certificate_images (kind, mime, data, updated_at, updated_by) VALUES (?, ?, ?, ?, ?)
+      ON CONFLICT (kind) DO UPDATE SET mime = excluded.mime, data = excluded.data, updated_at = excluded.updated_at, updated_by = excluded.updated_by`)
+      .run(kind, image.mime, image.data, at, by);
+  }
+}
+
+/** Logo, scanned signature and stamp, as the renderer embeds them (once per document). */
+export function certificateAssets(db: Db): { logo?: Uint8Array; signature?: Uint8Array; stamp?: Uint8Array } {
+  const logo = getOfficeLogo(db);
+  const signature = certificateImage(db, 'signature');
+  const stamp = certificateImage(db, 'stamp');
+  return {
+    ...(logo ? { logo: new Uint8Array(logo.data) } : {}),
+    ...(signature ? { signature: new Uint8Array(signature.data) } : {}),
+    ...(stamp ? { stamp: new Uint8Array(stamp.data) } : {}),
+  };
+}

@@ -1,0 +1,44 @@
+import type { Db } from '../open.ts';
+import { sql } from '../statements.ts';
+import { generateOfficeKeyPair } from '../../certificates/crypto.ts';
+import { fingerprintOf, kidOf } from '../../../../shared/certificates/keys.ts';
+
+export interface OfficeKey {
+  kid: string;
+  alg: number;
+  publicKey: Uint8Array;
+  status: 'active' | 'retired';
+  createdAt: string;
+  retiredAt: string | null;
+}
+
+interface KeyRow { kid: string; alg: number; public_key: Buffer; status: 'active' | 'retired'; created_at: string; retired_at: string | null }
+
+const toKey = (r: KeyRow): OfficeKey => ({ kid: r.kid, alg: r.alg, publicKey: new Uint8Array(r.public_key), status: r.status, createdAt: r.created_at, retiredAt: r.retired_at });
+
+/** A new active key pair; the caller retires the previous one first (one active key at a time). */
+export function addOfficeKey(db: Db, at: string): OfficeKey {
+  const pair = generateOfficeKeyPair();
+  const kid = kidOf(pair.publicKey);
+  sql(db, `INSERT INTO office_keys (kid, alg, public_key, private_key, status, created_at) VALUES (?, -8, ?, ?, 'active', ?)`)
+    .run(kid, Buffer.from(pair.publicKey), Buffer.from(pair.privateKey), at);
+  return { kid, alg: -8, publicKey: pair.publicKey, status: 'active', createdAt: at, retiredAt: null };
+}
+
+export function retireActiveKey(db: Db, at: string): void {
+  sql(db, "UPDATE office_keys SET status = 'retired', retired_at = ? WHERE status = 'active'").run(at);
+}
+
+export function listOfficeKeys(db: Db): OfficeKey[] {
+  return (sql(db, 'SELECT kid, alg, public_key, status, created_at, retired_at FROM office_keys ORDER BY created_at, kid').all() as KeyRow[]).map(toKey);
+}
+
+/** The signing key: the only way the private key leaves this table is into a signer in memory. */
+export function activeSigningKey(db: Db): { key: OfficeKey; privateKey: Uint8Array } | null {
+  const row = sql(db, "SELECT kid, alg, public_key, status, created_at, retired_at, private_key FROM office_keys WHERE status = 'active'").get() as (KeyRow & { private_key: Buffer }) | undefined;
+  return row ? { key: toKey(row), privateKey: new Uint8Array(row.private_key) } : null;
+}
+
+export function keyFingerprint(key: Pick<OfficeKey, 'publicKey'>): string {
+  return fingerprintOf(key.publicKey);
+}
