@@ -8,6 +8,7 @@ import { roster } from './en/roster.ts';
 import { programme } from './en/programme.ts';
 import { events } from './en/events.ts';
 import { attendance } from './en/attendance.ts';
+import { certificates } from './en/certificates.ts';
 
 export const en: Catalogue = {
   ...messages,
@@ -18,4 +19,5 @@ export const en: Catalogue = {
   ...programme,
   ...events,
   ...attendance,
+  ...certificates,
 };

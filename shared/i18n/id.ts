@@ -8,6 +8,7 @@ import { roster } from './id/roster.ts';
 import { programme } from './id/programme.ts';
 import { events } from './id/events.ts';
 import { attendance } from './id/attendance.ts';
+import { certificates } from './id/certificates.ts';
 
 export const id = {
   ...messages,
@@ -18,6 +19,7 @@ export const id = {
   ...programme,
   ...events,
   ...attendance,
+  ...certificates,
 };
 
 export type Catalogue = typeof id;

@@ -12,7 +12,7 @@ export const AREAS: Area[] = [
   { key: 'employees', path: '/pegawai' },
   { key: 'programs', path: '/program' },
   { key: 'activities', path: '/kegiatan' },
-  { key: 'certificates', path: '/sertifikat', planned: true },
+  { key: 'certificates', path: '/sertifikat' },
   { key: 'export', path: '/kirim-data', planned: true },
   { key: 'settings', path: '/pengaturan', adminOnly: true },
 ];

@@ -18,7 +18,7 @@ export const events: typeof id = {
     totalJp: '{{jp}} JP',
     back: 'Back to events',
     tabsLabel: 'Event sections',
-    tabs: { data: 'Event details', sessions: 'Sessions', participants: 'Participants', attendance: 'Attendance', recap: 'Recap' },
+    tabs: { data: 'Event details', sessions: 'Sessions', participants: 'Participants', attendance: 'Attendance', recap: 'Recap', certificates: 'Certificates' },
     saved: '{{name}} saved.',
     statusTitle: 'Event status',
     newStatus: 'New status',

@@ -16,6 +16,7 @@ import { EventDataTab } from './EventDataTab.tsx';
 import { ParticipantsTab } from './ParticipantsTab.tsx';
 import { RecapTab } from './RecapTab.tsx';
 import { SessionsTab } from './SessionsTab.tsx';
+import { EventCertificatesTab } from '../certificates/EventCertificatesTab.tsx';
 import { useTabFlash } from './useTabFlash.ts';
 
 export interface TabProps {
@@ -32,6 +33,7 @@ const TABS = [
   { slug: 'peserta', key: 'participants', Component: ParticipantsTab },
   { slug: 'kehadiran', key: 'attendance', Component: AttendanceTab },
   { slug: 'rekap', key: 'recap', Component: RecapTab },
+  { slug: 'sertifikat', key: 'certificates', Component: EventCertificatesTab },
 ] as const;
 
 /** `#/kegiatan/<id>/<tab>`: one event, its header figures and its tabs. */

@@ -11,12 +11,16 @@ import { UsersSettings } from './UsersSettings.tsx';
 import { AuditLog } from './AuditLog.tsx';
 import { DatabaseCheck } from './DatabaseCheck.tsx';
 import { BackupSettings } from '../backup/BackupSettings.tsx';
+import { CertificateSettings } from '../certificates/CertificateSettings.tsx';
+import { TrustSettings } from '../certificates/TrustSettings.tsx';
 
 const SECTIONS = [
   { slug: 'kantor', key: 'office', Component: OfficeSettings },
   { slug: 'unit', key: 'units', Component: UnitsSettings },
   { slug: 'pengguna', key: 'users', Component: UsersSettings },
   { slug: 'aturan', key: 'rules', Component: RulesPage },
+  { slug: 'sertifikat', key: 'certificates', Component: CertificateSettings },
+  { slug: 'kepercayaan', key: 'trust', Component: TrustSettings },
   { slug: 'audit', key: 'audit', Component: AuditLog },
   { slug: 'pemeriksaan', key: 'check', Component: DatabaseCheck },
   { slug: 'cadangan', key: 'backup', Component: BackupSettings },
