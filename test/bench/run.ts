@@ -4,6 +4,7 @@ import { bundleSize, firstPaint } from './renderer.bench.ts';
 import { employeeSearch, rosterImport } from './roster.bench.ts';
 import { attendanceRecap, attendanceScan, attendanceSheet } from './attendance.bench.ts';
 import { backupCreate } from './backup.bench.ts';
+import { certificatesBatch500, certificatesVerify } from './certificates.bench.ts';
 
 const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const benches: Record<string, () => unknown> = {
@@ -18,6 +19,8 @@ const benches: Record<string, () => unknown> = {
   'attendance.sheet_200': attendanceSheet,
   'attendance.recap_200x10': attendanceRecap,
   'backup.create_10k': backupCreate,
+  'certificates.batch_500': certificatesBatch500,
+  'certificates.verify': certificatesVerify,
   'renderer.bundle': bundleSize,
   'renderer.first_paint': firstPaint,
 };
