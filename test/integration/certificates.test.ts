@@ -110,6 +110,9 @@ describe('the frozen PDF', () => {
     expect(text).toContain(first.number);
     expect(text).toMatch(/\d+ \([a-z ]+\) JP/);
     expect(text).toContain('Verifikasi: pindai kode QR');
+    // Until a template is saved, the office's signer signs, by hand (no electronic wording).
+    expect(text).toContain('Drs. H. Camat Plaju');
+    expect(text).toContain('Camat Plaju');
     expect(text).not.toMatch(/ditandatangani secara elektronik/i);
     const code = qrOfPdfPage(file.dataBase64, 1, tempDir());
     expect(code).toMatch(/^BK1:/);

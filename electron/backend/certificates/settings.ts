@@ -2,7 +2,7 @@ import { CERTIFICATE_ROLES, type CertificateRole } from '../../../shared/certifi
 import { certificateTemplate, defaultTemplate, type CertificateTemplate } from '../../../shared/certificates/template.ts';
 import { DEFAULT_NUMBER_PATTERN } from '../../../shared/certificates/numbering.ts';
 import type { Db } from '../db/open.ts';
-import { getOfficeLogo } from '../db/repos/office.ts';
+import { getOffice, getOfficeLogo } from '../db/repos/office.ts';
 import { getSetting, setSetting } from '../db/repos/settings.ts';
 import { sql } from '../db/statements.ts';
 
@@ -26,7 +26,9 @@ export function templateFor(db: Db, role: CertificateRole): CertificateTemplate 
       if (parsed.success && parsed.data.role === role) return parsed.data;
     } catch { /* the default below */ }
   }
-  return defaultTemplate(role);
+  // Until the admin saves one, the office's signer (set up with the office) signs.
+  const signer = getOffice(db)?.signer;
+  return defaultTemplate(role, signer ? { title: signer.title, name: signer.name, nip: signer.nip } : {});
 }
 
 export function allTemplates(db: Db): Record<CertificateRole, CertificateTemplate> {
