@@ -13,6 +13,8 @@ import { nobleSignatureCheck } from '../../shared/certificates/noble-check.ts';
 import { readQrFromRgba } from '../../shared/certificates/qr-image.ts';
 import type { CertificateClaims, DecodeStage, Revocation, TrustList, VerifyResult } from '../../shared/certificates/types.ts';
 import { verifyCode } from '../../shared/certificates/verify.ts';
+import { verdictWords as enWords } from '../../shared/i18n/en/certificates.ts';
+import { verdictWords as idWords } from '../../shared/i18n/id/certificates.ts';
 
 /** What the page carries in <script type="application/json" id="bangkom-trust">. */
 export interface VerifierPayload {
@@ -31,117 +33,102 @@ const MONTHS: Record<Lang, string[]> = {
   en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
 };
 
-const TEXT = {
-  id: {
-    title: 'Pemeriksa Sertifikat',
-    subtitle: 'Sertifikat pengembangan kompetensi ASN yang diterbitkan dengan Bangkom',
-    langButton: 'English',
-    trustFrom: (name: string, code: string, date: string) => `Daftar tepercaya dari ${name} (${code}), dibuat ${date}.`,
-    trustCounts: (offices: number, revoked: number) => `Berisi ${offices} kantor penerbit dan ${revoked} sertifikat yang dicabut.`,
-    age: (days: number) => (days <= 0 ? 'Dibuat hari ini.' : `Umur daftar: ${days} hari.`),
-    ageOld: (days: number) => `Umur daftar: ${days} hari. Pencabutan sesudah tanggal itu tidak diketahui halaman ini: minta berkas pemeriksa yang baru ke kantor penerbit.`,
-    trustBroken: 'Berkas pemeriksa ini rusak: daftar tepercaya di dalamnya tidak terbaca. Minta berkas yang baru ke kantor penerbit.',
-    codeLabel: 'Kode sertifikat (pindai atau tempel)',
-    codeHint: 'Arahkan pemindai QR ke kode di sertifikat, atau tempel teksnya lalu tekan Enter. Gambar juga bisa diseret ke halaman ini.',
-    check: 'Periksa',
-    file: 'Buka gambar sertifikat (PNG/JPG)',
-    clear: 'Kosongkan',
-    placeholder: 'Hasil pemeriksaan tampil di sini.',
-    footer: 'Halaman ini bekerja tanpa internet dan tidak mengirim apa pun: semua pemeriksaan terjadi di perangkat ini.',
-    words: {
-      valid: 'Sah',
-      revoked: 'Dicabut',
-      tampered: 'Tidak sah / diubah',
-      unknown_issuer: 'Penerbit tidak dikenal',
-      malformed: 'Bukan kode sertifikat',
-      no_qr: 'Kode QR tidak ditemukan',
-      busy: 'Membaca gambar…',
-    },
-    leads: {
-      valid: 'Tanda tangan cocok: sertifikat ini diterbitkan oleh kantor di bawah dan isinya tidak diubah.',
-      revoked: (date: string) => `Tanda tangan cocok, tetapi penerbit mencabut sertifikat ini pada ${date}.`,
-      tampered: 'Tanda tangan tidak cocok dengan isi kode: kode ini telah diubah atau dipalsukan. Jangan terima sertifikat ini.',
-      unknown_issuer: 'Kode ini ditandatangani dengan kunci yang tidak ada di daftar tepercaya halaman ini.',
-      malformed: (stage: string) => `Teks ini bukan kode sertifikat Bangkom (gagal pada langkah: ${stage}).`,
-      no_qr: 'Tidak ada kode QR yang terbaca di gambar ini. Coba gambar yang lebih tajam dan lurus, atau pindai kodenya langsung.',
-      image_error: 'Berkas ini tidak dapat dibuka sebagai gambar (PNG atau JPG).',
-      busy: '',
-    },
-    unknownNote: (office: string) => `Kode menyebut kantor ${office}, tetapi itu belum terbukti. Mungkin sertifikat dari kantor lain, atau daftar tepercaya ini sudah lama: minta berkas pemeriksa yang baru ke kantor penerbit.`,
-    stages: {
-      prefix: 'awalan "BK1:"',
-      base45: 'base45 (ada huruf yang salah atau hilang)',
-      zlib: 'zlib (data terpotong atau rusak)',
-      cose: 'COSE (tanda tangan tidak utuh)',
-      cbor: 'CBOR (isi sertifikat tidak terbaca)',
-    } satisfies Record<DecodeStage, string>,
-    fields: {
-      name: 'Nama', nip: 'NIP', role: 'Peran', event: 'Kegiatan', dates: 'Tanggal', jp: 'Jam pelajaran',
-      number: 'Nomor sertifikat', issued: 'Tanggal terbit', issuer: 'Penerbit',
-      revokedOn: 'Dicabut pada', reason: 'Alasan', replacedBy: 'Diganti dengan',
-    },
-    roles: { peserta: 'Peserta', narasumber: 'Narasumber', panitia: 'Panitia' } as Record<string, string>,
-    noNip: '— (tanpa NIP)',
-    jp: (n: string) => `${n} JP`,
-    revokedClaims: 'Sertifikat yang dicabut:',
-    fromImage: (name: string) => `Dibaca dari gambar: ${name}`,
+/** The page's texts, one table per language: the English one has the same keys (typeof ID). */
+const ID = {
+  title: 'Pemeriksa Sertifikat',
+  subtitle: 'Sertifikat pengembangan kompetensi ASN yang diterbitkan dengan Bangkom',
+  langButton: 'English',
+  trustFrom: (name: string, code: string, date: string) => `Daftar tepercaya dari ${name} (${code}), dibuat ${date}.`,
+  trustCounts: (offices: number, revoked: number) => `Berisi ${offices} kantor penerbit dan ${revoked} sertifikat yang dicabut.`,
+  age: (days: number) => (days <= 0 ? 'Dibuat hari ini.' : `Umur daftar: ${days} hari.`),
+  ageOld: (days: number) => `Umur daftar: ${days} hari. Pencabutan sesudah tanggal itu tidak diketahui halaman ini: minta berkas pemeriksa yang baru ke kantor penerbit.`,
+  trustBroken: 'Berkas pemeriksa ini rusak: daftar tepercaya di dalamnya tidak terbaca. Minta berkas yang baru ke kantor penerbit.',
+  codeLabel: 'Kode sertifikat (pindai atau tempel)',
+  codeHint: 'Arahkan pemindai QR ke kode di sertifikat, atau tempel teksnya lalu tekan Enter. Gambar juga bisa diseret ke halaman ini.',
+  check: 'Periksa',
+  file: 'Buka gambar sertifikat (PNG/JPG)',
+  clear: 'Kosongkan',
+  placeholder: 'Hasil pemeriksaan tampil di sini.',
+  footer: 'Halaman ini bekerja tanpa internet dan tidak mengirim apa pun: semua pemeriksaan terjadi di perangkat ini.',
+  // The five answers in the app's words (shared/i18n); "no QR" and "busy" are this page's own.
+  words: { ...idWords, no_qr: 'Kode QR tidak ditemukan', busy: 'Membaca gambar…' },
+  leads: {
+    valid: 'Tanda tangan cocok: sertifikat ini diterbitkan oleh kantor di bawah dan isinya tidak diubah.',
+    revoked: (date: string) => `Tanda tangan cocok, tetapi penerbit mencabut sertifikat ini pada ${date}.`,
+    tampered: 'Tanda tangan tidak cocok dengan isi kode: kode ini telah diubah atau dipalsukan. Jangan terima sertifikat ini.',
+    unknown_issuer: 'Kode ini ditandatangani dengan kunci yang tidak ada di daftar tepercaya halaman ini.',
+    malformed: (stage: string) => `Teks ini bukan kode sertifikat Bangkom (gagal pada langkah: ${stage}).`,
+    no_qr: 'Tidak ada kode QR yang terbaca di gambar ini. Coba gambar yang lebih tajam dan lurus, atau pindai kodenya langsung.',
+    image_error: 'Berkas ini tidak dapat dibuka sebagai gambar (PNG atau JPG).',
+    busy: '',
   },
-  en: {
-    title: 'Certificate verifier',
-    subtitle: 'Civil-service training certificates issued with Bangkom',
-    langButton: 'Bahasa Indonesia',
-    trustFrom: (name: string, code: string, date: string) => `Trust list from ${name} (${code}), made ${date}.`,
-    trustCounts: (offices: number, revoked: number) =>
-      `It holds ${offices} issuing office${offices === 1 ? '' : 's'} and ${revoked} revoked certificate${revoked === 1 ? '' : 's'}.`,
-    age: (days: number) => (days <= 0 ? 'Made today.' : `Age of the list: ${days} day${days === 1 ? '' : 's'}.`),
-    ageOld: (days: number) => `Age of the list: ${days} days. Revocations made since then are unknown to this page: ask the issuing office for a new verifier file.`,
-    trustBroken: 'This verifier file is damaged: its trust list cannot be read. Ask the issuing office for a new one.',
-    codeLabel: 'Certificate code (scan or paste)',
-    codeHint: 'Point a QR scanner at the code on the certificate, or paste its text and press Enter. An image can also be dropped on this page.',
-    check: 'Verify',
-    file: 'Open an image of the certificate (PNG/JPG)',
-    clear: 'Clear',
-    placeholder: 'The result shows here.',
-    footer: 'This page works offline and sends nothing anywhere: every check happens on this device.',
-    words: {
-      valid: 'Valid',
-      revoked: 'Revoked',
-      tampered: 'Not valid / altered',
-      unknown_issuer: 'Unknown issuer',
-      malformed: 'Not a certificate code',
-      no_qr: 'No QR code found',
-      busy: 'Reading the image…',
-    },
-    leads: {
-      valid: 'The signature matches: this certificate was issued by the office below and has not been altered.',
-      revoked: (date: string) => `The signature matches, but the issuer revoked this certificate on ${date}.`,
-      tampered: 'The signature does not match the content: this code was altered or forged. Do not accept this certificate.',
-      unknown_issuer: 'This code was signed with a key that is not in this page\'s trust list.',
-      malformed: (stage: string) => `This text is not a Bangkom certificate code (failed at step: ${stage}).`,
-      no_qr: 'No readable QR code in this image. Try a sharper, straighter picture, or scan the code directly.',
-      image_error: 'This file cannot be opened as an image (PNG or JPG).',
-      busy: '',
-    },
-    unknownNote: (office: string) => `The code names office ${office}, but that is not proven. It may come from another office, or this trust list is old: ask the issuing office for a new verifier file.`,
-    stages: {
-      prefix: 'the "BK1:" prefix',
-      base45: 'base45 (a wrong or missing character)',
-      zlib: 'zlib (data cut short or damaged)',
-      cose: 'COSE (incomplete signature)',
-      cbor: 'CBOR (certificate content unreadable)',
-    } satisfies Record<DecodeStage, string>,
-    fields: {
-      name: 'Name', nip: 'NIP', role: 'Role', event: 'Event', dates: 'Dates', jp: 'Training hours',
-      number: 'Certificate number', issued: 'Date of issue', issuer: 'Issuer',
-      revokedOn: 'Revoked on', reason: 'Reason', replacedBy: 'Replaced by',
-    },
-    roles: { peserta: 'Participant', narasumber: 'Speaker', panitia: 'Organiser' } as Record<string, string>,
-    noNip: '— (no NIP)',
-    jp: (n: string) => `${n} JP`,
-    revokedClaims: 'The revoked certificate:',
-    fromImage: (name: string) => `Read from image: ${name}`,
+  unknownNote: (office: string) => `Kode menyebut kantor ${office}, tetapi itu belum terbukti. Mungkin sertifikat dari kantor lain, atau daftar tepercaya ini sudah lama: minta berkas pemeriksa yang baru ke kantor penerbit.`,
+  stages: {
+    prefix: 'awalan "BK1:"',
+    base45: 'base45 (ada huruf yang salah atau hilang)',
+    zlib: 'zlib (data terpotong atau rusak)',
+    cose: 'COSE (tanda tangan tidak utuh)',
+    cbor: 'CBOR (isi sertifikat tidak terbaca)',
+  } satisfies Record<DecodeStage, string>,
+  fields: {
+    name: 'Nama', nip: 'NIP', role: 'Peran', event: 'Kegiatan', dates: 'Tanggal', jp: 'Jam pelajaran',
+    number: 'Nomor sertifikat', issued: 'Tanggal terbit', issuer: 'Penerbit',
+    revokedOn: 'Dicabut pada', reason: 'Alasan', replacedBy: 'Diganti dengan',
   },
+  roles: { peserta: 'Peserta', narasumber: 'Narasumber', panitia: 'Panitia' } as Record<string, string>,
+  noNip: '— (tanpa NIP)',
+  revokedClaims: 'Sertifikat yang dicabut:',
+  fromImage: (name: string) => `Dibaca dari gambar: ${name}`,
 };
+
+const EN: typeof ID = {
+  title: 'Certificate verifier',
+  subtitle: 'Civil-service training certificates issued with Bangkom',
+  langButton: 'Bahasa Indonesia',
+  trustFrom: (name: string, code: string, date: string) => `Trust list from ${name} (${code}), made ${date}.`,
+  trustCounts: (offices: number, revoked: number) =>
+    `It holds ${offices} issuing office${offices === 1 ? '' : 's'} and ${revoked} revoked certificate${revoked === 1 ? '' : 's'}.`,
+  age: (days: number) => (days <= 0 ? 'Made today.' : `Age of the list: ${days} day${days === 1 ? '' : 's'}.`),
+  ageOld: (days: number) => `Age of the list: ${days} days. Revocations made since then are unknown to this page: ask the issuing office for a new verifier file.`,
+  trustBroken: 'This verifier file is damaged: its trust list cannot be read. Ask the issuing office for a new one.',
+  codeLabel: 'Certificate code (scan or paste)',
+  codeHint: 'Point a QR scanner at the code on the certificate, or paste its text and press Enter. An image can also be dropped on this page.',
+  check: 'Verify',
+  file: 'Open an image of the certificate (PNG/JPG)',
+  clear: 'Clear',
+  placeholder: 'The result shows here.',
+  footer: 'This page works offline and sends nothing anywhere: every check happens on this device.',
+  words: { ...enWords, no_qr: 'No QR code found', busy: 'Reading the image…' },
+  leads: {
+    valid: 'The signature matches: this certificate was issued by the office below and has not been altered.',
+    revoked: (date: string) => `The signature matches, but the issuer revoked this certificate on ${date}.`,
+    tampered: 'The signature does not match the content: this code was altered or forged. Do not accept this certificate.',
+    unknown_issuer: 'This code was signed with a key that is not in this page\'s trust list.',
+    malformed: (stage: string) => `This text is not a Bangkom certificate code (failed at step: ${stage}).`,
+    no_qr: 'No readable QR code in this image. Try a sharper, straighter picture, or scan the code directly.',
+    image_error: 'This file cannot be opened as an image (PNG or JPG).',
+    busy: '',
+  },
+  unknownNote: (office: string) => `The code names office ${office}, but that is not proven. It may come from another office, or this trust list is old: ask the issuing office for a new verifier file.`,
+  stages: {
+    prefix: 'the "BK1:" prefix',
+    base45: 'base45 (a wrong or missing character)',
+    zlib: 'zlib (data cut short or damaged)',
+    cose: 'COSE (incomplete signature)',
+    cbor: 'CBOR (certificate content unreadable)',
+  },
+  fields: {
+    name: 'Name', nip: 'NIP', role: 'Role', event: 'Event', dates: 'Dates', jp: 'Training hours',
+    number: 'Certificate number', issued: 'Date of issue', issuer: 'Issuer',
+    revokedOn: 'Revoked on', reason: 'Reason', replacedBy: 'Replaced by',
+  },
+  roles: { peserta: 'Participant', narasumber: 'Speaker', panitia: 'Organiser' },
+  noNip: '— (no NIP)',
+  revokedClaims: 'The revoked certificate:',
+  fromImage: (name: string) => `Read from image: ${name}`,
+};
+
+const TEXT: Record<Lang, typeof ID> = { id: ID, en: EN };
 
 type View =
   | { kind: 'result'; result: VerifyResult; fileName: string | null }
@@ -197,7 +184,7 @@ function formatInstant(iso: string): string {
 
 function formatJp(jp: number): string {
   const text = Number.isFinite(jp) ? String(jp) : '?';
-  return TEXT[lang].jp(lang === 'id' ? text.replace('.', ',') : text);
+  return `${lang === 'id' ? text.replace('.', ',') : text} JP`;
 }
 
 function row(dl: HTMLElement, label: string, value: string, className: string | null = null): void {

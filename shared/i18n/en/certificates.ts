@@ -1,4 +1,14 @@
-import type { certificates as id } from '../id/certificates.ts';
+import type { certificates as id, verdictWords as idVerdictWords } from '../id/certificates.ts';
+
+/** The answer of a check (certificatesUi.verify.words), shared with the standalone verifier page. */
+export const verdictWords: typeof idVerdictWords = {
+  valid: 'Valid',
+  revoked: 'Revoked',
+  tampered: 'Not valid / altered',
+  unknown_issuer: 'Unknown issuer',
+  malformed: 'Not a certificate code',
+  noQr: 'No QR code could be read',
+};
 
 export const certificates: typeof id = {
   certificates: {
@@ -172,14 +182,7 @@ export const certificates: typeof id = {
       checking: 'Checking…',
       fromFile: 'From the file {{fileName}}',
       fromPage: '(page {{page}})',
-      words: {
-        valid: 'Valid',
-        revoked: 'Revoked',
-        tampered: 'Not valid / altered',
-        unknown_issuer: 'Unknown issuer',
-        malformed: 'Not a certificate code',
-        noQr: 'No QR code could be read',
-      },
+      words: verdictWords,
       validText: 'This code is genuine: signed by {{issuer}} and not altered. Compare the name and details below with what is printed on the paper.',
       revokedText: 'This code is genuine, but {{issuer}} revoked the certificate on {{date}}. Do not accept this certificate.',
       reason: 'Reason:',

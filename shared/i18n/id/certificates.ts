@@ -1,5 +1,20 @@
 // Sertifikat: the menu (Daftar, Periksa), the event's tab, Pengaturan → Sertifikat and Kepercayaan;
 // the backend's messages about certificates (`certificates.*`) and trust lists (`trust.*`).
+
+/**
+ * The answer of a check in a word or two (certificatesUi.verify.words). The standalone verifier
+ * page (renderer/verifier) says the same and imports this alone: the rest stays out of its bundle
+ * as long as `words: verdictWords` below stays a plain reference (a spread would pull it all in).
+ */
+export const verdictWords = {
+  valid: 'Sah',
+  revoked: 'Dicabut',
+  tampered: 'Tidak sah / diubah',
+  unknown_issuer: 'Penerbit tidak dikenal',
+  malformed: 'Bukan kode sertifikat',
+  noQr: 'Tidak ada kode QR terbaca',
+};
+
 export const certificates = {
   /** Messages of the backend about issuing (field issues) and why someone gets no certificate. */
   certificates: {
@@ -175,14 +190,7 @@ export const certificates = {
       checking: 'Memeriksa…',
       fromFile: 'Dari berkas {{fileName}}',
       fromPage: '(halaman {{page}})',
-      words: {
-        valid: 'Sah',
-        revoked: 'Dicabut',
-        tampered: 'Tidak sah / diubah',
-        unknown_issuer: 'Penerbit tidak dikenal',
-        malformed: 'Bukan kode sertifikat',
-        noQr: 'Tidak ada kode QR terbaca',
-      },
+      words: verdictWords,
       validText: 'Kode ini asli: ditandatangani {{issuer}} dan isinya tidak diubah. Cocokkan nama dan data di bawah dengan yang tercetak di kertas.',
       revokedText: 'Kode ini asli, tetapi sertifikatnya sudah dicabut oleh {{issuer}} pada {{date}}. Jangan terima sertifikat ini.',
       reason: 'Alasan:',

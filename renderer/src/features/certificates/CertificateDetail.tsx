@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
 import type { CertificateRow, VerifyOutput } from '../../../../shared/contract/certificates.ts';
@@ -14,7 +14,7 @@ import { figure } from '../trainings/format.ts';
 import { useDownload, useRun } from '../trainings/ui.tsx';
 import { ReplaceDialog, RevokeDialog } from './dialogs.tsx';
 import { dateText, nipText, roleWord, statusBadge } from './format.ts';
-import { VerifyResultPanel } from './VerifyResult.tsx';
+import { Fact, VerifyResultPanel } from './VerifyResult.tsx';
 
 /** `#/sertifikat/<id>`: one certificate as it was issued, where it stands, and what can be done with it. */
 export function CertificateDetail({ id }: { id: string }) {
@@ -137,14 +137,5 @@ export function CertificateDetail({ id }: { id: string }) {
         );
       }}
     </LoadState>
-  );
-}
-
-function Fact({ term, value }: { term: string; value: ReactNode }) {
-  return (
-    <div>
-      <dt>{term}</dt>
-      <dd>{value}</dd>
-    </div>
   );
 }

@@ -1,18 +1,15 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { certificateMethods, type CertificateSettings as Settings } from '../../../../shared/contract/certificates.ts';
-import { ApiError } from '../../../../shared/contract/errors.ts';
-import { LOGO_MAX_BYTES, LOGO_TYPES } from '../../../../shared/contract/office.ts';
 import { formatCertificateNumber, numberPatternProblem } from '../../../../shared/certificates/numbering.ts';
-import { issueText } from '../../../../shared/i18n/index.ts';
 import { api } from '../../api.ts';
 import { useLoader } from '../../app/useLoader.ts';
-import { toApiError, zodOptions } from '../../components/errors.ts';
-import { ErrorAlert, LoadState, Notice } from '../../components/feedback.tsx';
-import { readBase64 } from '../../components/files.ts';
+import { zodOptions } from '../../components/errors.ts';
+import { LoadState } from '../../components/feedback.tsx';
+import { IMAGE_MAX_KB, ImageUploadForm } from '../../components/ImageUpload.tsx';
 import { Form, FormDialog, FormFooter, TextAreaField, TextField, useSaveForm } from '../../components/form.tsx';
 import { MessageLine, type ListMessage } from '../../components/list.tsx';
 import { numberOrNull } from '../trainings/format.ts';
@@ -153,8 +150,6 @@ function SkipDialog({ year, onClose, onDone }: { year: number; onClose(): void; 
   );
 }
 
-const MAX_KB = LOGO_MAX_BYTES / 1024;
-
 /** Gambar tanda tangan dan cap: PNG or JPEG, like the office logo; used when a template asks for them. */
 function ImagesCard({ settings, onSaved }: { settings: Settings; onSaved(s: Settings): void }) {
   const { t } = useTranslation();
@@ -171,74 +166,32 @@ function ImagesCard({ settings, onSaved }: { settings: Settings; onSaved(s: Sett
   );
 }
 
-type SlotResult = { kind: 'uploaded' | 'removed' } | { kind: 'fieldError'; text: string } | { kind: 'error'; error: unknown } | null;
-
 function ImageSlot({ kind, present, onSaved }: { kind: 'signature' | 'stamp'; present: boolean; onSaved(s: Settings): void }) {
   const { t } = useTranslation();
   const id = useId();
-  const inputRef = useRef<HTMLInputElement>(null);
-  const [result, setResult] = useState<SlotResult>(null);
-  const [busy, setBusy] = useState(false);
-
-  const run = async (work: () => Promise<void>) => {
-    setBusy(true);
-    setResult(null);
-    try {
-      await work();
-    } catch (err) {
-      const e = toApiError(err);
-      const issue = e.code === 'VALIDATION' && e.details?.issues?.length === 1 ? e.details.issues[0] : undefined;
-      setResult(issue ? { kind: 'fieldError', text: issueText(t, issue) } : { kind: 'error', error: e });
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const upload = (event: FormEvent) => {
-    event.preventDefault();
-    void run(async () => {
-      const file = inputRef.current?.files?.[0];
-      if (!file) throw ApiError.field(['image'], 'validation.required');
-      if (!(LOGO_TYPES as readonly string[]).includes(file.type)) throw ApiError.field(['image'], 'certificatesUi.images.type');
-      if (file.size > LOGO_MAX_BYTES) throw ApiError.field(['image'], 'certificatesUi.images.tooLarge', { maxKb: MAX_KB });
-      onSaved(await api['certificates.setImage']({ kind, mimeType: file.type as (typeof LOGO_TYPES)[number], dataBase64: await readBase64(file) }));
-      if (inputRef.current) inputRef.current.value = '';
-      setResult({ kind: 'uploaded' });
-    });
-  };
-
-  const remove = () => void run(async () => {
-    onSaved(await api['certificates.removeImage']({ kind }));
-    setResult({ kind: 'removed' });
-  });
-
-  const fieldError = result?.kind === 'fieldError' ? result.text : null;
   return (
-    <form className="image-slot" noValidate onSubmit={upload} aria-labelledby={`${id}-title`}>
+    <ImageUploadForm
+      className="image-slot"
+      aria-labelledby={`${id}-title`}
+      field="image"
+      typeMessage="certificatesUi.images.type"
+      tooLargeMessage="certificatesUi.images.tooLarge"
+      present={present}
+      texts={{
+        label: t('certificatesUi.images.file', { what: t(`certificatesUi.images.${kind}`).toLowerCase(), maxKb: IMAGE_MAX_KB }),
+        upload: t('certificatesUi.images.upload'),
+        remove: t('certificatesUi.images.remove'),
+        uploaded: t('certificatesUi.images.uploaded'),
+        removed: t('certificatesUi.images.removed'),
+      }}
+      save={async (image) => onSaved(await api['certificates.setImage']({ kind, ...image }))}
+      remove={async () => onSaved(await api['certificates.removeImage']({ kind }))}
+    >
       <h3 id={`${id}-title`} className="h-small">
         {t(`certificatesUi.images.${kind}`)}{' '}
         <span className={present ? 'badge badge-ok' : 'badge badge-off'}>{t(present ? 'certificatesUi.images.present' : 'certificatesUi.images.absent')}</span>
       </h3>
       <p className="form-note">{t(`certificatesUi.images.${kind}Hint`)}</p>
-      <div className={`field${fieldError ? ' field-invalid' : ''}`}>
-        <label htmlFor={`${id}-file`}>{t('certificatesUi.images.file', { what: t(`certificatesUi.images.${kind}`).toLowerCase(), maxKb: MAX_KB })}</label>
-        <input
-          ref={inputRef}
-          id={`${id}-file`}
-          type="file"
-          accept={LOGO_TYPES.join(',')}
-          aria-invalid={fieldError ? true : undefined}
-          aria-describedby={fieldError ? `${id}-error` : undefined}
-        />
-        {fieldError && <p className="field-error" id={`${id}-error`}>{fieldError}</p>}
-      </div>
-      <div className="form-actions">
-        <button type="submit" className="btn btn-primary" aria-busy={busy || undefined}>{t('certificatesUi.images.upload')}</button>
-        {present && <button type="button" className="btn btn-danger" onClick={remove}>{t('certificatesUi.images.remove')}</button>}
-      </div>
-      {result?.kind === 'error' && <ErrorAlert error={result.error} />}
-      {result?.kind === 'uploaded' && <Notice>{t('certificatesUi.images.uploaded')}</Notice>}
-      {result?.kind === 'removed' && <Notice>{t('certificatesUi.images.removed')}</Notice>}
-    </form>
+    </ImageUploadForm>
   );
 }

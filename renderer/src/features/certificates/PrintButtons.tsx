@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { JobStatus } from '../../../../shared/contract/jobs.ts';
-import { api, transport } from '../../api.ts';
+import { api } from '../../api.ts';
+import { useJob } from '../../app/useJob.ts';
 import { ErrorAlert, Notice } from '../../components/feedback.tsx';
 import { downloadFile } from '../../components/files.ts';
 
@@ -14,26 +14,11 @@ type Format = 'pdf' | 'zip';
 export function PrintButtons({ eventId, ids, disabled }: { eventId?: string; ids?: string[]; disabled?: boolean }) {
   const { t } = useTranslation();
   const id = useId();
-  const [job, setJob] = useState<(JobStatus & { format: Format }) | null>(null);
+  const { job, start: follow, cancel: cancelJob } = useJob();
+  const [format, setFormat] = useState<Format | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState<string | null>(null);
-  const stop = useRef<(() => void) | null>(null);
   const fetched = useRef<string | null>(null);
-
-  useEffect(() => () => stop.current?.(), []);
-
-  // The event stream is the normal path; a slow poll covers a stream that could not connect.
-  const runningId = job?.state === 'running' ? job.jobId : null;
-  useEffect(() => {
-    if (!runningId) return;
-    const timer = setInterval(() => {
-      api['jobs.get']({ jobId: runningId }).then(
-        (status) => setJob((current) => (current?.jobId === status.jobId && current.state === 'running' ? { ...status, format: current.format } : current)),
-        () => undefined,
-      );
-    }, 2000);
-    return () => clearInterval(timer);
-  }, [runningId]);
 
   // Done: the file once (the stream and the poll may both say so).
   useEffect(() => {
@@ -48,25 +33,20 @@ export function PrintButtons({ eventId, ids, disabled }: { eventId?: string; ids
     );
   }, [job]);
 
-  const start = async (format: Format) => {
-    stop.current?.();
+  const start = async (chosen: Format) => {
     setError(null);
     setSaved(null);
-    setJob(null);
+    setFormat(chosen);
     try {
-      const { jobId } = await api['certificates.print']({ eventId, ids, format });
-      setJob({ jobId, kind: 'certificates.print', state: 'running', done: 0, total: 0, step: null, error: null, format });
-      stop.current = transport.subscribeJob(jobId, (event) => setJob((current) => (current?.jobId === event.jobId ? { ...event, format: current.format } : current)));
+      await follow('certificates.print', () => api['certificates.print']({ eventId, ids, format: chosen }));
     } catch (err) {
       setError(err);
     }
   };
 
   const cancel = async () => {
-    if (!job) return;
     try {
-      const status = await api['jobs.cancel']({ jobId: job.jobId });
-      setJob((current) => (current?.jobId === status.jobId && current.state === 'running' ? { ...status, format: current.format } : current));
+      await cancelJob();
     } catch (err) {
       setError(err);
     }
@@ -76,10 +56,10 @@ export function PrintButtons({ eventId, ids, disabled }: { eventId?: string; ids
   return (
     <div className="print-buttons">
       <div className="file-buttons" role="group" aria-label={t('certificatesUi.print.group')}>
-        <button type="button" className="btn btn-small" onClick={() => void start('pdf')} disabled={disabled || running} aria-busy={(running && job.format === 'pdf') || undefined}>
+        <button type="button" className="btn btn-small" onClick={() => void start('pdf')} disabled={disabled || running} aria-busy={(running && format === 'pdf') || undefined}>
           {t('certificatesUi.print.pdf')}
         </button>
-        <button type="button" className="btn btn-small" onClick={() => void start('zip')} disabled={disabled || running} aria-busy={(running && job.format === 'zip') || undefined}>
+        <button type="button" className="btn btn-small" onClick={() => void start('zip')} disabled={disabled || running} aria-busy={(running && format === 'zip') || undefined}>
           {t('certificatesUi.print.zip')}
         </button>
       </div>

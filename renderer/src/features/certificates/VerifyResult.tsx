@@ -129,7 +129,8 @@ export function VerifyResultPanel({ result, headingLevel = 2 }: { result: Verify
   );
 }
 
-function Fact({ term, value }: { term: string; value: ReactNode }) {
+/** One row of a `readonly-list`: what (dt) and its value (dd). */
+export function Fact({ term, value }: { term: string; value: ReactNode }) {
   return (
     <div>
       <dt>{term}</dt>

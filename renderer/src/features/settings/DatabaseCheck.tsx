@@ -1,39 +1,20 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { integrityReport, type JobStatus } from '../../../../shared/contract/jobs.ts';
-import { api, transport } from '../../api.ts';
+import { integrityReport } from '../../../../shared/contract/jobs.ts';
+import { api } from '../../api.ts';
+import { useJob } from '../../app/useJob.ts';
 import { ErrorAlert, Notice } from '../../components/feedback.tsx';
 
 /** Pemeriksaan basis data: starts `maintenance.check` and follows its progress stream. */
 export function DatabaseCheck() {
   const { t } = useTranslation();
-  const [job, setJob] = useState<JobStatus | null>(null);
+  const { job, start: follow } = useJob();
   const [error, setError] = useState<unknown>(null);
-  const stop = useRef<(() => void) | null>(null);
-
-  useEffect(() => () => stop.current?.(), []);
-
-  // The event stream is the normal path; a slow poll covers a stream that could not connect.
-  const runningId = job?.state === 'running' ? job.jobId : null;
-  useEffect(() => {
-    if (!runningId) return;
-    const timer = setInterval(() => {
-      api['jobs.get']({ jobId: runningId }).then(
-        (status) => setJob((current) => (current?.jobId === status.jobId && current.state === 'running' ? status : current)),
-        () => undefined,
-      );
-    }, 2000);
-    return () => clearInterval(timer);
-  }, [runningId]);
 
   const start = async () => {
-    stop.current?.();
     setError(null);
-    setJob(null);
     try {
-      const { jobId } = await api['maintenance.check']({});
-      setJob({ jobId, kind: 'maintenance.check', state: 'running', done: 0, total: 0, step: null, error: null });
-      stop.current = transport.subscribeJob(jobId, (event) => setJob(event));
+      await follow('maintenance.check', () => api['maintenance.check']({}));
     } catch (err) {
       setError(err);
     }
