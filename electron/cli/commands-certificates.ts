@@ -154,18 +154,18 @@ export function registerCertificateCommands(program: Command, outcome: CliOutcom
     }));
 
   trust.command('import <file>')
-    .description('impor daftar tepercaya dari kota atau kantor lain; kunci penanda tangan baru perlu --confirm setelah sidik jarinya dicocokkan')
+    .description('periksa daftar tepercaya dari kota atau kantor lain; --confirm mengimpornya (kunci penanda tangan baru: setelah sidik jarinya dicocokkan)')
     .option('--confirm', 'sidik jari penanda tangan sudah dicocokkan; impor')
     .option('--json', 'cetak JSON')
     .action(async (file: string, opts: { confirm?: boolean }, cmd: Command) => withBackend(cmd, async (backend) => {
       const result = await callAsCli(backend, 'trust.import', { fileName: path.basename(file), dataBase64: readInputFile(file).toString('base64'), confirm: opts.confirm ?? false });
       print(cmd, result, () => [
-        result.applied ? 'Daftar tepercaya diimpor.' : 'Belum diimpor: kunci penanda tangan ini baru.',
+        result.applied ? 'Daftar tepercaya diimpor.' : result.needsConfirmation ? 'Belum diimpor: kunci penanda tangan ini baru.' : 'Belum diimpor: periksa isinya dulu.',
         `Penanda tangan: ${result.signer.name} (${result.signer.office})`,
         `Sidik jari: ${result.signer.fingerprint}`,
-        ...result.offices.map((o) => `  ${o.code} ${o.name}: ${o.newKeys} kunci baru${o.retiredKeys ? `, ${o.retiredKeys} dipensiunkan` : ''}`),
+        ...result.offices.map((o) => `  ${o.code} ${o.name}: ${o.refused ? 'tidak diubah (hanya kantor itu sendiri atau yang pertama mengirimkan kuncinya yang boleh)' : `${o.newKeys} kunci baru${o.retiredKeys ? `, ${o.retiredKeys} dipensiunkan` : ''}`}`),
         `${result.newRevocations} sertifikat dicabut yang baru`,
-        ...(result.applied ? [] : ['Cocokkan sidik jari dengan cetakan dari kantor itu, lalu ulangi dengan --confirm.']),
+        ...(result.applied ? [] : [result.needsConfirmation ? 'Cocokkan sidik jari dengan cetakan dari kantor itu, lalu ulangi dengan --confirm.' : 'Bila isinya benar, ulangi dengan --confirm.']),
       ].join('\n'));
       if (!result.applied) outcome.exitCode = 2;
     }));

@@ -164,7 +164,8 @@ export const trustImportPreview = z.object({
   /** The signer's key is new here: a person compares the fingerprint before importing. */
   needsConfirmation: z.boolean(),
   createdAt: instant,
-  offices: z.array(z.object({ code: z.string(), name: z.string(), newKeys: z.number().int(), retiredKeys: z.number().int() })),
+  /** `refused`: an office already trusted here that only it (or whoever first vouched for it) may update. */
+  offices: z.array(z.object({ code: z.string(), name: z.string(), newKeys: z.number().int(), retiredKeys: z.number().int(), refused: z.boolean() })),
   newRevocations: z.number().int(),
   applied: z.boolean(),
 });
@@ -233,7 +234,7 @@ export const certificateMethods = {
   'trust.list': method({ access: 'user', input: empty, output: z.array(trustOfficeRow) }),
   /** This office's signed trust-and-revocation file (a city office: the combined list of its kecamatan). */
   'trust.export': method({ access: 'user', input: empty, output: exportedFile }),
-  /** Without `confirm`: a dry run. A new signer key needs its fingerprint typed or confirmed. */
+  /** Without `confirm`: what it would add (a dry run). A signer key seen for the first time is confirmed by its fingerprint. */
   'trust.import': method({ access: 'admin', input: uploaded.extend({ confirm: z.boolean().default(false) }), output: trustImportPreview }),
   /** A new active key; the old one is retired and still verifies what it signed. */
   'trust.rotateKey': method({ access: 'admin', input: z.object({ reason }), output: z.array(officeKey) }),

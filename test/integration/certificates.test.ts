@@ -248,9 +248,10 @@ describe('verification and trust between offices', () => {
     const applied = await o.t.ok('trust.import', { fileName: file.fileName, dataBase64: file.dataBase64, confirm: true }, o.token);
     expect(applied.applied).toBe(true);
     expect(await o.t.ok('certificates.verify', { text: otherCode }, o.token)).toMatchObject({ status: 'valid', issuer: { code: '16.71.02' }, localId: null });
-    // A later file from a key now trusted goes in without asking.
+    // A later file from a key now trusted needs no fingerprint, but is still shown before it goes in.
     const again = await o.t.ok('trust.import', { fileName: file.fileName, dataBase64: file.dataBase64 }, o.token);
-    expect(again).toMatchObject({ needsConfirmation: false, applied: true });
+    expect(again).toMatchObject({ needsConfirmation: false, applied: false });
+    expect((await o.t.ok('trust.import', { fileName: file.fileName, dataBase64: file.dataBase64, confirm: true }, o.token)).applied).toBe(true);
   });
 
   it('a trust file with a changed byte, of another kind, or not JSON imports nothing and says why', async () => {
@@ -298,6 +299,32 @@ describe('verification and trust between offices', () => {
     await other.ok('trust.import', { fileName: file.fileName, dataBase64: file.dataBase64, confirm: true }, otherToken);
     expect((await other.ok('certificates.verify', { text: detail.code }, otherToken)).status).toBe('valid');
     expect((await other.ok('certificates.verify', { text: oldCode }, otherToken)).status).toBe('valid');
+  });
+
+  it('a trusted office cannot speak for another: a third office\'s key or revocations slipped into its file are left out', async () => {
+    // Plaju (o) trusts Seberang Ulu I (other) from its own file. A third office, trusted by
+    // Seberang Ulu I, passes on a combined list that also claims a new key "for Seberang Ulu I".
+    const third = openTestBackend();
+    try {
+      const thirdToken = await setUpOffice(third, { regionCode: '16.71.05', name: 'Kecamatan Kertapati' });
+      const otherFile = await other.ok('trust.export', {}, otherToken);
+      await third.ok('trust.import', { fileName: 'x.json', dataBase64: otherFile.dataBase64, confirm: true }, thirdToken);
+      // Seberang Ulu I's entry in Kertapati's database gets a forged key, then Kertapati exports.
+      const { generateOfficeKeyPair } = await import('../../electron/backend/certificates/crypto.ts');
+      const { kidOf } = await import('../../shared/certificates/keys.ts');
+      const forged = generateOfficeKeyPair();
+      third.backend.db.prepare(`INSERT INTO trusted_keys (kid, office_code, office_name, office_kind, alg, public_key, status, created_at, retired_at, imported_at, source)
+        VALUES (?, '16.71.02', 'Kecamatan Seberang Ulu I', 'kecamatan', -8, ?, 'active', ?, NULL, ?, '16.71.02')`).run(kidOf(forged.publicKey), Buffer.from(forged.publicKey), '2026-12-01T00:00:00.000Z', '2026-12-01T00:00:00.000Z');
+      const combined = await third.ok('trust.export', {}, thirdToken);
+      const preview = await o.t.ok('trust.import', { fileName: 'kertapati.json', dataBase64: combined.dataBase64 }, o.token);
+      expect(preview.offices.find((x) => x.code === '16.71.02')).toMatchObject({ refused: true });
+      expect(preview.offices.find((x) => x.code === '16.71.05')).toMatchObject({ refused: false, newKeys: 1 });
+      await o.t.ok('trust.import', { fileName: 'kertapati.json', dataBase64: combined.dataBase64, confirm: true }, o.token);
+      expect(o.db.prepare('SELECT count(*) FROM trusted_keys WHERE kid = ?').pluck().get(kidOf(forged.publicKey))).toBe(0);
+      expect(o.db.prepare("SELECT count(*) FROM trusted_keys WHERE office_code = '16.71.05'").pluck().get()).toBe(1);
+    } finally {
+      third.close();
+    }
   });
 
   it('revocations travel in the trust file: the other office sees Dicabut too', async () => {

@@ -29,27 +29,40 @@ const REFUSED: Record<string, string> = {
   bad_signature: 'Tanda tangan daftar tepercaya tidak cocok: berkas diubah atau rusak. Tidak ada yang diimpor.',
 };
 
-/** The plan of an import: what is new, and whether a person must confirm the signer's key first. */
+/**
+ * The plan of an import: what is new, and what this file may not change. An office already
+ * trusted here is updated (new keys, revocations, its name) only by a file signed by that office
+ * itself or by the office whose file first brought it (the city, for its kecamatan); anyone
+ * else's word about it is left out, so a trusted kecamatan cannot slip a key in for another.
+ */
 function planImport(db: Db, payload: TrustFilePayload, signerKey: TrustKey) {
   const own = requireOffice(db).code;
-  const known = new Map(trustListOf(db).offices.flatMap((o) => o.keys.map((k) => [k.kid, { office: o.code, status: k.status }])));
+  const signer = payload.signer.office;
+  const list = trustListOf(db);
+  const known = new Map(list.offices.flatMap((o) => o.keys.map((k) => [k.kid, { office: o.code, status: k.status }])));
   const signerKnown = known.get(signerKey.kid);
-  if (signerKnown && signerKnown.office !== payload.signer.office) throw new ApiError('VALIDATION', REFUSED.invalid_content!, { issues: [{ path: ['file'], message: 'trust.key_other_office' }] });
-  const revoked = new Set(trustListOf(db).revocations.map((r) => `${r.office}|${r.number}`));
+  const refuse = (message: string) => new ApiError('VALIDATION', REFUSED.invalid_content!, { issues: [{ path: ['file'], message }], reason: 'invalid_content' });
+  if (signerKnown && signerKnown.office !== signer) throw refuse('trust.key_other_office');
+  const revoked = new Set(list.revocations.map((r) => `${r.office}|${r.number}`));
+  const speaksFor = (code: string) => {
+    const source = trust.trustedSource(db, code);
+    return source === null || code === signer || source === signer;
+  };
   const offices = payload.offices.filter((o) => o.code !== own).map((o) => {
     for (const k of o.keys) {
       const seen = known.get(k.kid);
       // A key already trusted for one office may not be claimed by another.
-      if (seen && seen.office !== o.code) throw new ApiError('VALIDATION', REFUSED.invalid_content!, { issues: [{ path: ['file'], message: 'trust.key_other_office' }] });
+      if (seen && seen.office !== o.code) throw refuse('trust.key_other_office');
     }
     return {
-      code: o.code, name: o.name,
+      code: o.code, name: o.name, allowed: speaksFor(o.code),
       newKeys: o.keys.filter((k) => !known.has(k.kid)).length,
       retiredKeys: o.keys.filter((k) => k.status === 'retired' && known.get(k.kid)?.status === 'active').length,
     };
   });
-  const newRevocations = payload.revocations.filter((r) => r.office !== own && !revoked.has(`${r.office}|${r.number}`)).length;
-  return { own, offices, newRevocations, needsConfirmation: !signerKnown };
+  const allowed = new Set(offices.filter((o) => o.allowed).map((o) => o.code));
+  const revocations = payload.revocations.filter((r) => allowed.has(r.office) && !revoked.has(`${r.office}|${r.number}`));
+  return { own, offices, allowed, revocations, needsConfirmation: !signerKnown };
 }
 
 export const trustHandlers = {
@@ -85,8 +98,8 @@ export const trustHandlers = {
       throw new ApiError('VALIDATION', REFUSED[parsed.reason] ?? REFUSED.invalid_content!, { issues: [{ path: ['file'], message: `trust.${parsed.reason}` }], reason: parsed.reason });
     }
     const { payload, signerKey, signerOffice } = parsed;
-    if (payload.signer.office === requireOffice(ctx.db).code && payload.kind === 'office') {
-      throw new ApiError('VALIDATION', 'Ini daftar tepercaya kantor ini sendiri; kirimkan ke kantor lain atau ke kota.', { issues: [{ path: ['file'], message: 'trust.own_file' }] });
+    if (payload.signer.office === requireOffice(ctx.db).code) {
+      throw new ApiError('VALIDATION', 'Ini daftar tepercaya kantor ini sendiri; kirimkan ke kantor lain atau ke kota.', { issues: [{ path: ['file'], message: 'trust.own_file' }], reason: 'own_file' });
     }
     const plan = planImport(ctx.db, payload, signerKey);
     const preview = {
@@ -94,21 +107,23 @@ export const trustHandlers = {
       signer: { office: signerOffice.code, name: signerOffice.name, fingerprint: fingerprintOf(keyBytes(signerKey)) },
       needsConfirmation: plan.needsConfirmation,
       createdAt: payload.createdAt,
-      offices: plan.offices,
-      newRevocations: plan.newRevocations,
+      offices: plan.offices.map(({ allowed, ...o }) => ({ ...o, refused: !allowed })),
+      newRevocations: plan.revocations.length,
       applied: false,
     };
-    if (plan.needsConfirmation && !confirm) return preview;
+    // Every import is shown first: what it adds, and whom it may not speak for.
+    if (!confirm) return preview;
     const m = meta(ctx);
     writeTransaction(ctx.db, () => {
       for (const o of payload.offices) {
-        if (o.code === plan.own) continue;
+        if (!plan.allowed.has(o.code)) continue;
         for (const k of o.keys) trust.upsertTrustedKey(ctx.db, o, k, m.at, signerOffice.code);
       }
-      for (const r of payload.revocations) if (r.office !== plan.own) trust.upsertRevocation(ctx.db, r, m.at);
+      for (const r of plan.revocations) trust.upsertRevocation(ctx.db, r, m.at);
       recordEvent(ctx.db, m, 'trust.import', {
         signer: [null, `${signerOffice.name} (${signerOffice.code})`], fingerprint: [null, preview.signer.fingerprint],
-        offices: [null, plan.offices.map((o) => o.code).join(', ')], revocations: [null, plan.newRevocations],
+        offices: [null, [...plan.allowed].join(', ')], revocations: [null, plan.revocations.length],
+        ...(preview.offices.some((o) => o.refused) ? { refused: [null, preview.offices.filter((o) => o.refused).map((o) => o.code).join(', ')] } : {}),
       });
     });
     return { ...preview, applied: true };

@@ -367,6 +367,10 @@ export const certificates: typeof id = {
       importedTitle: 'Trust list from {{name}} imported:',
       importedCounts: '{{offices}} offices, {{keys}} new keys, {{revocations}} newly revoked certificates.',
       importedOffice: '{{name}} ({{code}}): {{keys}} new keys, {{retired}} retired',
+      reviewTitle: 'Check the trust list before importing',
+      reviewIntro: 'This file is signed by an office already known here:',
+      refusedOffice: 'not changed: only that office itself, or the office that first sent its key, may update it',
+      importNow: 'Import',
     },
   },
 };

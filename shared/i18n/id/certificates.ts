@@ -375,6 +375,10 @@ export const certificates = {
       importedTitle: 'Daftar tepercaya dari {{name}} diimpor:',
       importedCounts: '{{offices}} kantor, {{keys}} kunci baru, {{revocations}} sertifikat dicabut yang baru.',
       importedOffice: '{{name}} ({{code}}): {{keys}} kunci baru, {{retired}} dipensiunkan',
+      reviewTitle: 'Periksa isi daftar tepercaya',
+      reviewIntro: 'Berkas ini ditandatangani kantor yang sudah dikenal di sini:',
+      refusedOffice: 'tidak diubah: kantor ini hanya dapat diperbarui oleh kantor itu sendiri atau oleh kantor yang pertama kali mengirimkan kuncinya',
+      importNow: 'Impor',
     },
   },
 };

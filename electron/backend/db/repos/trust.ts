@@ -47,7 +47,7 @@ export function upsertRevocation(db: Db, r: Revocation, at: string): boolean {
   return result.changes > 0;
 }
 
-export function trustedKey(db: Db, kid: string): { officeCode: string } | null {
-  const r = sql(db, 'SELECT office_code FROM trusted_keys WHERE kid = ?').get(kid) as Row | undefined;
-  return r ? { officeCode: r.office_code as string } : null;
+/** The office whose trust file first brought this office's keys here; null for an office not known. */
+export function trustedSource(db: Db, officeCode: string): string | null {
+  return (sql(db, 'SELECT source FROM trusted_keys WHERE office_code = ? ORDER BY imported_at, rowid LIMIT 1').pluck().get(officeCode) as string | undefined) ?? null;
 }

@@ -265,11 +265,8 @@ function ImportDialog({ onClose, onDone }: { onClose(): void; onDone(r: ImportPr
     const data = { fileName: chosen.name, dataBase64: await readBase64(chosen) };
     const r = await run('check', () => api['trust.import']({ ...data, confirm: false }));
     if (!r) return;
-    if (r.applied) onDone(r);
-    else {
-      setFile(data);
-      setPreview(r);
-    }
+    setFile(data);
+    setPreview(r);
   };
 
   const confirm = async () => {
@@ -280,29 +277,36 @@ function ImportDialog({ onClose, onDone }: { onClose(): void; onDone(r: ImportPr
 
   if (preview && file) {
     return (
-      <Modal key="confirm" title={t('certificatesUi.trust.confirmTitle')} onClose={onClose} size="medium" initialFocus="[data-confirm]">
+      <Modal key="confirm" title={t(preview.needsConfirmation ? 'certificatesUi.trust.confirmTitle' : 'certificatesUi.trust.reviewTitle')} onClose={onClose} size="medium" initialFocus="[data-confirm]">
         <div className="trust-confirm">
-          <p>{t('certificatesUi.trust.confirmIntro')}</p>
+          <p>{t(preview.needsConfirmation ? 'certificatesUi.trust.confirmIntro' : 'certificatesUi.trust.reviewIntro')}</p>
           <dl className="readonly-list trust-signer">
             <div><dt>{t('certificatesUi.trust.signer')}</dt><dd className="trust-signer-name">{preview.signer.name}</dd></div>
             <div><dt>{t('certificatesUi.trust.code')}</dt><dd className="mono trust-signer-code">{preview.signer.office}</dd></div>
           </dl>
           <p className="print-label">{t('certificatesUi.trust.fingerprint')}</p>
           <Fingerprint value={preview.signer.fingerprint} className="fingerprint-large" />
-          <p className="alert alert-warning trust-compare"><strong>{t('certificatesUi.trust.compare')}</strong> {t('certificatesUi.trust.compareMore')}</p>
+          {preview.needsConfirmation && (
+            <p className="alert alert-warning trust-compare"><strong>{t('certificatesUi.trust.compare')}</strong> {t('certificatesUi.trust.compareMore')}</p>
+          )}
           <p className="form-note">
             {t('certificatesUi.trust.contents', { offices: preview.offices.length, keys: preview.offices.reduce((a, o) => a + o.newKeys, 0), revocations: preview.newRevocations })}
           </p>
           {preview.offices.length > 0 && (
             <ul className="trust-contents">
-              {preview.offices.map((o) => <li key={o.code}>{o.name} <span className="mono muted">({o.code})</span></li>)}
+              {preview.offices.map((o) => (
+                <li key={o.code}>
+                  {o.name} <span className="mono muted">({o.code})</span>
+                  {o.refused && <span className="muted"> — {t('certificatesUi.trust.refusedOffice')}</span>}
+                </li>
+              ))}
             </ul>
           )}
         </div>
         {error ? <ErrorAlert error={error} /> : null}
         <div className="form-actions">
           <button type="button" data-confirm="" className="btn btn-primary" aria-busy={busy !== null || undefined} onClick={() => void confirm()}>
-            {busy ? t('certificatesUi.trust.importing') : t('certificatesUi.trust.confirm')}
+            {busy ? t('certificatesUi.trust.importing') : t(preview.needsConfirmation ? 'certificatesUi.trust.confirm' : 'certificatesUi.trust.importNow')}
           </button>
           <button type="button" className="btn" onClick={onClose}>{t('common.cancel')}</button>
         </div>
