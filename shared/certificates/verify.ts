@@ -60,8 +60,11 @@ export function signatureHolds(cose: CoseSign1, key: ResolvedKey, check: Signatu
  * kid belongs to an office other than the one the claims name) → revoked → valid.
  * A retired key still verifies: rotating keys must not invalidate certificates already printed.
  * `issuer` is set only when the office vouches for the claims (valid, revoked).
+ * `ownOffice`: the verifying office, whose every key it knows: a code claiming to be its own but
+ * signed by a key it never had is tampered, not from an unknown issuer (another office's key
+ * may simply be newer than the trust list).
  */
-export function verifyCode(text: string, trust: TrustList, check: SignatureCheck): VerifyResult {
+export function verifyCode(text: string, trust: TrustList, check: SignatureCheck, ownOffice?: string): VerifyResult {
   const chain = decodeChain(text, [CODE_PREFIX]);
   if (!chain.ok) return { status: 'malformed', stage: chain.stage };
   const read = readClaims(chain.payload);
@@ -69,7 +72,7 @@ export function verifyCode(text: string, trust: TrustList, check: SignatureCheck
   const certificate = read.claims;
 
   const owner = chain.cose.kid ? findKey(trust, chain.cose.kid, certificate.office) : null;
-  if (!owner) return { status: 'unknown_issuer', certificate };
+  if (!owner) return { status: ownOffice !== undefined && certificate.office === ownOffice ? 'tampered' : 'unknown_issuer', certificate };
   const publicKey = fromBase64(owner.key.publicKey);
   const signed = publicKey !== null && signatureHolds(chain.cose, { alg: owner.key.alg, publicKey }, check);
   if (!signed || owner.office.code !== certificate.office) return { status: 'tampered', certificate };

@@ -223,11 +223,11 @@ export const certificateMethods = {
   'certificates.printed': method({ access: 'user', input: z.object({ jobId: z.string() }), output: exportedFile }),
   'certificates.pdf': method({ access: 'user', input: z.object({ id }), output: exportedFile }),
 
-  'certificates.verify': method({ access: 'user', input: z.object({ text: z.string().max(4000) }), output: verifyResult }),
+  'certificates.verify': method({ access: 'user', input: z.object({ text: z.string().max(8000) }), output: verifyResult }),
   'certificates.verifyFile': method({ access: 'user', input: uploaded, output: verifyResult }),
   /** The code in a certificate's image or PDF, untrusted (for inspect). */
   'certificates.readFile': method({ access: 'user', input: uploaded, output: z.object({ ok: z.boolean(), text: z.string().optional(), reason: z.string().optional(), page: z.number().optional() }) }),
-  'certificates.inspect': method({ access: 'user', input: z.object({ text: z.string().max(4000) }), output: inspectResult }),
+  'certificates.inspect': method({ access: 'user', input: z.object({ text: z.string().max(8000) }), output: inspectResult }),
   /** One self-contained HTML page that verifies codes in any browser, with the trust list inside. */
   'certificates.verifier': method({ access: 'user', input: empty, output: exportedFile }),
 

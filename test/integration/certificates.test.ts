@@ -283,6 +283,12 @@ describe('verification and trust between offices', () => {
     expect(await o.t.ok('certificates.verify', { text: 'HC1:6BFOXN%TS3DH0YOJ58S S-W5HDC *M0II5XHC9B5G2+$N' }, o.token)).toMatchObject({ status: 'malformed', stage: 'prefix' });
     expect(await o.t.ok('certificates.verify', { text: code.slice(0, 60) }, o.token)).toMatchObject({ status: 'malformed' });
     expect(await o.t.ok('certificates.verify', { text: 'hello' }, o.token)).toMatchObject({ status: 'malformed', stage: 'prefix' });
+    // Signed by a key this office never had, yet claiming to be this office's: forged, and no link to a local certificate.
+    const stranger = generateOfficeKeyPair();
+    const { kidBytesOf } = await import('../../shared/certificates/keys.ts');
+    const foreign = encodeCertificateCode({ ...claims }, { kid: kidBytesOf(stranger.publicKey), alg: -8, sign: ed25519Signer(stranger.privateKey) });
+    expect(await o.t.ok('certificates.verify', { text: foreign }, o.token)).toMatchObject({ status: 'tampered', localId: null });
+    expect((await o.t.ok('certificates.verify', { text: forged }, o.token)).localId).toBeNull();
   });
 
   it('a key rotation keeps old certificates valid; new ones are signed by the new key', async () => {

@@ -15,6 +15,11 @@ const MAX_MEGAPIXELS = 64;
  * keeps several pixels per module at this size even on a 600 dpi scan of a whole page.
  */
 const SCAN_SIDE = 1600;
+/**
+ * The finest pass: jsQR on a 36 MP page with no code in it took minutes and gigabytes; at 3200 px
+ * (long side) a certificate's 35 mm QR still has ~3 px per module on a whole A4 page.
+ */
+const FINEST_SIDE = 3200;
 
 interface Rgba {
   width: number;
@@ -61,11 +66,13 @@ function decodeJpeg(bytes: Uint8Array): Rgba {
   return jpeg.decode(bytes, { useTArray: true, formatAsRGBA: true, maxResolutionInMP: MAX_MEGAPIXELS, maxMemoryUsageInMB: 1024 });
 }
 
-/** Reduced first (fast); then, if that found nothing, at twice the detail, down to full size. */
+/** Reduced first (fast); then, if that found nothing, at twice the detail, down to FINEST_SIDE. */
 function scaleFactors(image: Rgba): number[] {
+  const side = Math.max(image.width, image.height);
+  const finest = Math.max(1, Math.ceil(side / FINEST_SIDE));
   const factors: number[] = [];
-  for (let f = Math.ceil(Math.max(image.width, image.height) / SCAN_SIDE); f > 1; f = Math.ceil(f / 2)) factors.push(f);
-  factors.push(1);
+  for (let f = Math.ceil(side / SCAN_SIDE); f > finest; f = Math.ceil(f / 2)) factors.push(f);
+  factors.push(finest);
   return factors;
 }
 

@@ -84,9 +84,11 @@ async function readCodeFromFile(bytes: Uint8Array): Promise<{ ok: true; text: st
 }
 
 function verifyText(db: Db, text: string) {
-  const result = verifyCode(text, trustListOf(db), nodeSignatureCheck);
   const own = requireOffice(db).code;
-  const localId = result.certificate && result.certificate.office === own ? certs.findCertificateByNumber(db, result.certificate.number)?.id ?? null : null;
+  const result = verifyCode(text, trustListOf(db), nodeSignatureCheck, own);
+  // Only a certificate this office vouches for links to its page.
+  const vouched = (result.status === 'valid' || result.status === 'revoked') && result.certificate?.office === own;
+  const localId = vouched ? certs.findCertificateByNumber(db, result.certificate!.number)?.id ?? null : null;
   return { ...result, certificate: result.certificate as Record<string, unknown> | undefined, revocation: result.revocation as Record<string, unknown> | undefined, localId };
 }
 
@@ -218,16 +220,15 @@ export const certificateHandlers = {
 
   'certificates.register': ({ year }, ctx) => {
     const pattern = settings.numberPattern(ctx.db);
-    const rows = certs.listCertificateRows(ctx.db, { year }).reverse();
-    const bySeq = new Map(ctx.db.prepare('SELECT id, seq FROM certificates WHERE year = ?').all(year).map((r) => [(r as { seq: number }).seq, (r as { id: string }).id]));
-    const rowById = new Map(rows.map((r) => [r.id, r]));
-    const out: { seq: number; number: string; state: 'sah' | 'dicabut' | 'lewat'; detail: string }[] = [];
-    for (const [seq, cid] of [...bySeq.entries()].sort((a, b) => a[0] - b[0])) {
-      const r = rowById.get(cid)!;
-      out.push({ seq, number: r.number, state: r.status, detail: r.status === 'dicabut' ? `${r.revokeReason ?? ''}${r.replacedByNumber ? ` → ${r.replacedByNumber}` : ''}` : `${r.name} · ${r.eventName}` });
-    }
+    const timezone = requireOffice(ctx.db).timezone;
+    const out: { seq: number; number: string; state: 'sah' | 'dicabut' | 'lewat'; detail: string }[] = certs.numbersOfYear(ctx.db, year).map((r) => ({
+      seq: r.seq, number: r.number, state: r.status,
+      detail: r.status === 'dicabut' ? `${r.revokeReason ?? ''}${r.replacedBy ? ` → ${r.replacedBy}` : ''}` : `${r.name} · ${r.eventName}`,
+    }));
+    // A skipped number is written as the pattern made it the day it was skipped.
     for (const gap of certs.numberGaps(ctx.db, year)) {
-      for (let seq = gap.firstSeq; seq <= gap.lastSeq; seq++) out.push({ seq, number: formatCertificateNumber(pattern, { seq, year, month: 1 }), state: 'lewat', detail: gap.reason });
+      const month = Number(dateInZone(new Date(gap.createdAt), timezone).slice(5, 7));
+      for (let seq = gap.firstSeq; seq <= gap.lastSeq; seq++) out.push({ seq, number: formatCertificateNumber(pattern, { seq, year, month }), state: 'lewat', detail: gap.reason });
     }
     return out.sort((a, b) => a.seq - b.seq);
   },

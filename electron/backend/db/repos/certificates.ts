@@ -143,9 +143,19 @@ export function addNumberGap(db: Db, gap: { year: number; firstSeq: number; last
     .run(gap.year, gap.firstSeq, gap.lastSeq, gap.reason, gap.at, gap.by);
 }
 
-export function numberGaps(db: Db, year: number): { firstSeq: number; lastSeq: number; reason: string }[] {
-  return (sql(db, 'SELECT first_seq, last_seq, reason FROM certificate_number_gaps WHERE year = ? ORDER BY first_seq').all(year) as Row[])
-    .map((r) => ({ firstSeq: r.first_seq as number, lastSeq: r.last_seq as number, reason: r.reason as string }));
+/** Every number of a year in sequence order, for the register (no limit: a register is whole). */
+export function numbersOfYear(db: Db, year: number): { seq: number; number: string; status: 'sah' | 'dicabut'; name: string; eventName: string; revokeReason: string | null; replacedBy: string | null }[] {
+  return (sql(db, `SELECT c.seq, c.number, c.status, c.name, ev.name AS event_name, c.revoke_reason, nx.number AS replaced_by
+      FROM certificates c JOIN events ev ON ev.id = c.event_id LEFT JOIN certificates nx ON nx.replaces_id = c.id
+      WHERE c.year = ? ORDER BY c.seq`).all(year) as Row[]).map((r) => ({
+    seq: r.seq as number, number: r.number as string, status: r.status as 'sah' | 'dicabut', name: r.name as string,
+    eventName: r.event_name as string, revokeReason: r.revoke_reason as string | null, replacedBy: r.replaced_by as string | null,
+  }));
+}
+
+export function numberGaps(db: Db, year: number): { firstSeq: number; lastSeq: number; reason: string; createdAt: string }[] {
+  return (sql(db, 'SELECT first_seq, last_seq, reason, created_at FROM certificate_number_gaps WHERE year = ? ORDER BY first_seq').all(year) as Row[])
+    .map((r) => ({ firstSeq: r.first_seq as number, lastSeq: r.last_seq as number, reason: r.reason as string, createdAt: r.created_at as string }));
 }
 
 export function insertDocument(db: Db, d: { id: string; eventId: string; pdf: Uint8Array; sha256: string; pages: number; at: string; by: string | null }): void {
