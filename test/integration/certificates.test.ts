@@ -4,6 +4,8 @@
 // list, trust files between two offices, key rotation.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import { ADMIN, addOperator, login, openTestBackend, removeTempDirs, setUpOffice, tempDir, type TestBackend } from '../helpers/backend.ts';
 import { pdfPages, squash } from '../helpers/trainings.ts';
 import { finishedEvent, qrOfPdfPage, type FinishedEvent } from '../helpers/certificates.ts';
@@ -336,6 +338,36 @@ describe('verification and trust between offices', () => {
   it('revocations travel in the trust file: the other office sees Dicabut too', async () => {
     const { code } = await o.t.ok('certificates.get', { id: issued[3]!.id }, o.token);
     expect((await other.ok('certificates.verify', { text: code }, otherToken))).toMatchObject({ status: 'revoked', revocation: { reason: 'Diterbitkan ganda' } });
+  });
+});
+
+describe('the signing key stays on this PC', () => {
+  it('a backup carries the public keys but no private key; restored elsewhere, a new key is made and old certificates still verify', async () => {
+    const { code } = await o.t.ok('certificates.get', { id: issued[1]!.id }, o.token);
+    const backup = await o.t.ok('backup.create', {}, o.token);
+    const bytes = fs.readFileSync(backup.path);
+    const keyDir = path.join(o.t.dataDir, 'keys');
+    for (const file of fs.readdirSync(keyDir)) {
+      // The PKCS#8 key's 32 secret bytes are its last 32.
+      expect(bytes.includes(fs.readFileSync(path.join(keyDir, file)).subarray(-32))).toBe(false);
+    }
+    // The backup restored on another PC: a data folder with the database and no keys/.
+    const elsewhere = tempDir();
+    fs.copyFileSync(backup.path, path.join(elsewhere, 'bangkom.sqlite'));
+    const moved = openTestBackend({ dataDir: elsewhere });
+    try {
+      const token = await login(moved, ADMIN.username, ADMIN.password);
+      const before = (await moved.ok('certificates.settings', {}, token)).keys.filter((k) => k.status === 'active').map((k) => k.kid);
+      const result = await moved.ok('certificates.issue', { eventId: o.eventId, role: 'panitia', others: [{ name: 'Petugas Baru' }] }, token);
+      const detail = await moved.ok('certificates.get', { id: result.issued[0]!.id }, token);
+      expect(detail.kid).not.toBe(before[0]);
+      expect((await moved.ok('certificates.verify', { text: detail.code }, token)).status).toBe('valid');
+      expect((await moved.ok('certificates.verify', { text: code }, token)).status).toBe('valid');
+      const audit = moved.backend.db.prepare("SELECT details FROM audit_log WHERE action = 'trust.rotateKey' ORDER BY seq DESC LIMIT 1").pluck().get() as string;
+      expect(audit).toContain('tidak ada di folder data ini');
+    } finally {
+      moved.close();
+    }
   });
 });
 

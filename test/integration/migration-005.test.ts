@@ -1,6 +1,8 @@
 // Migration 005 (certificates): a version-4 database with an office and a roster is brought to
 // version 5; every old row and table stays as it was, the existing office gets its Ed25519 key
 // pair (shown by its fingerprint), and the office then issues and verifies a certificate.
+import fs from 'node:fs';
+import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseInput } from '../../shared/contract/validate.ts';
@@ -52,8 +54,12 @@ describe('migration 005 (certificates)', () => {
       expectOldTablesUntouched(backend.db, OLD_TABLES, rows, schema);
       const tables = backend.db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name IN (${NEW_TABLES.map(() => '?').join(', ')}) ORDER BY name`).pluck().all(...NEW_TABLES);
       expect(tables).toEqual(NEW_TABLES);
-      const keys = backend.db.prepare('SELECT kid, alg, length(public_key) AS pub, length(private_key) AS priv, status FROM office_keys').all();
-      expect(keys).toEqual([{ kid: expect.stringMatching(/^[A-Za-z0-9+/]{11}=$/), alg: -8, pub: 32, priv: expect.any(Number), status: 'active' }]);
+      const keys = backend.db.prepare('SELECT kid, alg, length(public_key) AS pub, status FROM office_keys').all() as { kid: string }[];
+      expect(keys).toEqual([{ kid: expect.stringMatching(/^[A-Za-z0-9+/]{11}=$/), alg: -8, pub: 32, status: 'active' }]);
+      // The private key is a file of the data folder, readable by its owner only; not in the database.
+      const keyFile = path.join(dataDir, 'keys', `${Buffer.from(keys[0]!.kid, 'base64').toString('hex')}.key`);
+      expect(fs.statSync(keyFile).size).toBeGreaterThan(32);
+      if (process.platform !== 'win32') expect(fs.statSync(keyFile).mode & 0o777).toBe(0o600);
       expect(backend.db.pragma('foreign_key_check')).toEqual([]);
     } finally {
       backend.close();

@@ -12,8 +12,9 @@ const ROLES = "('peserta', 'narasumber', 'panitia')";
 
 /**
  * Certificates and the trust they rest on.
- * - office_keys: the office's Ed25519 signing keys. Office-local, never journalled, never
- *   exported (the private key stays in the data folder); a retired key still verifies.
+ * - office_keys: the office's Ed25519 public keys (the private ones are files in <data>/keys/,
+ *   never in the database or its backups). Office-local, never journalled; a retired key still
+ *   verifies.
  * - certificate_documents: the frozen PDF of one issue (every certificate of one "Terbitkan"
  *   in one file, fonts embedded once), its SHA-256; certificates point at their pages.
  * - certificates: sync-ready business rows; the number is unique and its (year, seq) never reused.
@@ -30,7 +31,6 @@ export const migration005: Migration = {
         kid TEXT PRIMARY KEY,
         alg INTEGER NOT NULL DEFAULT -8,
         public_key BLOB NOT NULL,
-        private_key BLOB NOT NULL,
         status TEXT NOT NULL CHECK (status IN ('active', 'retired')),
         created_at TEXT NOT NULL,
         retired_at TEXT,
