@@ -371,6 +371,27 @@ describe('the signing key stays on this PC', () => {
   });
 });
 
+describe('numbers after restoring an older backup', () => {
+  it('numbers given out after the backup are not given again: the next certificate goes on, the gap says why', async () => {
+    const scratch = await finishedEvent({ people: 2, absent: 0 });
+    try {
+      await scratch.t.ok('certificates.issue', { eventId: scratch.eventId, role: 'peserta' }, scratch.token);
+      const backup = await scratch.t.ok('backup.create', {}, scratch.token);
+      const later = await scratch.t.ok('certificates.issue', { eventId: scratch.eventId, role: 'panitia', others: [{ name: 'Setelah Cadangan' }] }, scratch.token);
+      expect(later.issued[0]!.number).toBe('800.2.4/003/2026');
+      await scratch.t.ok('backup.restore', { path: backup.path, confirm: true }, scratch.token);
+      const token = await login(scratch.t, ADMIN.username, ADMIN.password);
+      expect((await scratch.t.ok('certificates.settings', {}, token)).nextNumber).toBe('800.2.4/004/2026');
+      const again = await scratch.t.ok('certificates.issue', { eventId: scratch.eventId, role: 'panitia', others: [{ name: 'Sesudah Pemulihan' }] }, token);
+      expect(again.issued[0]!.number).toBe('800.2.4/004/2026');
+      const register = await scratch.t.ok('certificates.register', { year: 2026 }, token);
+      expect(register.find((r) => r.seq === 3)).toMatchObject({ state: 'lewat', detail: expect.stringContaining('dipulihkan dari cadangan') });
+    } finally {
+      scratch.close();
+    }
+  });
+});
+
 describe('access', () => {
   it('an operator issues and verifies but may not revoke, correct, rotate keys or import trust files', async () => {
     const token = await login(o.t, 'siti', 'operator-plaju');

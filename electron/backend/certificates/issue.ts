@@ -16,6 +16,7 @@ import { renderCertificates } from '../pdf/certificate-pdf.ts';
 import type { EventFacts, Recipient } from './recipients.ts';
 import { certificateAssets, numberPattern, templateFor } from './settings.ts';
 import { officeSigner } from './trust-list.ts';
+import { numberFloor, raiseNumberFloor } from './number-floor.ts';
 
 export const sha256Hex = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
@@ -98,7 +99,9 @@ export async function issueCertificates(db: Db, m: WriteMeta, facts: EventFacts,
   if (recipients.length === 0) return [];
   const year = Number(opts.issuedOn.slice(0, 4));
   for (let attempt = 0; attempt < 4; attempt++) {
-    const base = certs.lastSeq(db, year);
+    const stored = certs.lastSeq(db, year);
+    // Numbers this PC gave out before the database was restored from an older backup stay used.
+    const base = Math.max(stored, numberFloor(db, year));
     const prepared = prepare(db, facts, recipients, base, opts);
     for (const p of prepared) {
       const used = certs.findCertificateByNumber(db, p.number);
@@ -106,8 +109,11 @@ export async function issueCertificates(db: Db, m: WriteMeta, facts: EventFacts,
     }
     const { pdf, pageRanges } = await renderCertificates(prepared.map((p) => p.page), certificateAssets(db), { createdAt: opts.at, onProgress: opts.onProgress, signal: opts.signal });
     const documentId = newId();
-    const stored = writeTransaction(db, () => {
-      if (certs.lastSeq(db, year) !== base) return null;
+    const saved = writeTransaction(db, () => {
+      if (certs.lastSeq(db, year) !== stored) return null;
+      if (base > stored) {
+        certs.addNumberGap(db, { year, firstSeq: stored + 1, lastSeq: base, reason: 'Nomor sudah terpakai sebelum basis data dipulihkan dari cadangan.', at: m.at, by: m.actor?.userId ?? null });
+      }
       certs.insertDocument(db, { id: documentId, eventId: facts.event.id, pdf, sha256: sha256Hex(pdf), pages: pageRanges.reduce((a, r) => a + r.count, 0), at: m.at, by: m.actor?.userId ?? null });
       if (replaces) {
         certs.revokeCertificate(db, replaces.id, { revokedOn: opts.issuedOn, reason: replaces.revokeReason, at: m.at, by: m.actor?.userId ?? null });
@@ -134,7 +140,10 @@ export async function issueCertificates(db: Db, m: WriteMeta, facts: EventFacts,
       certs.setLastSeq(db, year, base + prepared.length);
       return issued;
     });
-    if (stored) return stored;
+    if (saved) {
+      raiseNumberFloor(db, year, base + prepared.length);
+      return saved;
+    }
   }
   throw new ApiError('DB_BUSY', 'Nomor sertifikat sedang dipakai penerbitan lain. Coba lagi sebentar lagi.');
 }

@@ -15,6 +15,7 @@ import { listOfficeKeys } from '../db/repos/office-keys.ts';
 import { writeTransaction } from '../db/transaction.ts';
 import { generateOfficeKeyPair, ed25519Signer, nodeSignatureCheck } from '../certificates/crypto.ts';
 import { issueCertificates, letterhead } from '../certificates/issue.ts';
+import { numberFloor, raiseNumberFloor } from '../certificates/number-floor.ts';
 import { certificatePdf, certificatesToPrint, printPdf, printZip } from '../certificates/print.ts';
 import { eventCandidates, eventFacts, planRecipients, type Recipient } from '../certificates/recipients.ts';
 import { readCodeFromImage } from '../certificates/read-image.ts';
@@ -41,7 +42,7 @@ export function certificateSettings(db: Db, today: string): CertificateSettings 
   const pattern = settings.numberPattern(db);
   return {
     numberPattern: pattern,
-    nextNumber: formatCertificateNumber(pattern, { seq: certs.lastSeq(db, year) + 1, year, month }),
+    nextNumber: formatCertificateNumber(pattern, { seq: Math.max(certs.lastSeq(db, year), numberFloor(db, year)) + 1, year, month }),
     templates: settings.allTemplates(db),
     images: { signature: settings.certificateImage(db, 'signature') !== null, stamp: settings.certificateImage(db, 'stamp') !== null },
     keys: listOfficeKeys(db).map((k) => ({ kid: k.kid, fingerprint: fingerprintOf(k.publicKey), status: k.status, createdAt: k.createdAt, retiredAt: k.retiredAt })),
@@ -215,6 +216,7 @@ export const certificateHandlers = {
       certs.setLastSeq(ctx.db, year, next - 1);
       recordEvent(ctx.db, m, 'certificates.skipNumbers', { year: [null, year], seq: [`${last + 1}`, `${next - 1}`], reason: [null, reason] });
     });
+    raiseNumberFloor(ctx.db, year, next - 1);
     return certificateSettings(ctx.db, officeToday(ctx));
   },
 
