@@ -179,7 +179,7 @@ export const certificateMethods = {
   }),
   'certificates.setImage': method({
     access: 'admin',
-    input: z.object({ kind: z.enum(['signature', 'stamp']), mimeType: z.enum(['image/png', 'image/jpeg'], { error: 'validation.logo_type' }), dataBase64: z.string().max(1024 * 1024 * 4 / 3 + 8, 'validation.image_too_large') }),
+    input: z.object({ kind: z.enum(['signature', 'stamp']), mimeType: z.enum(['image/png', 'image/jpeg'], { error: 'validation.image_type' }), dataBase64: z.string().max(1024 * 1024 * 4 / 3 + 8, 'validation.image_too_large') }),
     output: certificateSettings,
   }),
   'certificates.removeImage': method({ access: 'admin', input: z.object({ kind: z.enum(['signature', 'stamp']) }), output: certificateSettings }),

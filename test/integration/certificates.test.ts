@@ -122,6 +122,16 @@ describe('the frozen PDF', () => {
     expect(verdict).toMatchObject({ status: 'valid', localId: first.id, certificate: { number: first.number, name: first.name, nip: first.nip } });
   });
 
+  it('the longest names and titles still give a QR that reads back at 150 dpi', async () => {
+    const event = await o.t.ok('events.create', { name: `Pelatihan Kepemimpinan Pengawas dan Penguatan Tata Kelola Pelayanan Administrasi Terpadu Kecamatan (PATEN) bagi Aparatur Kelurahan se-Kecamatan Plaju Tahun Anggaran 2026 Angkatan II`, methodId: 8, competencyType: 'manajerial', organiser: 'kantor' }, o.token);
+    const longName = 'Prof. Dr. Ir. Hj. Raden Ayu Siti Nurhalizah Kusumawardhani Purbaningrum Sastrodiningrat, S.H., M.Hum., M.Si., Ph.D.';
+    const result = await o.t.ok('certificates.issue', { eventId: event.id, role: 'panitia', others: [{ name: longName, nip: '198503122010012003', jabatan: 'Moderator' }] }, o.token);
+    const detail = await o.t.ok('certificates.get', { id: result.issued[0]!.id }, o.token);
+    expect(detail.code.length).toBeGreaterThan(600);
+    const file = await o.t.ok('certificates.pdf', { id: detail.id }, o.token);
+    expect(qrOfPdfPage(file.dataBase64, 1, tempDir())).toBe(detail.code);
+  });
+
   it('a reprint is byte-identical: cut from the frozen document (its SHA-256 stored at issue), the cut recorded the first time and checked after', async () => {
     const before = (await o.t.ok('certificates.list', { eventId: o.eventId }, o.token)).find((c) => c.id === issued[1]!.id)!;
     const stored = o.db.prepare('SELECT d.pdf, d.sha256 FROM certificate_documents d JOIN certificates c ON c.document_id = d.id WHERE c.id = ?').get(issued[1]!.id) as { pdf: Buffer; sha256: string };
@@ -208,13 +218,16 @@ describe('revoking and correcting', () => {
   });
 
   it('the number register shows every number: sah, dicabut with why, and numbers skipped for paper use', async () => {
-    await o.t.ok('certificates.skipNumbers', { year: 2026, next: 20, reason: 'Nomor 010–019 dipakai di buku register manual' }, o.token);
+    const next = Number(/\/(\d{3})\//.exec((await o.t.ok('certificates.settings', {}, o.token)).nextNumber)![1]);
+    await o.t.ok('certificates.skipNumbers', { year: 2026, next: next + 10, reason: 'Nomor dipakai di buku register manual' }, o.token);
     const register = await o.t.ok('certificates.register', { year: 2026 }, o.token);
-    expect(register.filter((r) => r.state === 'lewat').map((r) => r.seq)).toEqual([10, 11, 12, 13, 14, 15, 16, 17, 18, 19]);
+    expect(register.filter((r) => r.state === 'lewat').map((r) => r.seq)).toEqual(Array.from({ length: 10 }, (_, i) => next + i));
+    expect(register.find((r) => r.state === 'lewat')?.detail).toBe('Nomor dipakai di buku register manual');
     expect(register.find((r) => r.state === 'dicabut')?.detail).toMatch(/Diterbitkan ganda|Gelar salah tulis/);
     const seqs = register.map((r) => r.seq);
     expect(new Set(seqs).size).toBe(seqs.length);
-    expect((await o.t.ok('certificates.settings', {}, o.token)).nextNumber).toBe('800.2.4/020/KEC-PLJ/2026');
+    expect(seqs).toEqual(Array.from({ length: seqs.length }, (_, i) => i + 1));
+    expect((await o.t.ok('certificates.settings', {}, o.token)).nextNumber).toBe(`800.2.4/${String(next + 10).padStart(3, '0')}/KEC-PLJ/2026`);
     await o.t.fails('certificates.skipNumbers', { year: 2026, next: 5, reason: 'mundur' }, 'VALIDATION', o.token);
   });
 
@@ -389,6 +402,13 @@ describe('numbers after restoring an older backup', () => {
     } finally {
       scratch.close();
     }
+  });
+});
+
+describe('signature and stamp pictures', () => {
+  it('a damaged picture is refused naming the picture, not the logo', async () => {
+    const err = await o.t.fails('certificates.setImage', { kind: 'stamp', mimeType: 'image/png', dataBase64: Buffer.from('not a png').toString('base64') }, 'VALIDATION', o.token);
+    expect(err.details?.issues).toEqual([expect.objectContaining({ path: ['image'], message: 'validation.image_invalid' })]);
   });
 });
 

@@ -11,12 +11,13 @@ const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0
  * Decodes the whole image: a header check alone lets a truncated or corrupt file through,
  * and it would then break every document that prints the logo.
  */
-export function validateLogo(mimeType: string, dataBase64: string, field = 'logo'): Buffer {
-  const invalid = () => ApiError.field([field], 'validation.logo_invalid');
+/** `field` names the picture in messages too: `logo` (validation.logo_*) or `image` (validation.image_*). */
+export function validateLogo(mimeType: string, dataBase64: string, field: 'logo' | 'image' = 'logo'): Buffer {
+  const invalid = () => ApiError.field([field], `validation.${field}_invalid`);
   const data = Buffer.from(dataBase64, 'base64');
   if (data.length === 0) throw invalid();
   if (data.length > LOGO_MAX_BYTES) {
-    throw ApiError.field([field], 'validation.logo_too_large', { maxKb: LOGO_MAX_BYTES / 1024 });
+    throw ApiError.field([field], field === 'logo' ? 'validation.logo_too_large' : 'validation.image_too_large_kb', { maxKb: LOGO_MAX_BYTES / 1024 });
   }
   try {
     if (mimeType === 'image/png') {
@@ -29,7 +30,7 @@ export function validateLogo(mimeType: string, dataBase64: string, field = 'logo
       const img = jpeg.decode(data, { maxResolutionInMP: 16, maxMemoryUsageInMB: 128, tolerantDecoding: false });
       if (img.width > MAX_SIDE || img.height > MAX_SIDE) throw new Error('dimensions');
     } else {
-      throw ApiError.field([field], 'validation.logo_type');
+      throw ApiError.field([field], `validation.${field}_type`);
     }
   } catch (err) {
     if (err instanceof ApiError) throw err;
