@@ -9,6 +9,7 @@ import { PNG } from 'pngjs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { QR_MODULE_PT, qrMatrix, renderCertificates } from '../../electron/backend/pdf/certificate-pdf.ts';
 import { extractPages, mergePdfs } from '../../electron/backend/pdf/pdf-pages.ts';
+import { qrMatrices } from '../../electron/backend/pdf/qr-matrices.ts';
 import { certificatePage, certificateTexts, type CertificatePage } from '../../shared/certificates/page.ts';
 import {
   CERTIFICATE_PLACEHOLDERS, CERTIFICATE_VARIANTS, certificateDateRange, certificateTemplate, defaultTemplate, fillPlaceholderRuns,
@@ -249,6 +250,16 @@ describe('layouts, signatures and long texts', () => {
 });
 
 describe('the QR code', () => {
+  it('a batch\'s codes are encoded in a worker thread into the very matrices of the main thread', async () => {
+    const codes = Array.from({ length: 60 }, (_, i) => sampleCode(380 + i, i + 7));
+    const fromWorker = await Promise.all(qrMatrices(codes));
+    for (const [i, code] of codes.entries()) {
+      const here = qrMatrix(code);
+      expect(fromWorker[i]!.size).toBe(here.size);
+      expect(Buffer.from(fromWorker[i]!.modules).equals(Buffer.from(here.modules))).toBe(true);
+    }
+  });
+
   it('prints a 450-character code at 1.44 pt modules: version 13, about 39 mm with its quiet zone', () => {
     const m = qrMatrix(sampleCode(450, 1));
     expect(m.size).toBe(69);

@@ -4,12 +4,15 @@
 // standalone verifier page.
 import fs from 'node:fs';
 import path from 'node:path';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unzipSync } from 'fflate';
 import { openTestBackend, removeTempDirs, setUpOffice, tempDir } from '../helpers/backend.ts';
 import { captureCli } from '../helpers/cli.ts';
 import { finishedEvent, type FinishedEvent } from '../helpers/certificates.ts';
+
+const BIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../bin/bangkom.js');
 
 let o: FinishedEvent;
 let dir: string;
@@ -93,6 +96,23 @@ describe('bangkom certificates', () => {
     expect(run.code).toBe(1);
     expect(JSON.parse(run.stdout)).toMatchObject({ status: 'revoked', revocation: { reason: 'Salah nama kegiatan' } });
   });
+});
+
+describe('a batch through the real program', () => {
+  it('`bangkom certificates issue` as a process (the bundle) issues 45 at once, its QR codes encoded in a worker thread without a warning', async () => {
+    const big = await finishedEvent({ people: 45, absent: 0 });
+    try {
+      const run = spawnSync(process.execPath, [BIN, '--data', big.t.dataDir, 'certificates', 'issue', '--event', big.eventId, '--json'], { encoding: 'utf8' });
+      expect(run.stderr).toBe('');
+      expect(run.status).toBe(0);
+      expect((JSON.parse(run.stdout) as { issued: unknown[] }).issued).toHaveLength(45);
+      const rows = await big.t.ok('certificates.list', { eventId: big.eventId }, big.token);
+      const { code } = await big.t.ok('certificates.get', { id: rows[0]!.id }, big.token);
+      expect((await big.t.ok('certificates.verify', { text: code }, big.token)).status).toBe('valid');
+    } finally {
+      big.close();
+    }
+  }, 60_000);
 });
 
 describe('bangkom trust and the standalone verifier', () => {

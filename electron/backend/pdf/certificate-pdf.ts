@@ -15,7 +15,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
-import QRCode from 'qrcode';
+import { qrMatrices } from './qr-matrices.ts';
 import type { CertificatePage } from '../../../shared/certificates/page.ts';
 import {
   PAGE_H, PAGE_W, QR_ECL, layoutCertificate, qrPath,
@@ -23,6 +23,7 @@ import {
 } from '../../../shared/pdf/certificate-layout.ts';
 
 export * from '../../../shared/pdf/certificate-layout.ts';
+export { qrMatrix } from './qr-matrices.ts';
 
 const FONT_DIR = path.join(path.dirname(createRequire(import.meta.url).resolve('pdfmake/package.json')), 'fonts', 'Roboto');
 const FONT_FILES: Record<FontKey, string> = { R: 'Roboto-Regular.ttf', B: 'Roboto-Medium.ttf', I: 'Roboto-Italic.ttf' };
@@ -35,18 +36,6 @@ function fontData(): Record<FontKey, Buffer> {
   return fontBuffers;
 }
 
-/**
- * The QR code of `text` as a module matrix (the qrcode package: segments, Reed–Solomon, and the
- * mask chosen by the standard's penalty rules). A Bangkom code is base45, which is exactly QR's
- * alphanumeric alphabet: 5.5 bits a character instead of 8.
- */
-type Ecl = 'L' | 'M' | 'Q' | 'H';
-
-export function qrMatrix(text: string, ecl: Ecl = QR_ECL): QrMatrix {
-  const segments = /^[0-9A-Z $%*+\-./:]+$/.test(text) ? [{ data: text, mode: 'alphanumeric' as const }] : text;
-  const qr = QRCode.create(segments, { errorCorrectionLevel: ecl });
-  return { size: qr.modules.size, modules: qr.modules.data };
-}
 
 // ── Documents ───────────────────────────────────────────────────────────────────────────────
 export interface CertificateAssets { logo?: Uint8Array; signature?: Uint8Array; stamp?: Uint8Array }
@@ -150,11 +139,12 @@ export async function renderCertificates(pages: CertificatePage[], assets: Certi
     const img = images[kind];
     if (img) sizes[kind] = { w: img.width, h: img.height };
   }
+  const matrices = qrMatrices(pages.map((p) => p.code));
   const pageRanges: { first: number; count: number }[] = [];
   let next = 0;
   for (let i = 0; i < pages.length; i++) {
     const page = pages[i]!;
-    const sheets = layoutCertificate(page, qrMatrix(page.code), sizes, measure, has);
+    const sheets = layoutCertificate(page, await matrices[i]!, sizes, measure, has);
     for (const ops of sheets) drawPage(doc, ops, images);
     pageRanges.push({ first: next, count: sheets.length });
     next += sheets.length;
