@@ -7,7 +7,12 @@ import type { Migration } from '../../electron/backend/db/migrations/types.ts';
 import { openDatabase } from '../../electron/backend/db/open.ts';
 import { JobRunner } from '../../electron/backend/jobs/runner.ts';
 import type { ServiceContext } from '../../electron/backend/services/context.ts';
-import { dbFile, tempDir } from './backend.ts';
+import { parseInput } from '../../shared/contract/validate.ts';
+import { officeHandlers } from '../../electron/backend/services/office.ts';
+import { rosterHandlers } from '../../electron/backend/services/roster.ts';
+import { cliActor } from '../../electron/backend/services/context.ts';
+import { dbFile, setupInput, tempDir } from './backend.ts';
+import { rosterCsv } from '../bench/roster.bench.ts';
 
 export const MIGRATION_CLOCK = '2026-11-25T02:00:00.000Z';
 
@@ -43,4 +48,25 @@ export function expectSchemaOfMigrations(schema: unknown[], migrations: readonly
 export function expectOldTablesUntouched(db: Database.Database, tables: readonly string[], rows: Record<string, unknown[]>, schema: unknown[]): void {
   expect(dumpTables(db, tables)).toEqual(rows);
   expect(schemaOf(db, tables)).toEqual(schema);
+}
+
+/**
+ * An older data folder with Kecamatan Plaju set up and `people` employees imported, both by the
+ * real services; the database stays open for what else the fixture needs.
+ */
+export async function olderOfficeFolder(migrations: readonly Migration[], people: number) {
+  const folder = olderDataFolder(migrations);
+  await officeHandlers['office.setup'](parseInput('office.setup', setupInput()), folder.ctx);
+  if (people > 0) {
+    const roster = await rosterHandlers['roster.apply'](parseInput('roster.apply', { fileName: 'pegawai.csv', dataBase64: Buffer.from(rosterCsv(people)).toString('base64') }), { ...folder.ctx, actor: cliActor('tester') });
+    expect(roster.created).toBe(people);
+  }
+  return folder;
+}
+
+/** What a migration must leave as it was (the old tables' rows, the schema); closes the database. */
+export function keepAndClose(db: Database.Database, tables: readonly string[]): { rows: Record<string, unknown[]>; schema: unknown[] } {
+  const kept = { rows: dumpTables(db, tables), schema: schemaOf(db) };
+  db.close();
+  return kept;
 }

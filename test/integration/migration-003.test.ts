@@ -3,18 +3,13 @@
 // office works on the migrated file, and the new tables enforce their constraints.
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseInput } from '../../shared/contract/validate.ts';
 import { createBackend } from '../../electron/backend/backend.ts';
 import { migrate, schemaVersion } from '../../electron/backend/db/migrate.ts';
 import { migration001 } from '../../electron/backend/db/migrations/001_core.ts';
 import { migration002 } from '../../electron/backend/db/migrations/002_employees.ts';
 import { migration003 } from '../../electron/backend/db/migrations/003_trainings.ts';
-import { officeHandlers } from '../../electron/backend/services/office.ts';
-import { rosterHandlers } from '../../electron/backend/services/roster.ts';
-import { cliActor } from '../../electron/backend/services/context.ts';
-import { dumpTables, expectOldTablesUntouched, expectSchemaOfMigrations, MIGRATION_CLOCK, olderDataFolder, schemaOf } from '../helpers/migrations.ts';
-import { ADMIN, dbFile, login, openTestBackend, removeTempDirs, setupInput } from '../helpers/backend.ts';
-import { rosterCsv } from '../helpers/trainings.ts';
+import { expectOldTablesUntouched, expectSchemaOfMigrations, keepAndClose, MIGRATION_CLOCK, olderOfficeFolder, schemaOf } from '../helpers/migrations.ts';
+import { ADMIN, dbFile, login, openTestBackend, removeTempDirs } from '../helpers/backend.ts';
 
 afterEach(() => removeTempDirs());
 
@@ -26,16 +21,10 @@ const T = MIGRATION_CLOCK;
 
 /** A data folder holding a version-2 database: an office set up and 25 employees imported by the real services. */
 async function v2DataFolder() {
-  const { dataDir, db, ctx } = olderDataFolder([migration001, migration002]);
-  await officeHandlers['office.setup'](parseInput('office.setup', setupInput()), ctx);
-  const roster = await rosterHandlers['roster.apply'](parseInput('roster.apply', { fileName: 'pegawai.csv', dataBase64: Buffer.from(rosterCsv(25)).toString('base64') }), { ...ctx, actor: cliActor('tester') });
-  expect(roster.created).toBe(25);
+  const { dataDir, db } = await olderOfficeFolder([migration001, migration002], 25);
   expect(schemaVersion(db)).toBe(2);
   expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE name IN ('events', 'enrolments', 'attendance_marks')").pluck().get()).toBe(0);
-  const rows = dumpTables(db, OLD_TABLES);
-  const schema = schemaOf(db);
-  db.close();
-  return { dataDir, rows, schema };
+  return { dataDir, ...keepAndClose(db, OLD_TABLES) };
 }
 
 describe('migration 003 (trainings)', () => {

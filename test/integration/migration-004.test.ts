@@ -4,20 +4,15 @@
 // table enforces its constraints.
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseInput } from '../../shared/contract/validate.ts';
 import { createBackend } from '../../electron/backend/backend.ts';
 import { migrate, schemaVersion } from '../../electron/backend/db/migrate.ts';
 import { migration001 } from '../../electron/backend/db/migrations/001_core.ts';
 import { migration002 } from '../../electron/backend/db/migrations/002_employees.ts';
 import { migration003 } from '../../electron/backend/db/migrations/003_trainings.ts';
 import { migration004 } from '../../electron/backend/db/migrations/004_unit_aliases.ts';
-import { officeHandlers } from '../../electron/backend/services/office.ts';
-import { rosterHandlers } from '../../electron/backend/services/roster.ts';
-import { cliActor } from '../../electron/backend/services/context.ts';
-import { dumpTables, expectOldTablesUntouched, expectSchemaOfMigrations, MIGRATION_CLOCK, olderDataFolder, schemaOf } from '../helpers/migrations.ts';
-import { ADMIN, dbFile, login, openTestBackend, removeTempDirs, setupInput, tempDir } from '../helpers/backend.ts';
+import { expectOldTablesUntouched, expectSchemaOfMigrations, keepAndClose, MIGRATION_CLOCK, olderOfficeFolder, schemaOf } from '../helpers/migrations.ts';
+import { ADMIN, dbFile, login, openTestBackend, removeTempDirs, tempDir } from '../helpers/backend.ts';
 import { csvText, fileInput } from '../helpers/roster.ts';
-import { rosterCsv } from '../helpers/trainings.ts';
 
 afterEach(() => removeTempDirs());
 
@@ -29,18 +24,12 @@ const T = MIGRATION_CLOCK;
 
 /** A data folder holding a version-3 database: an office, 25 employees imported by the real services, an event. */
 async function v3DataFolder() {
-  const { dataDir, db, ctx } = olderDataFolder(V3);
-  await officeHandlers['office.setup'](parseInput('office.setup', setupInput()), ctx);
-  const roster = await rosterHandlers['roster.apply'](parseInput('roster.apply', { fileName: 'pegawai.csv', dataBase64: Buffer.from(rosterCsv(25)).toString('base64') }), { ...ctx, actor: cliActor('tester') });
-  expect(roster.created).toBe(25);
+  const { dataDir, db } = await olderOfficeFolder(V3, 25);
   db.prepare(`INSERT INTO events (id, name, method_id, competency_type, organiser, created_at, updated_at, updated_by, origin)
     VALUES ('0190a000-0000-7000-8000-000000000001', 'Bimtek', 8, 'teknis', 'kantor', ?, ?, NULL, '16.71.14')`).run(T, T);
   expect(schemaVersion(db)).toBe(3);
   expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'unit_aliases'").pluck().get()).toBe(0);
-  const rows = dumpTables(db, OLD_TABLES);
-  const schema = schemaOf(db);
-  db.close();
-  return { dataDir, rows, schema };
+  return { dataDir, ...keepAndClose(db, OLD_TABLES) };
 }
 
 describe('migration 004 (unit aliases)', () => {

@@ -5,7 +5,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseInput } from '../../shared/contract/validate.ts';
 import { createBackend } from '../../electron/backend/backend.ts';
 import { migrate, schemaVersion } from '../../electron/backend/db/migrate.ts';
 import { migration001 } from '../../electron/backend/db/migrations/001_core.ts';
@@ -13,13 +12,8 @@ import { migration002 } from '../../electron/backend/db/migrations/002_employees
 import { migration003 } from '../../electron/backend/db/migrations/003_trainings.ts';
 import { migration004 } from '../../electron/backend/db/migrations/004_unit_aliases.ts';
 import { migration005 } from '../../electron/backend/db/migrations/005_certificates.ts';
-import { officeHandlers } from '../../electron/backend/services/office.ts';
-import { rosterHandlers } from '../../electron/backend/services/roster.ts';
-import { cliActor } from '../../electron/backend/services/context.ts';
-import { dumpTables, expectOldTablesUntouched, expectSchemaOfMigrations, olderDataFolder, schemaOf } from '../helpers/migrations.ts';
+import { expectOldTablesUntouched, expectSchemaOfMigrations, keepAndClose, olderDataFolder, olderOfficeFolder, schemaOf } from '../helpers/migrations.ts';
 import { ADMIN, dbFile, login, openTestBackend, removeTempDirs } from '../helpers/backend.ts';
-import { setupInput } from '../helpers/backend.ts';
-import { rosterCsv } from '../helpers/trainings.ts';
 
 afterEach(() => removeTempDirs());
 
@@ -28,16 +22,9 @@ const OLD_TABLES = ['office', 'units', 'users', 'sessions', 'settings', 'change_
 const NEW_TABLES = ['certificate_documents', 'certificate_images', 'certificate_number_gaps', 'certificate_sequences', 'certificates', 'office_keys', 'trusted_keys', 'trusted_revocations'];
 
 async function v4DataFolder(withOffice = true) {
-  const { dataDir, db, ctx } = olderDataFolder(V4);
-  if (withOffice) {
-    await officeHandlers['office.setup'](parseInput('office.setup', setupInput()), ctx);
-    await rosterHandlers['roster.apply'](parseInput('roster.apply', { fileName: 'pegawai.csv', dataBase64: Buffer.from(rosterCsv(5)).toString('base64') }), { ...ctx, actor: cliActor('tester') });
-  }
+  const { dataDir, db } = withOffice ? await olderOfficeFolder(V4, 5) : olderDataFolder(V4);
   expect(schemaVersion(db)).toBe(4);
-  const rows = dumpTables(db, OLD_TABLES);
-  const schema = schemaOf(db);
-  db.close();
-  return { dataDir, rows, schema };
+  return { dataDir, ...keepAndClose(db, OLD_TABLES) };
 }
 
 describe('migration 005 (certificates)', () => {
