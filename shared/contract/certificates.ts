@@ -113,6 +113,8 @@ const issueInput = z.object({
   employeeIds: z.array(id).max(500).default([]),
   /** …or people from outside it. */
   others: z.array(externalRecipient).max(200).default([]),
+  /** What these certificates call the role ({peran}): "Moderator", "Sekretaris"; empty: Panitia/Narasumber. */
+  roleLabel: optionalText(40),
   /** Defaults: today in the office's time zone, and the office's district name. */
   issuedOn: enteredDate.optional(),
   issuedPlace: optionalText(80),

@@ -95,6 +95,12 @@ describe('issuing', () => {
     expect(again.issued).toEqual([]);
     expect(again.skipped.map((s) => s.reason)).toEqual(['already_issued', 'already_issued', 'already_issued']);
     expect((await o.t.ok('certificates.issue', { eventId: o.eventId, role: 'narasumber' }, o.token)).issued).toEqual([]);
+    // A moderator is committee, called by that name on the certificate; the signed role stays panitia.
+    const moderator = await o.t.ok('certificates.issue', { eventId: o.eventId, role: 'panitia', others: [{ name: 'Rina Marlina, S.IP.' }], roleLabel: 'Moderator' }, o.token);
+    const page = squash(pdfPages((await o.t.ok('certificates.pdf', { id: moderator.issued[0]!.id }, o.token)).dataBase64)[0]!);
+    expect(page).toContain('sebagai Moderator pada');
+    const { code } = await o.t.ok('certificates.get', { id: moderator.issued[0]!.id }, o.token);
+    expect((await o.t.ok('certificates.verify', { text: code }, o.token)).certificate).toMatchObject({ role: 'panitia', name: 'Rina Marlina, S.IP.' });
     const rows = await o.t.ok('certificates.list', { eventId: o.eventId }, o.token);
     const speaker = rows.find((r) => r.role === 'narasumber')!;
     const participant = rows.find((r) => r.role === 'peserta')!;

@@ -76,6 +76,7 @@ function prepare(db: Db, facts: EventFacts, recipients: readonly Recipient[], ba
       template,
       office: head,
       recipient: { name: recipient.name, nip: recipient.nip, pangkatGolongan: recipient.pangkatGolongan, jabatan: recipient.jabatan, unit: recipient.unit },
+      ...(recipient.roleLabel ? { roleLabel: recipient.roleLabel } : {}),
       event: { title: facts.event.name, startDate: claims.start, endDate: claims.end, place: facts.event.place },
       jp: recipient.jp,
       number,

@@ -26,6 +26,8 @@ export interface Recipient {
   /** Sessions printed on the transcript: the participant's all, the speaker's own. */
   transcript: { topic: string; jp: number }[];
   includedReason: string | null;
+  /** {peran} on the certificate when not the role's own word ("Moderator"); '' for that word. */
+  roleLabel: string;
 }
 
 export interface EventFacts {
@@ -68,7 +70,7 @@ function employeeRecipient(db: Db, role: CertificateRole, employeeId: string, fa
   return {
     role, key: `employee:${e.id}`, employeeId: e.id, enrolmentId: null, nip: e.nip, name: e.displayName,
     pangkatGolongan: pangkatGolongan(e),
-    jabatan: e.jabatan, unit: e.unit ?? '', jp: facts.totalJp, transcript: transcriptOf(facts.sessions), includedReason: null,
+    jabatan: e.jabatan, unit: e.unit ?? '', jp: facts.totalJp, transcript: transcriptOf(facts.sessions), includedReason: null, roleLabel: '',
   };
 }
 
@@ -108,6 +110,7 @@ export interface IssueRequest {
   include: { enrolmentId: string; reason: string }[];
   employeeIds: string[];
   others: { name: string; nip: string; jabatan: string; unit: string }[];
+  roleLabel: string;
 }
 
 /**
@@ -137,7 +140,7 @@ export function planRecipients(db: Db, facts: EventFacts, clock: string, req: Is
         nip: c.nip, name: c.name,
         pangkatGolongan: employee ? pangkatGolongan(employee) : '',
         jabatan: employee?.jabatan ?? '', unit: enrolment.unit ?? '', jp: facts.totalJp, transcript,
-        includedReason: c.eligible ? null : reason ?? null,
+        includedReason: c.eligible ? null : reason ?? null, roleLabel: '',
       });
     }
   } else if (req.role === 'narasumber') {
@@ -151,7 +154,7 @@ export function planRecipients(db: Db, facts: EventFacts, clock: string, req: Is
       recipients.push({
         role: 'narasumber', key, employeeId: null, enrolmentId: null, nip: '', name: s.name, pangkatGolongan: '',
         jabatan: '', unit: s.institution, jp: own.length ? round2(own.reduce((a, x) => a + x.jp, 0)) : facts.totalJp,
-        transcript: own.length ? transcriptOf(own) : transcript, includedReason: null,
+        transcript: own.length ? transcriptOf(own) : transcript, includedReason: null, roleLabel: '',
       });
     }
   }
@@ -164,11 +167,12 @@ export function planRecipients(db: Db, facts: EventFacts, clock: string, req: Is
     for (const o of req.others) {
       const key = otherKey(o.name);
       if (recipients.some((x) => x.key === key)) { skipped.push({ nip: o.nip, name: o.name, reason: 'already_issued' }); continue; }
-      recipients.push({ role: req.role, key, employeeId: null, enrolmentId: null, nip: o.nip, name: o.name, pangkatGolongan: '', jabatan: o.jabatan, unit: o.unit, jp: facts.totalJp, transcript, includedReason: null });
+      recipients.push({ role: req.role, key, employeeId: null, enrolmentId: null, nip: o.nip, name: o.name, pangkatGolongan: '', jabatan: o.jabatan, unit: o.unit, jp: facts.totalJp, transcript, includedReason: null, roleLabel: '' });
     }
   }
   // Whoever already holds a live certificate of this role for this event is not given a second.
   const live = new Set(certificatesOfEvent(db, facts.event.id).filter((c) => c.status === 'sah' && c.role === req.role).map((c) => c.recipientKey));
   for (const r of recipients.filter((x) => live.has(x.key))) skipped.push({ nip: r.nip, name: r.name, reason: 'already_issued' });
-  return { recipients: recipients.filter((x) => !live.has(x.key)), skipped };
+  const label = req.role === 'peserta' ? '' : req.roleLabel;
+  return { recipients: recipients.filter((x) => !live.has(x.key)).map((r) => ({ ...r, roleLabel: label })), skipped };
 }

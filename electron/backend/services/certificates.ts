@@ -199,7 +199,7 @@ export const certificateHandlers = {
       role: old.role, key: old.recipientKey, employeeId: old.employeeId, enrolmentId: old.enrolmentId,
       nip: corrections.nip ?? old.nip, name: corrections.name ?? old.name, pangkatGolongan: page.recipient.pangkatGolongan,
       jabatan: corrections.jabatan ?? page.recipient.jabatan, unit: corrections.unit ?? page.recipient.unit,
-      jp: old.jp, transcript: page.transcript ?? [], includedReason: old.includedReason,
+      jp: old.jp, transcript: page.transcript ?? [], includedReason: old.includedReason, roleLabel: page.roleLabel ?? '',
     };
     const [issued] = await issueCertificates(ctx.db, meta(ctx), facts, [recipient], {
       issuedOn: officeToday(ctx), issuedPlace: page.issuedPlace, at: ctx.now(),

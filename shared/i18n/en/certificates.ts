@@ -107,6 +107,8 @@ export const certificates: typeof id = {
       noSpeakers: 'No speakers yet. Add them in',
       panitiaTitle: 'Committee certificates',
       panitiaIntro: 'Pick committee members from the roster or type the names of people from outside it, then issue them all at once.',
+      roleLabel: 'Called',
+      roleLabelHint: 'E.g. Moderator or Secretary: printed "sebagai Moderator pada …". Empty: Panitia.',
       fromRosterTitle: 'From the roster',
       employee: 'Employee',
       outsideTitle: 'Someone outside the roster',

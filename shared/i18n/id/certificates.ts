@@ -115,6 +115,8 @@ export const certificates = {
       noSpeakers: 'Belum ada narasumber. Tambahkan di',
       panitiaTitle: 'Sertifikat panitia',
       panitiaIntro: 'Pilih panitia dari daftar pegawai atau tulis nama orang dari luar, lalu terbitkan sekaligus.',
+      roleLabel: 'Disebut sebagai',
+      roleLabelHint: 'Mis. Moderator atau Sekretaris: dicetak "sebagai Moderator pada …". Kosong: Panitia.',
       fromRosterTitle: 'Dari daftar pegawai',
       employee: 'Pegawai',
       outsideTitle: 'Orang dari luar daftar pegawai',

@@ -269,6 +269,7 @@ function PanitiaCard({ data, eventId, onIssued }: { data: Candidates; eventId: s
   const { t } = useTranslation();
   const id = useId();
   const [pending, setPending] = useState<Pending[]>([]);
+  const [roleLabel, setRoleLabel] = useState('');
   const { busy, error, issue } = useIssue(eventId, 'panitia', (r) => {
     setPending([]);
     onIssued(r);
@@ -277,6 +278,7 @@ function PanitiaCard({ data, eventId, onIssued }: { data: Candidates; eventId: s
   const send = () => void issue({
     employeeIds: pending.flatMap((p) => (p.kind === 'employee' ? [p.id] : [])),
     others: pending.flatMap((p) => (p.kind === 'other' ? [{ name: p.name, nip: p.nip, jabatan: p.jabatan, unit: p.unit }] : [])),
+    roleLabel,
   });
 
   return (
@@ -288,6 +290,11 @@ function PanitiaCard({ data, eventId, onIssued }: { data: Candidates; eventId: s
         </button>
       </div>
       <p className="form-note">{t('certificatesUi.candidates.panitiaIntro')}</p>
+      <div className="field panitia-role">
+        <label htmlFor={`${id}-role`}>{t('certificatesUi.candidates.roleLabel')}</label>
+        <input id={`${id}-role`} value={roleLabel} maxLength={40} onChange={(e) => setRoleLabel(e.target.value)} aria-describedby={`${id}-role-hint`} />
+        <p id={`${id}-role-hint`} className="field-hint">{t('certificatesUi.candidates.roleLabelHint')}</p>
+      </div>
       {error ? <ErrorAlert error={error} /> : null}
       <div className="grid-2 panitia-add">
         <AddFromRoster onAdd={add} />
