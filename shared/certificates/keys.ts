@@ -77,9 +77,3 @@ export function fromBase64(text: string): Uint8Array | null {
   if (out.length > 0 && toBase64(out) !== text) return null;
   return out;
 }
-
-export function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}

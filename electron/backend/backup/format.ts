@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import pkg from '../../../package.json' with { type: 'json' };
 import { BACKUP_EXTENSION, type BackupCounts, type BackupInfo, type BackupKind, type CurrentData } from '../../../shared/contract/backup.ts';
+import { hasTable } from '../db/migrate.ts';
 import type { Db } from '../db/open.ts';
 import { schemaVersion } from '../db/migrate.ts';
 import { writeTransaction } from '../db/transaction.ts';
@@ -25,8 +26,6 @@ export function ensureBackupsDir(dataDir: string): string {
   return dir;
 }
 
-export const hasTable = (db: Db, name: string) =>
-  db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined;
 
 const hasColumn = (db: Db, table: string, column: string) =>
   (db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).some((c) => c.name === column);

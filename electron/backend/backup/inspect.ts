@@ -9,7 +9,8 @@ import { ApiError } from '../../../shared/contract/errors.ts';
 import { LATEST_VERSION } from '../db/migrations/index.ts';
 import { schemaVersion } from '../db/migrate.ts';
 import { integrityProblems } from '../db/check.ts';
-import { BACKUP_FORMAT_VERSION, countData, hasTable, officeOf, readInfo } from './format.ts';
+import { BACKUP_FORMAT_VERSION, countData, officeOf, readInfo } from './format.ts';
+import { hasTable } from '../db/migrate.ts';
 import { removeQuietly, tempName } from './create.ts';
 import { verifyChecksum } from './checksum.ts';
 

@@ -104,10 +104,8 @@ export async function issueCertificates(db: Db, m: WriteMeta, facts: EventFacts,
     // Numbers this PC gave out before the database was restored from an older backup stay used.
     const base = Math.max(stored, numberFloor(db, year));
     const prepared = prepare(db, facts, recipients, base, opts);
-    for (const p of prepared) {
-      const used = certs.findCertificateByNumber(db, p.number);
-      if (used) throw new ApiError('CONFLICT', `Nomor ${p.number} sudah dipakai. Periksa pola penomoran di Pengaturan → Sertifikat.`, { field: 'numberPattern', number: p.number });
-    }
+    const [used] = certs.takenNumbers(db, prepared.map((p) => p.number));
+    if (used) throw new ApiError('CONFLICT', `Nomor ${used} sudah dipakai. Periksa pola penomoran di Pengaturan → Sertifikat.`, { field: 'numberPattern', number: used });
     const { pdf, pageRanges } = await renderCertificates(prepared.map((p) => p.page), certificateAssets(db), { createdAt: opts.at, onProgress: opts.onProgress, signal: opts.signal });
     const documentId = newId();
     const saved = writeTransaction(db, () => {

@@ -7,7 +7,7 @@ import type { Db } from '../db/open.ts';
 import { getEmployee } from '../db/repos/employees.ts';
 import { toEmployee } from '../services/employee-record.ts';
 import * as t from '../db/repos/trainings.ts';
-import { certificatesOfEvent } from '../db/repos/certificates.ts';
+import { liveCertificatesOfEvent } from '../db/repos/certificates.ts';
 import { eventRecap } from '../services/recap.ts';
 import { toSession } from '../services/events.ts';
 
@@ -78,8 +78,9 @@ function employeeRecipient(db: Db, role: CertificateRole, employeeId: string, fa
  * Everyone the event could give a certificate to, per role, with why not (yet) for participants:
  * the completion rule decides, as the recap shows it by the office clock.
  */
-export function eventCandidates(db: Db, facts: EventFacts, clock: string): { done: boolean; peserta: Candidate[]; narasumber: Candidate[]; panitia: Candidate[] } {
-  const live = new Map(certificatesOfEvent(db, facts.event.id).filter((c) => c.status === 'sah').map((c) => [`${c.role}|${c.recipientKey}`, { id: c.id, number: c.number }]));
+export function eventCandidates(db: Db, facts: EventFacts, clock: string): { done: boolean; peserta: Candidate[]; narasumber: Candidate[]; panitia: Candidate[]; liveKeys: Set<string> } {
+  const certificates = liveCertificatesOfEvent(db, facts.event.id);
+  const live = new Map(certificates.map((c) => [`${c.role}|${c.recipientKey}`, { id: c.id, number: c.number }]));
   const recap = eventRecap(db, facts.event.id, clock);
   const peserta = recap.rows.map((r): Candidate => {
     const reasons: Candidate['reasons'] = [];
@@ -99,10 +100,10 @@ export function eventCandidates(db: Db, facts: EventFacts, clock: string): { don
     key: speakerKey(s.name), employeeId: null, nip: '', name: s.name, detail: [s.institution, s.topic].filter(Boolean).join(' · '),
     eligible: true, reasons: [], certificate: live.get(`narasumber|${speakerKey(s.name)}`) ?? null,
   }));
-  const panitia = certificatesOfEvent(db, facts.event.id).filter((c) => c.role === 'panitia' && c.status === 'sah').map((c): Candidate => ({
+  const panitia = certificates.filter((c) => c.role === 'panitia').map((c): Candidate => ({
     key: c.recipientKey, employeeId: c.employeeId, nip: c.nip, name: c.name, detail: '', eligible: true, reasons: [], certificate: { id: c.id, number: c.number },
   }));
-  return { done: recap.finished, peserta, narasumber, panitia };
+  return { done: recap.finished, peserta, narasumber, panitia, liveKeys: new Set(live.keys()) };
 }
 
 export interface IssueRequest {
@@ -171,8 +172,8 @@ export function planRecipients(db: Db, facts: EventFacts, clock: string, req: Is
     }
   }
   // Whoever already holds a live certificate of this role for this event is not given a second.
-  const live = new Set(certificatesOfEvent(db, facts.event.id).filter((c) => c.status === 'sah' && c.role === req.role).map((c) => c.recipientKey));
-  for (const r of recipients.filter((x) => live.has(x.key))) skipped.push({ nip: r.nip, name: r.name, reason: 'already_issued' });
+  const held = (r: Recipient) => candidates.liveKeys.has(`${req.role}|${r.key}`);
+  for (const r of recipients.filter(held)) skipped.push({ nip: r.nip, name: r.name, reason: 'already_issued' });
   const label = req.role === 'peserta' ? '' : req.roleLabel;
-  return { recipients: recipients.filter((x) => !live.has(x.key)).map((r) => ({ ...r, roleLabel: label })), skipped };
+  return { recipients: recipients.filter((r) => !held(r)).map((r) => ({ ...r, roleLabel: label })), skipped };
 }

@@ -4,7 +4,7 @@ import { DEFAULT_NUMBER_PATTERN } from '../../../shared/certificates/numbering.t
 import type { Db } from '../db/open.ts';
 import { getOffice, getOfficeLogo } from '../db/repos/office.ts';
 import { getSetting, setSetting } from '../db/repos/settings.ts';
-import { sql } from '../db/statements.ts';
+import { certificateImage } from '../db/repos/certificate-images.ts';
 
 const PATTERN_KEY = 'certificates.numberPattern';
 const templateKey = (role: CertificateRole) => `certificates.template.${role}`;
@@ -39,20 +39,7 @@ export function saveTemplate(db: Db, template: CertificateTemplate): void {
   setSetting(db, templateKey(template.role), JSON.stringify(template));
 }
 
-export type ImageKind = 'signature' | 'stamp';
-
-export function certificateImage(db: Db, kind: ImageKind): { mime: string; data: Buffer } | null {
-  return (sql(db, 'SELECT mime, data FROM certificate_images WHERE kind = ?').get(kind) as { mime: string; data: Buffer } | undefined) ?? null;
-}
-
-export function setCertificateImage(db: Db, kind: ImageKind, image: { mime: string; data: Buffer } | null, at: string, by: string | null): void {
-  if (!image) sql(db, 'DELETE FROM certificate_images WHERE kind = ?').run(kind);
-  else {
-    sql(db, `INSERT INTO certificate_images (kind, mime, data, updated_at, updated_by) VALUES (?, ?, ?, ?, ?)
-      ON CONFLICT (kind) DO UPDATE SET mime = excluded.mime, data = excluded.data, updated_at = excluded.updated_at, updated_by = excluded.updated_by`)
-      .run(kind, image.mime, image.data, at, by);
-  }
-}
+export { certificateImage, setCertificateImage, type ImageKind } from '../db/repos/certificate-images.ts';
 
 /** Logo, scanned signature and stamp, as the renderer embeds them (once per document). */
 export function certificateAssets(db: Db): { logo?: Uint8Array; signature?: Uint8Array; stamp?: Uint8Array } {

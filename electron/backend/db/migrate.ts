@@ -33,3 +33,7 @@ export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): 
   });
   return { from, to: schemaVersion(db) };
 }
+
+/** Whether the database has this table (an older schema may not). */
+export const hasTable = (db: Db, name: string) =>
+  db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined;

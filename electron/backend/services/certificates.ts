@@ -28,7 +28,7 @@ import { writeFileAtomic } from '../files.ts';
 import { meta, requireOffice } from './office.ts';
 import { fileSlug, pdfFile } from './documents.ts';
 import { officeNow, requireEvent } from './events.ts';
-import { validateLogo } from './logo.ts';
+import { validateImage } from './logo.ts';
 import { nowIso, type ServiceContext } from './context.ts';
 import type { Handlers } from './handlers.ts';
 
@@ -132,7 +132,7 @@ export const certificateHandlers = {
   },
 
   'certificates.setImage': ({ kind, mimeType, dataBase64 }, ctx) => {
-    const data = validateLogo(mimeType, dataBase64, 'image');
+    const data = validateImage(mimeType, dataBase64, 'image');
     const m = meta(ctx);
     writeTransaction(ctx.db, () => {
       settings.setCertificateImage(ctx.db, kind, { mime: mimeType, data }, m.at, m.actor?.userId ?? null);

@@ -12,7 +12,7 @@ const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0
  * and it would then break every document that prints the logo.
  */
 /** `field` names the picture in messages too: `logo` (validation.logo_*) or `image` (validation.image_*). */
-export function validateLogo(mimeType: string, dataBase64: string, field: 'logo' | 'image' = 'logo'): Buffer {
+export function validateImage(mimeType: string, dataBase64: string, field: 'logo' | 'image' = 'logo'): Buffer {
   const invalid = () => ApiError.field([field], `validation.${field}_invalid`);
   const data = Buffer.from(dataBase64, 'base64');
   if (data.length === 0) throw invalid();

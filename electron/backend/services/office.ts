@@ -9,13 +9,13 @@ import { countActiveAdmins } from '../db/repos/users.ts';
 import { foldUnitName, foldedDuplicates } from '../../../shared/domain/unit-names.ts';
 import { nowIso, type ServiceContext, type WriteMeta } from './context.ts';
 import type { Handlers } from './handlers.ts';
-import { validateLogo } from './logo.ts';
+import { validateImage } from './logo.ts';
 import { lookupDistrict, villages } from './regions.ts';
 import { createUser } from './users.ts';
 import { openSession } from './auth.ts';
 import { writeTransaction } from '../db/transaction.ts';
 import { addOfficeKey } from '../db/repos/office-keys.ts';
-import { hasTable } from '../backup/format.ts';
+import { hasTable } from '../db/migrate.ts';
 
 /** Before setup there is no office code yet; rows written then (none in practice) say so. */
 export function officeOrigin(db: Db): string {
@@ -128,7 +128,7 @@ export const officeHandlers = {
 
   'office.setLogo': ({ mimeType, dataBase64 }, ctx) => {
     const before = requireOffice(ctx.db);
-    const data = validateLogo(mimeType, dataBase64);
+    const data = validateImage(mimeType, dataBase64);
     const m = meta(ctx);
     writeTransaction(ctx.db, () => {
       offices.setOfficeLogo(ctx.db, before.id, { mime: mimeType, data }, m.at, m.actor?.userId ?? null);

@@ -87,6 +87,20 @@ export function certificatesOfEvent(db: Db, eventId: string): CertificateRecord[
   return (sql(db, 'SELECT * FROM certificates WHERE event_id = ? AND deleted_at IS NULL ORDER BY year, seq').all(eventId) as Row[]).map(toRecord);
 }
 
+/** The live (sah) certificates of an event, who they are for: what issuing compares against (no page snapshots). */
+export function liveCertificatesOfEvent(db: Db, eventId: string): { id: string; number: string; role: CertificateRole; recipientKey: string; employeeId: string | null; nip: string; name: string }[] {
+  return (sql(db, `SELECT id, number, role, recipient_key, employee_id, nip, name FROM certificates
+      WHERE event_id = ? AND status = 'sah' AND deleted_at IS NULL ORDER BY year, seq`).all(eventId) as Row[]).map((r) => ({
+    id: r.id as string, number: r.number as string, role: r.role as CertificateRole, recipientKey: r.recipient_key as string,
+    employeeId: r.employee_id as string | null, nip: r.nip as string, name: r.name as string,
+  }));
+}
+
+/** Which of these numbers are already taken (any status): one query for a whole issue. */
+export function takenNumbers(db: Db, numbers: readonly string[]): string[] {
+  return sql(db, 'SELECT number FROM certificates WHERE number IN (SELECT value FROM json_each(?))').pluck().all(JSON.stringify(numbers)) as string[];
+}
+
 export function certificatesByIds(db: Db, ids: readonly string[]): CertificateRecord[] {
   return (sql(db, 'SELECT * FROM certificates WHERE id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL ORDER BY year, seq')
     .all(JSON.stringify(ids)) as Row[]).map(toRecord);

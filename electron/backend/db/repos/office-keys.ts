@@ -2,7 +2,7 @@ import type { Db } from '../open.ts';
 import { sql } from '../statements.ts';
 import { generateOfficeKeyPair } from '../../certificates/crypto.ts';
 import { readKeyFile, saveKeyFile } from '../../certificates/key-store.ts';
-import { fingerprintOf, kidOf } from '../../../../shared/certificates/keys.ts';
+import { kidOf } from '../../../../shared/certificates/keys.ts';
 
 export interface OfficeKey {
   kid: string;
@@ -44,8 +44,4 @@ export function activeSigningKey(db: Db): { key: OfficeKey; privateKey: Uint8Arr
   if (!row) return null;
   const key = toKey(row);
   return { key, privateKey: readKeyFile(db, key.kid, key.publicKey) };
-}
-
-export function keyFingerprint(key: Pick<OfficeKey, 'publicKey'>): string {
-  return fingerprintOf(key.publicKey);
 }
