@@ -29,6 +29,10 @@ import { recapHandlers } from './services/recap.ts';
 import { backupHandlers } from './services/backup.ts';
 import { certificateHandlers } from './services/certificates.ts';
 import { trustHandlers } from './services/trust.ts';
+import { recordHandlers } from './services/records.ts';
+import { ledgerHandlers } from './services/ledger.ts';
+import { evaluationHandlers } from './services/evaluation.ts';
+import { reportHandlers } from './services/reports.ts';
 import { backupBeforeMigration } from './backup/daily.ts';
 import { backupRuntime } from './backup/runtime.ts';
 import { describeProcesses, otherProcesses, type ProcessKind } from './backup/presence.ts';
@@ -50,6 +54,10 @@ const handlers: Handlers = {
   ...backupHandlers,
   ...certificateHandlers,
   ...trustHandlers,
+  ...recordHandlers,
+  ...ledgerHandlers,
+  ...evaluationHandlers,
+  ...reportHandlers,
 };
 
 export interface CallOptions {

@@ -16,6 +16,10 @@ import { ruleMethods } from './rules.ts';
 import { holidayMethods } from './holidays.ts';
 import { backupMethods } from './backup.ts';
 import { certificateMethods } from './certificates.ts';
+import { recordMethods } from './records.ts';
+import { ledgerMethods } from './ledger.ts';
+import { evaluationMethods } from './evaluation.ts';
+import { reportMethods } from './reports.ts';
 
 /** The one contract: method name → input schema, output schema, access. */
 export const contract = {
@@ -35,6 +39,10 @@ export const contract = {
   ...holidayMethods,
   ...backupMethods,
   ...certificateMethods,
+  ...recordMethods,
+  ...ledgerMethods,
+  ...evaluationMethods,
+  ...reportMethods,
 } satisfies Record<string, MethodDef>;
 
 export type Contract = typeof contract;

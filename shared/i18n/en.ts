@@ -9,6 +9,8 @@ import { programme } from './en/programme.ts';
 import { events } from './en/events.ts';
 import { attendance } from './en/attendance.ts';
 import { certificates } from './en/certificates.ts';
+import { records } from './en/records.ts';
+import { evaluation } from './en/evaluation.ts';
 
 export const en: Catalogue = {
   ...messages,
@@ -20,4 +22,6 @@ export const en: Catalogue = {
   ...events,
   ...attendance,
   ...certificates,
+  ...records,
+  ...evaluation,
 };

@@ -9,6 +9,8 @@ import { programme } from './id/programme.ts';
 import { events } from './id/events.ts';
 import { attendance } from './id/attendance.ts';
 import { certificates } from './id/certificates.ts';
+import { records } from './id/records.ts';
+import { evaluation } from './id/evaluation.ts';
 
 export const id = {
   ...messages,
@@ -20,6 +22,8 @@ export const id = {
   ...events,
   ...attendance,
   ...certificates,
+  ...records,
+  ...evaluation,
 };
 
 export type Catalogue = typeof id;

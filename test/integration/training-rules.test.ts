@@ -20,16 +20,17 @@ afterAll(() => {
 const lastAudit = () => o.db.prepare("SELECT username, details FROM audit_log WHERE action = 'rules.update' ORDER BY seq DESC LIMIT 1").get() as { username: string; details: string } | undefined;
 
 describe('training rules', () => {
-  it('are 15 minutes and 20 JP until an admin sets them', async () => {
-    expect(await o.t.ok('rules.get', {}, operatorToken)).toEqual({ graceMinutes: 15, jpTargetPerYear: 20 });
+  it('are 15 minutes, 20 JP (PNS and PPPK) and follow-ups after 3 months until an admin sets them', async () => {
+    expect(await o.t.ok('rules.get', {}, operatorToken)).toEqual({ graceMinutes: 15, jpTargetPerYear: 20, jpTargetPppk: 20, followupMonths: 3 });
     const p = o.employees[0]!;
     expect((await o.t.ok('recap.employee', { employeeId: p.id, year: 2026 }, operatorToken)).targetJp).toBe(20);
   });
 
   it('an admin sets them; the recap follows; the audit log says old → new; the journal (for the city) is untouched', async () => {
     const journal = o.db.prepare('SELECT count(*) FROM change_journal').pluck().get();
-    expect(await o.t.ok('rules.update', { graceMinutes: 10, jpTargetPerYear: 24 }, o.token)).toEqual({ graceMinutes: 10, jpTargetPerYear: 24 });
-    expect(await o.t.ok('rules.get', {}, operatorToken)).toEqual({ graceMinutes: 10, jpTargetPerYear: 24 });
+    // Rules not sent keep their value (an older screen sends only the first two).
+    expect(await o.t.ok('rules.update', { graceMinutes: 10, jpTargetPerYear: 24 }, o.token)).toEqual({ graceMinutes: 10, jpTargetPerYear: 24, jpTargetPppk: 20, followupMonths: 3 });
+    expect(await o.t.ok('rules.get', {}, operatorToken)).toEqual({ graceMinutes: 10, jpTargetPerYear: 24, jpTargetPppk: 20, followupMonths: 3 });
     expect((await o.t.ok('recap.employee', { employeeId: o.employees[0]!.id, year: 2026 }, o.token)).targetJp).toBe(24);
     expect(lastAudit()).toEqual({ username: 'admin', details: JSON.stringify({ graceMinutes: [15, 10], jpTargetPerYear: [20, 24] }) });
     expect(o.db.prepare('SELECT count(*) FROM change_journal').pluck().get()).toBe(journal);
@@ -57,6 +58,6 @@ describe('training rules', () => {
       { path: ['graceMinutes'], message: 'validation.number_too_big', params: { maximum: 240 } },
       { path: ['jpTargetPerYear'], message: 'validation.number_too_small', params: { minimum: 1 } },
     ]);
-    expect(await o.t.ok('rules.get', {}, o.token)).toEqual({ graceMinutes: 10, jpTargetPerYear: 24 });
+    expect(await o.t.ok('rules.get', {}, o.token)).toEqual({ graceMinutes: 10, jpTargetPerYear: 24, jpTargetPppk: 20, followupMonths: 3 });
   });
 });

@@ -10,6 +10,8 @@ import { writeTransaction } from '../db/transaction.ts';
 const KEYS: Record<keyof TrainingRules, string> = {
   graceMinutes: 'attendance.graceMinutes',
   jpTargetPerYear: 'jp.targetPerYear',
+  jpTargetPppk: 'jp.targetPppk',
+  followupMonths: 'evaluation.followupMonths',
 };
 
 /** The office's rules; a rule never set (or unreadable) is its default. */
@@ -18,7 +20,7 @@ export function trainingRules(db: Db): TrainingRules {
     const value = Number(getSetting(db, KEYS[rule]) ?? NaN);
     return Number.isInteger(value) && value >= 0 ? value : DEFAULT_RULES[rule];
   };
-  return { graceMinutes: read('graceMinutes'), jpTargetPerYear: read('jpTargetPerYear') };
+  return { graceMinutes: read('graceMinutes'), jpTargetPerYear: read('jpTargetPerYear'), jpTargetPppk: read('jpTargetPppk'), followupMonths: read('followupMonths') };
 }
 
 export const ruleHandlers = {
@@ -27,8 +29,9 @@ export const ruleHandlers = {
   // Office-local settings, not synced records: the audit log keeps old → new, the journal nothing.
   'rules.update': (input, ctx) => writeTransaction(ctx.db, () => {
     const before = trainingRules(ctx.db);
-    for (const rule of Object.keys(KEYS) as (keyof TrainingRules)[]) setSetting(ctx.db, KEYS[rule], String(input[rule]));
-    const changes = diffFields(before, input);
+    const after = { ...before, ...input };
+    for (const rule of Object.keys(KEYS) as (keyof TrainingRules)[]) setSetting(ctx.db, KEYS[rule], String(after[rule]));
+    const changes = diffFields(before, after);
     if (Object.keys(changes).length) recordEvent(ctx.db, meta(ctx), 'rules.update', changes);
     return trainingRules(ctx.db);
   }),

@@ -17,6 +17,8 @@ import { EventPage } from '../features/events/EventPage.tsx';
 import { DoorScreen } from '../features/attendance/DoorScreen.tsx';
 import { PaperEntry } from '../features/attendance/PaperEntry.tsx';
 import { OfficeLogo } from '../features/settings/OfficeLogo.tsx';
+import { EvaluationArea } from '../features/evaluation/EvaluationArea.tsx';
+import { LedgerArea } from '../features/ledger/LedgerArea.tsx';
 import { CertificatesArea } from '../features/certificates/CertificatesArea.tsx';
 import { ACCOUNT_PATH, AREAS } from './areas.ts';
 import { useSession } from './session.tsx';
@@ -97,6 +99,8 @@ export function AppShell() {
             <Route path="/kegiatan/:id/sesi/:sessionId/hadir">{(params) => <DoorScreen key={params.sessionId} />}</Route>
             <Route path="/kegiatan/:id/sesi/:sessionId/kertas">{(params) => <PaperEntry key={params.sessionId} />}</Route>
             <Route path="/kegiatan/:id/:tab?">{(params) => <EventPage key={params.id} />}</Route>
+            <Route path="/evaluasi/:part?"><EvaluationArea /></Route>
+            <Route path="/capaian/:part?"><LedgerArea /></Route>
             <Route path="/sertifikat/:part?"><CertificatesArea /></Route>
             {AREAS.filter((a) => a.planned).map((area) => (
               <Route key={area.key} path={area.path}><PlannedArea area={area.key} /></Route>

@@ -73,6 +73,7 @@ export const messages: typeof id = {
     self_deactivate: 'You cannot deactivate your own account; ask another admin.',
     time: 'Times are written HH:MM, e.g. 08:00.',
     session_empty: 'The end time equals the start time.',
+    end_before_start: 'The end date is before the start date.',
     session_end_before_start: 'The end time is before the start time. If the session runs past midnight, tick "Runs past midnight".',
     session_not_overnight: 'The end time is after the start time, so the session does not run past midnight. Untick "Runs past midnight" or correct the times.',
     session_too_long: 'A session lasts at most {{maxHours}} hours. Split a longer event into several sessions.',

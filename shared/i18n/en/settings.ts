@@ -133,6 +133,10 @@ export const settings: typeof id = {
       graceHint: 'An arrival later than the session start plus these minutes is recorded as Late. Default: {{default}}.',
       jpTarget: 'JP target per employee per year',
       jpTargetHint: 'Every ASN is entitled to at least 20 JP a year (PP 11/2017 art. 203(4)). Default: {{default}}.',
+      jpTargetPppk: 'JP target per year for PPPK staff',
+      jpTargetPppkHint: 'Set it differently where regional rules give PPPK staff another target. Default: {{default}}.',
+      followupMonths: 'Supervisor evaluation (months after the event)',
+      followupMonthsHint: 'The follow-up form for the participant\'s supervisor is due this many months after the last session. Default: {{default}}.',
       saved: 'Training rules saved.',
     },
     holidays: {

@@ -79,6 +79,8 @@ export const shell: typeof id = {
     employees: { title: 'Employees', description: 'The staff list (NIP, rank, position, unit) and import from a spreadsheet.' },
     programs: { title: 'Programmes', description: 'The annual competency development programme: needs, planned events, JP, budget and funding.' },
     activities: { title: 'Events', description: 'Running the events: sessions, attendance sheets, evaluation and each participant’s JP.' },
+    evaluation: { title: 'Evaluation', description: 'Four-level training evaluation: participant reaction, pre/post-test scores, supervisor follow-up and the unit\'s IKM/SKM.' },
+    ledger: { title: 'JP ledger', description: 'Every employee\'s 20 JP: office events and outside trainings, who is behind, charts and reports.' },
     certificates: { title: 'Certificates', description: 'Numbered certificates with JP in figures and words, the signer and a QR code.' },
     export: { title: 'Send Data', description: 'Sending competency development records to the city BKPSDM, without duplicates when sent again.' },
     settings: { title: 'Settings', description: 'Office data, work units, users, training rules and holidays, audit log, database check and backups.' },

@@ -73,6 +73,7 @@ export const messages = {
     self_deactivate: 'Anda tidak dapat menonaktifkan akun Anda sendiri; minta admin lain.',
     time: 'Jam ditulis JJ:MM, mis. 08:00.',
     session_empty: 'Jam selesai sama dengan jam mulai.',
+    end_before_start: 'Tanggal selesai lebih awal dari tanggal mulai.',
     session_end_before_start: 'Jam selesai lebih awal dari jam mulai. Jika sesi berlangsung melewati tengah malam, centang "Berlangsung melewati tengah malam".',
     session_not_overnight: 'Jam selesai sesudah jam mulai, jadi sesi ini tidak melewati tengah malam. Hapus centang "Berlangsung melewati tengah malam" atau perbaiki jamnya.',
     session_too_long: 'Satu sesi paling lama {{maxHours}} jam. Bagi kegiatan yang lebih lama menjadi beberapa sesi.',

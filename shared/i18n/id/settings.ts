@@ -132,6 +132,10 @@ export const settings = {
       graceHint: 'Kedatangan lewat dari jam mulai sesi ditambah menit ini dicatat Terlambat. Bawaan: {{default}}.',
       jpTarget: 'Target JP per pegawai per tahun',
       jpTargetHint: 'Setiap ASN berhak atas sedikitnya 20 JP setahun (PP 11/2017 ps. 203 ayat 4). Bawaan: {{default}}.',
+      jpTargetPppk: 'Target JP per tahun untuk PPPK',
+      jpTargetPppkHint: 'Isi lain bila aturan daerah menetapkan target berbeda untuk PPPK. Bawaan: {{default}}.',
+      followupMonths: 'Evaluasi atasan (bulan sesudah kegiatan)',
+      followupMonthsHint: 'Formulir tindak lanjut untuk atasan peserta jatuh tempo sekian bulan sesudah sesi terakhir. Bawaan: {{default}}.',
       saved: 'Aturan pelatihan tersimpan.',
     },
     holidays: {

@@ -78,6 +78,8 @@ export const shell = {
     employees: { title: 'Pegawai', description: 'Daftar pegawai (NIP, golongan, jabatan, unit) dan impor dari spreadsheet.' },
     programs: { title: 'Program', description: 'Program pengembangan kompetensi tahunan: kebutuhan, rencana kegiatan, JP, anggaran, dan sumber dana.' },
     activities: { title: 'Kegiatan', description: 'Pelaksanaan kegiatan: sesi, daftar hadir, evaluasi, dan JP setiap peserta.' },
+    evaluation: { title: 'Evaluasi', description: 'Evaluasi pelatihan empat tingkat: reaksi peserta, nilai pre/post-test, tindak lanjut atasan, dan IKM/SKM unit.' },
+    ledger: { title: 'Capaian JP', description: 'Capaian 20 JP setiap pegawai: kegiatan kantor dan pelatihan di luar, siapa yang belum, grafik, dan laporan.' },
     certificates: { title: 'Sertifikat', description: 'Sertifikat bernomor dengan JP dalam angka dan huruf, penandatangan, dan kode QR.' },
     export: { title: 'Kirim Data', description: 'Pengiriman riwayat pengembangan kompetensi ke BKPSDM kota, tanpa data ganda bila dikirim ulang.' },
     settings: { title: 'Pengaturan', description: 'Data kantor, unit kerja, pengguna, aturan pelatihan dan hari libur, log audit, pemeriksaan basis data, dan cadangan.' },

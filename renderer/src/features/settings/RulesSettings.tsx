@@ -8,9 +8,11 @@ import { Form, FormFooter, TextField, useSaveForm } from '../../components/form.
 import { numberOrNull } from '../trainings/format.ts';
 
 type RuleValues = Record<keyof TrainingRules, string>;
-const toValues = (r: TrainingRules): RuleValues => ({ graceMinutes: String(r.graceMinutes), jpTargetPerYear: String(r.jpTargetPerYear) });
+const toValues = (r: TrainingRules): RuleValues => ({
+  graceMinutes: String(r.graceMinutes), jpTargetPerYear: String(r.jpTargetPerYear), jpTargetPppk: String(r.jpTargetPppk), followupMonths: String(r.followupMonths),
+});
 
-/** Aturan pelatihan: the office's late-arrival grace and yearly JP target. */
+/** Aturan pelatihan: late-arrival grace, yearly JP targets (PNS, PPPK) and when follow-ups are due. */
 export function RulesSettings() {
   const rules = useLoader(() => api['rules.get']({}), []);
   return <LoadState loader={rules}>{(current) => <RulesForm current={current} />}</LoadState>;
@@ -23,6 +25,8 @@ function RulesForm({ current }: { current: TrainingRules }) {
   const { onSubmit, alert, saved } = useSaveForm(form, (values) => api['rules.update']({
     graceMinutes: numberOrNull(values.graceMinutes) as number,
     jpTargetPerYear: numberOrNull(values.jpTargetPerYear) as number,
+    jpTargetPppk: numberOrNull(values.jpTargetPppk) as number,
+    followupMonths: numberOrNull(values.followupMonths) as number,
   }), toValues);
 
   return (
@@ -42,6 +46,18 @@ function RulesForm({ current }: { current: TrainingRules }) {
             label={t('settings.rules.jpTarget')}
             inputMode="numeric"
             hint={t('settings.rules.jpTargetHint', { default: DEFAULT_RULES.jpTargetPerYear })}
+          />
+          <TextField
+            name="jpTargetPppk"
+            label={t('settings.rules.jpTargetPppk')}
+            inputMode="numeric"
+            hint={t('settings.rules.jpTargetPppkHint', { default: DEFAULT_RULES.jpTargetPppk })}
+          />
+          <TextField
+            name="followupMonths"
+            label={t('settings.rules.followupMonths')}
+            inputMode="numeric"
+            hint={t('settings.rules.followupMonthsHint', { default: DEFAULT_RULES.followupMonths })}
           />
         </div>
         <FormFooter error={alert} done={saved && t('settings.rules.saved')} submitLabel={t('common.save')} />

@@ -1,0 +1,4 @@
+// evaluation: screens and backend messages of this area.
+export const evaluation = {
+  evaluationUi: {},
+};

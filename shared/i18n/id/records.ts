@@ -1,0 +1,4 @@
+// records: screens and backend messages of this area.
+export const records = {
+  recordsUi: {},
+};
