@@ -1,4 +1,4 @@
-// `records`, `ledger` and `report`: external training records, the 20 JP ledger, reports.
+// `records`: external training records (add, import).
 import type { Command } from 'commander';
 import type { CliOutcome } from './support.ts';
 

@@ -10,6 +10,8 @@ import { registerRosterCommands } from './commands-roster.ts';
 import { registerTrainingCommands } from './commands-trainings.ts';
 import { registerCertificateCommands } from './commands-certificates.ts';
 import { registerRecordCommands } from './commands-records.ts';
+import { registerLedgerCommands } from './commands-ledger.ts';
+import { registerReportCommands } from './commands-reports.ts';
 import { t, type CliOutcome } from './support.ts';
 
 export { DEFAULT_PORT, type CliOutcome } from './support.ts';
@@ -21,7 +23,7 @@ export function buildProgram(outcome: CliOutcome = { exitCode: 0 }): Command {
     .option('--data <dir>', 'folder data (atau env BANGKOM_DATA)')
     .showHelpAfterError()
     .exitOverride();
-  for (const register of [registerAppCommands, registerOfficeCommands, registerRosterCommands, registerTrainingCommands, registerCertificateCommands, registerRecordCommands, registerDbCommands, registerBackupCommands]) {
+  for (const register of [registerAppCommands, registerOfficeCommands, registerRosterCommands, registerTrainingCommands, registerCertificateCommands, registerRecordCommands, registerLedgerCommands, registerReportCommands, registerDbCommands, registerBackupCommands]) {
     register(program, outcome);
   }
   return program;

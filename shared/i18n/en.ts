@@ -11,6 +11,10 @@ import { attendance } from './en/attendance.ts';
 import { certificates } from './en/certificates.ts';
 import { records } from './en/records.ts';
 import { evaluation } from './en/evaluation.ts';
+import { ledger } from './en/ledger.ts';
+import { ledgerUi } from './en/ledger-ui.ts';
+import { evaluationUi } from './en/evaluation-ui.ts';
+import { reports } from './en/reports.ts';
 
 export const en: Catalogue = {
   ...messages,
@@ -24,4 +28,8 @@ export const en: Catalogue = {
   ...certificates,
   ...records,
   ...evaluation,
+  ...ledger,
+  ...ledgerUi,
+  ...evaluationUi,
+  ...reports,
 };

@@ -11,6 +11,10 @@ import { attendance } from './id/attendance.ts';
 import { certificates } from './id/certificates.ts';
 import { records } from './id/records.ts';
 import { evaluation } from './id/evaluation.ts';
+import { ledger } from './id/ledger.ts';
+import { ledgerUi } from './id/ledger-ui.ts';
+import { evaluationUi } from './id/evaluation-ui.ts';
+import { reports } from './id/reports.ts';
 
 export const id = {
   ...messages,
@@ -24,6 +28,10 @@ export const id = {
   ...certificates,
   ...records,
   ...evaluation,
+  ...ledger,
+  ...ledgerUi,
+  ...evaluationUi,
+  ...reports,
 };
 
 export type Catalogue = typeof id;

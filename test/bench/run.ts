@@ -5,6 +5,8 @@ import { employeeSearch, rosterImport } from './roster.bench.ts';
 import { attendanceRecap, attendanceScan, attendanceSheet } from './attendance.bench.ts';
 import { backupCreate } from './backup.bench.ts';
 import { certificatesBatch500, certificatesVerify } from './certificates.bench.ts';
+import { recordsImport } from './records.bench.ts';
+import { ledgerYear } from './ledger.bench.ts';
 
 const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const benches: Record<string, () => unknown> = {
@@ -21,6 +23,8 @@ const benches: Record<string, () => unknown> = {
   'backup.create_10k': backupCreate,
   'certificates.batch_500': certificatesBatch500,
   'certificates.verify': certificatesVerify,
+  'records.import_10k': recordsImport,
+  'ledger.year_10k': ledgerYear,
   'renderer.bundle': bundleSize,
   'renderer.first_paint': firstPaint,
 };

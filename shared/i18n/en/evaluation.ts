@@ -1,5 +1,5 @@
 import type { evaluation as id } from '../id/evaluation.ts';
 
 export const evaluation: typeof id = {
-  evaluationUi: {},
+  evaluation: {},
 };

@@ -1,5 +1,5 @@
 import type { records as id } from '../id/records.ts';
 
 export const records: typeof id = {
-  recordsUi: {},
+  records: {},
 };

@@ -1,4 +1,4 @@
-// evaluation: screens and backend messages of this area.
+// The backend's messages about evaluation (`evaluation.*`).
 export const evaluation = {
-  evaluationUi: {},
+  evaluation: {},
 };

@@ -1,4 +1,4 @@
-// records: screens and backend messages of this area.
+// The backend's messages about training records (`records.*`).
 export const records = {
-  recordsUi: {},
+  records: {},
 };

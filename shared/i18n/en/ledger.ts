@@ -1,0 +1,5 @@
+import type { ledger as id } from '../id/ledger.ts';
+
+export const ledger: typeof id = {
+  ledger: {},
+};

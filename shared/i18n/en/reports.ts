@@ -1,0 +1,5 @@
+import type { reports as id } from '../id/reports.ts';
+
+export const reports: typeof id = {
+  reports: {},
+};

@@ -1,0 +1,4 @@
+// Evaluasi screens and the event's Evaluasi tab.
+export const evaluationUi = {
+  evaluationUi: {},
+};

@@ -1,0 +1,4 @@
+// Capaian JP screens: Belum 20 JP, the ledger, outside trainings, import, charts, reports.
+export const ledgerUi = {
+  ledgerUi: {},
+};

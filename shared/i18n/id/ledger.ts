@@ -1,0 +1,4 @@
+// the 20 JP ledger's backend messages (`ledger.*`).
+export const ledger = {
+  ledger: {},
+};
