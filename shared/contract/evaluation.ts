@@ -111,6 +111,7 @@ export const reactionComparison = z.object({
   /** Speakers across the year's events, comparable by the 0–100 index. */
   speakers: z.array(scoreStat.extend({ speaker: z.string(), events: z.number().int() })),
 });
+export type ReactionComparison = z.infer<typeof reactionComparison>;
 
 export const scoreRow = z.object({
   enrolmentId: z.string(),
@@ -205,6 +206,7 @@ export const resultRow = z.object({
   peopleTrained: z.number().int(),
   trainingsHeld: z.number().int(),
 });
+export type ResultRow = z.infer<typeof resultRow>;
 
 export const findingRef = z.object({
   kind: z.enum(['reaction', 'learning', 'followup', 'results']),
@@ -220,9 +222,12 @@ export const evaluationMethods = {
 
   /** The event's questionnaire (the built-in one until another is chosen). */
   'reaction.form': method({ access: 'user', input: z.object({ eventId: id }), output: eventQuestionnaire }),
-  /** Chooses the event's questionnaire; refused (CONFLICT) once answers exist, except `anonymous`. */
+  /** Chooses the event's questionnaire; once forms are entered neither it nor `anonymous` can change (CONFLICT). */
   'reaction.setForm': method({ access: 'user', input: z.object({ eventId: id, templateId: id.optional(), anonymous: z.boolean().default(true) }), output: eventQuestionnaire }),
-  /** One filled-in form; every Likert item answered within the scale, else VALIDATION naming the item. */
+  /**
+   * One filled-in form: items may be left blank (paper forms have blanks) but at least one is
+   * answered; each answer within the scale, else VALIDATION naming the item.
+   */
   'reaction.add': method({ access: 'user', input: reactionInput, output: reactionResponse }),
   'reaction.list': method({ access: 'user', input: z.object({ eventId: id }), output: z.array(reactionResponse) }),
   'reaction.remove': method({ access: 'user', input: z.object({ id }), output: z.object({ ok: z.literal(true) }) }),
@@ -261,9 +266,9 @@ export const evaluationMethods = {
     output: followup,
   }),
 
-  'serviceScores.list': method({ access: 'user', input: z.object({ year: year.optional() }), output: z.array(serviceScore) }),
-  'serviceScores.save': method({ access: 'user', input: z.intersection(serviceScoreFields, z.object({ id: id.optional() })), output: serviceScore }),
-  'serviceScores.remove': method({ access: 'user', input: z.object({ id }), output: z.object({ ok: z.literal(true) }) }),
+  'ikm.list': method({ access: 'user', input: z.object({ year: year.optional() }), output: z.array(serviceScore) }),
+  'ikm.save': method({ access: 'user', input: z.intersection(serviceScoreFields, z.object({ id: id.optional() })), output: serviceScore }),
+  'ikm.remove': method({ access: 'user', input: z.object({ id }), output: z.object({ ok: z.literal(true) }) }),
   'evaluation.results': method({ access: 'user', input: z.object({ year }), output: z.array(resultRow) }),
 
   /** A need for next year's programme from an evaluation finding. */
