@@ -112,11 +112,14 @@ export function hostCheck(hosts: AllowedHosts): MiddlewareHandler {
   };
 }
 
-/** Methods that carry a file in their input (`dataBase64`): imports, logo and certificate images, certificate pictures, trust files. */
+/**
+ * Methods that carry a file in their input (`dataBase64`, or a `scan` holding one): imports, logo and
+ * certificate images, certificate pictures, trust files, scanned training certificates.
+ */
 export function carriesFile(method: string): boolean {
   if (!isMethodName(method)) return false;
   const shape = (contract[method].input as { shape?: Record<string, unknown> }).shape;
-  return shape !== undefined && 'dataBase64' in shape;
+  return shape !== undefined && ('dataBase64' in shape || 'scan' in shape);
 }
 
 function tooLarge(c: Context, maxMb: number) {

@@ -18,7 +18,7 @@ export const scanUpload = z.object({
     .refine((data) => data.length <= Math.ceil(SCAN_MAX_BYTES / 3) * 4, { message: 'records.scan_too_large', params: { maxMb: SCAN_MAX_MB } }),
 });
 
-export const recordFields = z.object({
+const recordBase = z.object({
   employeeId: id,
   title: text(300),
   organiser: optionalText(200),
@@ -38,7 +38,10 @@ export const recordFields = z.object({
   certificateDate: enteredDate.nullable().default(null),
   place: optionalText(200),
   notes: optionalText(1000),
-}).refine((r) => r.endDate >= r.startDate, { message: 'validation.end_before_start', path: ['endDate'] });
+});
+const inOrder = (r: { startDate: string; endDate: string }) => r.endDate >= r.startDate;
+const endBeforeStart = { message: 'validation.end_before_start', path: ['endDate'] };
+export const recordFields = recordBase.refine(inOrder, endBeforeStart);
 export type RecordFields = z.input<typeof recordFields>;
 
 export const recordScan = z.object({ sha256: z.string(), fileName: z.string(), mimeType: z.enum(SCAN_TYPES), size: z.number().int() });
@@ -146,8 +149,8 @@ export const recordMethods = {
   'records.list': method({ access: 'user', input: recordFilter, output: z.array(trainingRecord) }),
   'records.get': method({ access: 'user', input: z.object({ id }), output: trainingRecord }),
   /** Refuses the same training twice (same person, title and dates, or certificate number) with CONFLICT naming it. */
-  'records.create': method({ access: 'user', input: z.intersection(recordFields, z.object({ scan: scanUpload.optional() })), output: trainingRecord }),
-  'records.update': method({ access: 'user', input: z.intersection(recordFields, z.object({ id })), output: trainingRecord }),
+  'records.create': method({ access: 'user', input: recordBase.extend({ scan: scanUpload.optional() }).refine(inOrder, endBeforeStart), output: trainingRecord }),
+  'records.update': method({ access: 'user', input: recordBase.extend({ id }).refine(inOrder, endBeforeStart), output: trainingRecord }),
   /** Soft delete, journalled and audited. */
   'records.remove': method({ access: 'user', input: z.object({ id }), output: z.object({ ok: z.literal(true) }) }),
   /** An admin marks a record checked against its certificate (or takes the mark back). */

@@ -44,5 +44,8 @@ export function errorText(t: TFunction, error: Pick<ApiErrorData, 'code' | 'mess
     }).join(' ');
   }
   const params = (error.details ?? {}) as Record<string, unknown>;
+  // An error that says more than its code can (a duplicate naming the record it repeats) names
+  // its own message key, filled in from the details.
+  if (typeof params.messageKey === 'string') return t(params.messageKey, { ...params, defaultValue: error.message });
   return t(`errors.${error.code}`, { ...params, defaultValue: error.message });
 }

@@ -136,7 +136,8 @@ export function updateEmployee(db: Db, e: EmployeeRecord, searchKey: string): vo
     WHERE id = @id`).run(PARAMS(e, searchKey));
 }
 
-/** Records that keep a person from being removed: any enrolment, withdrawn or not. */
+/** Records that keep a person from being removed: any enrolment, withdrawn or not, and any live outside training record. */
 export function hasTrainingRecords(db: Db, id: string): boolean {
-  return sql(db, 'SELECT 1 FROM enrolments WHERE employee_id = ? LIMIT 1').get(id) !== undefined;
+  return sql(db, `SELECT 1 FROM enrolments WHERE employee_id = @id
+    UNION ALL SELECT 1 FROM training_records WHERE employee_id = @id AND deleted_at IS NULL LIMIT 1`).get({ id }) !== undefined;
 }
