@@ -6,8 +6,12 @@ import { LoadState } from '../../components/feedback.tsx';
 import { currentLanguage } from '../../i18n.ts';
 import { dateRange, dayDate, figure } from '../trainings/format.ts';
 import { FileButtons, useOfficeYear } from '../trainings/ui.tsx';
+import { EmployeeRecords, HistoryButton } from '../ledger/EmployeeRecords.tsx';
 
-/** "Pelatihan tahun ini": the trainings attended this year with their JP, against the 20 JP target. */
+/**
+ * "Pelatihan tahun ini": the trainings attended this year with their JP, and those outside the
+ * office's events, against the 20 JP target; the person's whole history as a PDF.
+ */
 export function EmployeeTrainings({ employeeId }: { employeeId: string }) {
   const { t } = useTranslation();
   const lang = currentLanguage();
@@ -17,7 +21,10 @@ export function EmployeeTrainings({ employeeId }: { employeeId: string }) {
     <section className="card" aria-labelledby="employee-trainings-title">
       <div className="card-head">
         <h2 id="employee-trainings-title">{t('recapUi.employee.title', { year })}</h2>
-        <FileButtons load={(format) => api['recap.employeeFile']({ employeeId, year, format })} />
+        <div className="file-buttons">
+          <FileButtons load={(format) => api['recap.employeeFile']({ employeeId, year, format })} />
+          <HistoryButton employeeId={employeeId} />
+        </div>
       </div>
       <LoadState loader={recap}>
         {(r) => {
@@ -33,9 +40,10 @@ export function EmployeeTrainings({ employeeId }: { employeeId: string }) {
                 <div className="jp-bar" role="meter" aria-valuemin={0} aria-valuemax={r.targetJp} aria-valuenow={r.totalJp} aria-label={t('recapUi.employee.meter')}>
                   <div className={`jp-bar-fill${met ? ' jp-bar-met' : ''}`} style={{ width: `${share * 100}%` }} />
                 </div>
+                {r.externalJp > 0 && <p className="jp-upcoming">{t('ledgerUi.employee.split', { events: figure(r.eventJp, lang), external: figure(r.externalJp, lang) })}</p>}
                 {r.upcomingJp > 0 && <p className="jp-upcoming">{t('recapUi.employee.upcomingTotal', { jp: figure(r.upcomingJp, lang) })}</p>}
               </div>
-              {r.trainings.length === 0 ? <p className="list-empty">{t('recapUi.employee.none', { year })}</p> : (
+              {r.trainings.length === 0 ? <p className="list-empty">{r.external.length > 0 ? t('ledgerUi.employee.noEvents', { year }) : t('recapUi.employee.none', { year })}</p> : (
                 <div className="table-wrap">
                   <table className="table">
                     <caption className="visually-hidden">{t('recapUi.employee.title', { year })}</caption>
@@ -74,14 +82,15 @@ export function EmployeeTrainings({ employeeId }: { employeeId: string }) {
                     </tbody>
                     <tfoot>
                       <tr>
-                        <th scope="row" colSpan={4} className="num">{t('recapUi.employee.totalRow', { year })}</th>
-                        <td className="num"><strong>{figure(r.totalJp, lang)}</strong></td>
+                        <th scope="row" colSpan={4} className="num">{t('ledgerUi.employee.eventTotal', { year })}</th>
+                        <td className="num"><strong>{figure(r.eventJp, lang)}</strong></td>
                         <td />
                       </tr>
                     </tfoot>
                   </table>
                 </div>
               )}
+              <EmployeeRecords employee={{ id: employeeId, name: r.name, nip: r.nip }} year={year} rows={r.external} onChanged={recap.reload} />
             </>
           );
         }}

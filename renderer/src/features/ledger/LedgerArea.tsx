@@ -1,6 +1,74 @@
-import { PlannedArea } from '../placeholder/PlannedArea.tsx';
+import { lazy, Suspense, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'wouter';
+import { Loading } from '../../components/feedback.tsx';
+import { Page, SubNav } from '../../components/Page.tsx';
+import { NotFound } from '../placeholder/NotFound.tsx';
+import { yearChoices } from '../trainings/format.ts';
+import { PlainSelect, useOfficeYear } from '../trainings/ui.tsx';
+import { BehindTab } from './BehindTab.tsx';
+import { LedgerTab } from './LedgerTab.tsx';
+import { RecordsImport } from './RecordsImport.tsx';
+import { RecordsTab } from './RecordsTab.tsx';
+import { ReportsTab } from './ReportsTab.tsx';
 
-/** Capaian JP: the 20 JP ledger, outside training records, charts and reports. */
+// The chart library is large and only this tab needs it: it is fetched when the tab is opened.
+const ChartsTab = lazy(() => import('./ChartsTab.tsx').then((m) => ({ default: m.ChartsTab })));
+
+const TABS = [
+  { slug: '', key: 'behind', yearly: true },
+  { slug: 'semua', key: 'all', yearly: true },
+  { slug: 'luar', key: 'records', yearly: true },
+  { slug: 'impor', key: 'import', yearly: false },
+  { slug: 'grafik', key: 'charts', yearly: true },
+  { slug: 'laporan', key: 'reports', yearly: true },
+] as const;
+
+// The year chosen survives a visit elsewhere and back (memory only).
+let rememberedYear: number | null = null;
+
+/**
+ * `#/capaian/<part>`: the 20 JP ledger — who is behind (and enrolling them), everyone with per-unit
+ * totals, outside trainings and their import, charts, and the reports — for one year.
+ */
 export function LedgerArea() {
-  return <PlannedArea area="ledger" />;
+  const { t } = useTranslation();
+  const { part = '' } = useParams<{ part?: string }>();
+  const thisYear = useOfficeYear();
+  const [year, setYearState] = useState(rememberedYear ?? thisYear);
+  const setYear = (y: number) => { rememberedYear = y; setYearState(y); };
+  const current = TABS.find((tab) => tab.slug === part);
+  if (!current) return <NotFound />;
+
+  return (
+    <Page
+      title={t('areas.ledger.title')}
+      intro={t('areas.ledger.description')}
+      actions={current.yearly ? (
+        <PlainSelect label={t('ledgerUi.year')} value={String(year)} onChange={(v) => setYear(Number(v))} className="field-year">
+          {yearChoices(thisYear).map((y) => <option key={y} value={y}>{y}</option>)}
+        </PlainSelect>
+      ) : undefined}
+    >
+      <SubNav
+        label={t('ledgerUi.tabsLabel')}
+        items={TABS.map((tab) => ({
+          key: tab.key,
+          href: tab.slug ? `/capaian/${tab.slug}` : '/capaian',
+          label: t(`ledgerUi.tabs.${tab.key}`),
+          current: tab === current,
+        }))}
+      />
+      {current.key === 'behind' && <BehindTab year={year} />}
+      {current.key === 'all' && <LedgerTab year={year} />}
+      {current.key === 'records' && <RecordsTab year={year} />}
+      {current.key === 'import' && <RecordsImport />}
+      {current.key === 'charts' && (
+        <Suspense fallback={<Loading />}>
+          <ChartsTab year={year} />
+        </Suspense>
+      )}
+      {current.key === 'reports' && <ReportsTab year={year} />}
+    </Page>
+  );
 }

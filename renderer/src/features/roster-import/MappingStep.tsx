@@ -1,11 +1,11 @@
-import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportPreview, RosterField } from '../../../../shared/contract/roster.ts';
 import { ROSTER_FIELDS } from '../../../../shared/domain/roster-columns.ts';
 import { employeeFieldLabel } from '../employees/format.ts';
+import { ColumnMapping, ImportSource, mappedTwice, type ColumnMap } from './ColumnMapping.tsx';
 import { columnLetter, CountFacts, countRows } from './shared.tsx';
 
-export type Mapping = Record<string, RosterField | null>;
+export type Mapping = ColumnMap<RosterField>;
 
 interface Props {
   preview: ImportPreview;
@@ -19,54 +19,21 @@ interface Props {
 /** Langkah 2: one select per column of the file, prefilled from the preview's mapping. */
 export function MappingStep({ preview, fileName, mapping, busy, onMapping, onSheet }: Props) {
   const { t } = useTranslation();
-  const id = useId();
   const fieldName = (f: RosterField) => employeeFieldLabel(t, f);
-
-  const columnsOf = new Map<RosterField, number[]>();
-  preview.headers.forEach((_, i) => {
-    const f = mapping[String(i)];
-    if (f) columnsOf.set(f, [...(columnsOf.get(f) ?? []), i]);
-  });
-  const duplicates = [...columnsOf.entries()].filter(([, cols]) => cols.length > 1);
+  const { columnsOf, duplicates } = mappedTwice(preview.headers, mapping);
 
   return (
     <>
       <p className="form-note">{t('rosterImport.mapping.intro')}</p>
-      <p className="import-source">
-        <span>{t('rosterImport.file.current', { fileName })} ({preview.format.toUpperCase()})</span>
-        <span className="import-source-sep" aria-hidden="true"> · </span>
-        <strong>{t('rosterImport.mapping.headerRow', { n: preview.headerRowNumber })}</strong>
-      </p>
-      {preview.format === 'xlsx' && preview.sheets.length > 0 && (
-        <div className="field field-inline">
-          <label htmlFor={`${id}-sheet`}>{t('rosterImport.mapping.sheet')}</label>
-          <select id={`${id}-sheet`} value={preview.sheet ?? preview.sheets[0]} onChange={(e) => onSheet(e.target.value)}>
-            {preview.sheets.map((s) => <option key={s} value={s}>{s}</option>)}
-          </select>
-        </div>
-      )}
-      <ul className="mapping-list">
-        {preview.headers.map((header, i) => {
-          const value = mapping[String(i)] ?? '';
-          return (
-            <li key={i} className={`mapping-item${value ? '' : ' mapping-ignored'}`}>
-              <label htmlFor={`${id}-col-${i}`} className="mapping-header">
-                {header.trim() || <span className="muted">{t('rosterImport.mapping.untitled')}</span>}
-              </label>
-              <span className="mapping-letter" id={`${id}-letter-${i}`}>{t('rosterImport.mapping.letter', { letter: columnLetter(i) })}</span>
-              <select
-                id={`${id}-col-${i}`}
-                aria-describedby={`${id}-letter-${i}`}
-                value={value}
-                onChange={(e) => onMapping({ ...mapping, [String(i)]: (e.target.value || null) as RosterField | null })}
-              >
-                <option value="">{t('rosterImport.mapping.ignore')}</option>
-                {ROSTER_FIELDS.map((f) => <option key={f} value={f}>{fieldName(f)}</option>)}
-              </select>
-            </li>
-          );
-        })}
-      </ul>
+      <ImportSource
+        fileName={fileName}
+        format={preview.format}
+        headerRowNumber={preview.headerRowNumber}
+        sheets={preview.sheets}
+        sheet={preview.sheet}
+        onSheet={onSheet}
+      />
+      <ColumnMapping headers={preview.headers} mapping={mapping} fields={ROSTER_FIELDS} fieldName={fieldName} onMapping={onMapping} />
       <p className="form-note">{t('rosterImport.mapping.nameHint')}</p>
       <div aria-live="polite">
         {!columnsOf.has('nip') && <p className="alert alert-error">{t('rosterImport.mapping.nipMissing')}</p>}
