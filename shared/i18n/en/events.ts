@@ -18,7 +18,7 @@ export const events: typeof id = {
     totalJp: '{{jp}} JP',
     back: 'Back to events',
     tabsLabel: 'Event sections',
-    tabs: { data: 'Event details', sessions: 'Sessions', participants: 'Participants', attendance: 'Attendance', recap: 'Recap', certificates: 'Certificates' },
+    tabs: { data: 'Event details', sessions: 'Sessions', participants: 'Participants', attendance: 'Attendance', recap: 'Recap', certificates: 'Certificates', evaluation: 'Evaluation' },
     saved: '{{name}} saved.',
     statusTitle: 'Event status',
     newStatus: 'New status',

@@ -17,7 +17,7 @@ export const events = {
     totalJp: '{{jp}} JP',
     back: 'Kembali ke daftar kegiatan',
     tabsLabel: 'Bagian kegiatan',
-    tabs: { data: 'Data kegiatan', sessions: 'Sesi', participants: 'Peserta', attendance: 'Kehadiran', recap: 'Rekap', certificates: 'Sertifikat' },
+    tabs: { data: 'Data kegiatan', sessions: 'Sesi', participants: 'Peserta', attendance: 'Kehadiran', recap: 'Rekap', certificates: 'Sertifikat', evaluation: 'Evaluasi' },
     saved: 'Data {{name}} tersimpan.',
     statusTitle: 'Status kegiatan',
     newStatus: 'Status baru',

@@ -1,6 +1,60 @@
-import { PlannedArea } from '../placeholder/PlannedArea.tsx';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'wouter';
+import { useSession } from '../../app/session.tsx';
+import { Page, SubNav } from '../../components/Page.tsx';
+import { NotFound } from '../placeholder/NotFound.tsx';
+import { yearChoices } from '../trainings/format.ts';
+import { PlainSelect, useOfficeYear } from '../trainings/ui.tsx';
+import { FollowupsTab } from './FollowupsTab.tsx';
+import { QuestionnairesTab } from './QuestionnairesTab.tsx';
+import { ReactionCompareTab } from './ReactionCompareTab.tsx';
+import { ServiceScoresTab } from './ServiceScoresTab.tsx';
 
-/** Evaluasi: reaction summaries, supervisor follow-ups, IKM/SKM results, findings to needs. */
+const PARTS = [
+  { slug: '', key: 'followups', yearly: false, adminOnly: false },
+  { slug: 'reaksi', key: 'reaction', yearly: true, adminOnly: false },
+  { slug: 'ikm', key: 'ikm', yearly: true, adminOnly: false },
+  { slug: 'kuesioner', key: 'questionnaires', yearly: false, adminOnly: true },
+] as const;
+
+// The year chosen survives a visit elsewhere and back (memory only).
+let rememberedYear: number | null = null;
+
+/**
+ * `#/evaluasi/<part>`: evaluation across events — the supervisors' follow-ups, the participants'
+ * reaction compared over a year, the units' IKM/SKM beside their training, and (admins) the
+ * questionnaires.
+ */
 export function EvaluationArea() {
-  return <PlannedArea area="evaluation" />;
+  const { t } = useTranslation();
+  const { user } = useSession();
+  const { part = '' } = useParams<{ part?: string }>();
+  const thisYear = useOfficeYear();
+  const [year, setYearState] = useState(rememberedYear ?? thisYear);
+  const setYear = (y: number) => { rememberedYear = y; setYearState(y); };
+  const parts = PARTS.filter((p) => !p.adminOnly || user.role === 'admin');
+  const current = parts.find((p) => p.slug === part);
+  if (!current) return <NotFound />;
+
+  return (
+    <Page
+      title={t('areas.evaluation.title')}
+      intro={t('areas.evaluation.description')}
+      actions={current.yearly ? (
+        <PlainSelect label={t('evaluationUi.year')} value={String(year)} onChange={(v) => setYear(Number(v))} className="field-year">
+          {yearChoices(thisYear).map((y) => <option key={y} value={y}>{y}</option>)}
+        </PlainSelect>
+      ) : undefined}
+    >
+      <SubNav
+        label={t('evaluationUi.tabsLabel')}
+        items={parts.map((p) => ({ key: p.key, href: p.slug ? `/evaluasi/${p.slug}` : '/evaluasi', label: t(`evaluationUi.tabs.${p.key}`), current: p === current }))}
+      />
+      {current.key === 'followups' && <FollowupsTab />}
+      {current.key === 'reaction' && <ReactionCompareTab key={year} year={year} />}
+      {current.key === 'ikm' && <ServiceScoresTab key={year} year={year} />}
+      {current.key === 'questionnaires' && <QuestionnairesTab />}
+    </Page>
+  );
 }

@@ -17,6 +17,7 @@ import { ParticipantsTab } from './ParticipantsTab.tsx';
 import { RecapTab } from './RecapTab.tsx';
 import { SessionsTab } from './SessionsTab.tsx';
 import { EventCertificatesTab } from '../certificates/EventCertificatesTab.tsx';
+import { EventEvaluationTab } from '../evaluation/EventEvaluationTab.tsx';
 import { useTabFlash } from './useTabFlash.ts';
 
 export interface TabProps {
@@ -34,6 +35,7 @@ const TABS = [
   { slug: 'kehadiran', key: 'attendance', Component: AttendanceTab },
   { slug: 'rekap', key: 'recap', Component: RecapTab },
   { slug: 'sertifikat', key: 'certificates', Component: EventCertificatesTab },
+  { slug: 'evaluasi', key: 'evaluation', Component: EventEvaluationTab },
 ] as const;
 
 /** `#/kegiatan/<id>/<tab>`: one event, its header figures and its tabs. */

@@ -10,6 +10,7 @@ import { useLoader } from '../../app/useLoader.ts';
 import { Page } from '../../components/Page.tsx';
 import { currentLanguage } from '../../i18n.ts';
 import { BackupStatusNote } from '../backup/BackupStatusNote.tsx';
+import { DueFollowupsCard } from '../evaluation/DueFollowupsCard.tsx';
 
 function countKinds(units: Unit[]): Record<Unit['kind'], number> {
   const counts = { kantor: 0, kelurahan: 0, desa: 0 };
@@ -36,6 +37,7 @@ export function HomePage() {
       </p>
       {backup.data && <BackupStatusNote status={backup.data} link />}
       {backup.error ? <p className="muted">{t('home.backup.unknown')}</p> : null}
+      <DueFollowupsCard />
       <h2 className="section-title">{t('home.factsTitle')}</h2>
       <dl className="facts">
         <div className="fact">
