@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Route, Switch, useLocation } from 'wouter';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
@@ -17,11 +17,14 @@ import { EventPage } from '../features/events/EventPage.tsx';
 import { DoorScreen } from '../features/attendance/DoorScreen.tsx';
 import { PaperEntry } from '../features/attendance/PaperEntry.tsx';
 import { OfficeLogo } from '../features/settings/OfficeLogo.tsx';
-import { EvaluationArea } from '../features/evaluation/EvaluationArea.tsx';
-import { LedgerArea } from '../features/ledger/LedgerArea.tsx';
 import { CertificatesArea } from '../features/certificates/CertificatesArea.tsx';
 import { ACCOUNT_PATH, AREAS } from './areas.ts';
 import { useSession } from './session.tsx';
+import { Loading } from '../components/feedback.tsx';
+
+// Areas loaded when first opened, so the first screen stays small.
+const EvaluationArea = lazy(() => import('../features/evaluation/EvaluationArea.tsx').then((m) => ({ default: m.EvaluationArea })));
+const LedgerArea = lazy(() => import('../features/ledger/LedgerArea.tsx').then((m) => ({ default: m.LedgerArea })));
 
 function isCurrent(location: string, path: string): boolean {
   return path === '/' ? location === '/' : location === path || location.startsWith(`${path}/`);
@@ -99,8 +102,8 @@ export function AppShell() {
             <Route path="/kegiatan/:id/sesi/:sessionId/hadir">{(params) => <DoorScreen key={params.sessionId} />}</Route>
             <Route path="/kegiatan/:id/sesi/:sessionId/kertas">{(params) => <PaperEntry key={params.sessionId} />}</Route>
             <Route path="/kegiatan/:id/:tab?">{(params) => <EventPage key={params.id} />}</Route>
-            <Route path="/evaluasi/:part?"><EvaluationArea /></Route>
-            <Route path="/capaian/:part?"><LedgerArea /></Route>
+            <Route path="/evaluasi/:part?"><Suspense fallback={<Loading />}><EvaluationArea /></Suspense></Route>
+            <Route path="/capaian/:part?"><Suspense fallback={<Loading />}><LedgerArea /></Suspense></Route>
             <Route path="/sertifikat/:part?"><CertificatesArea /></Route>
             {AREAS.filter((a) => a.planned).map((area) => (
               <Route key={area.key} path={area.path}><PlannedArea area={area.key} /></Route>

@@ -1,10 +1,10 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'wouter';
 import type { Event } from '../../../../shared/contract/events.ts';
 import { api } from '../../api.ts';
 import { useLoader } from '../../app/useLoader.ts';
-import { ErrorAlert, LoadState } from '../../components/feedback.tsx';
+import { ErrorAlert, LoadState, Loading } from '../../components/feedback.tsx';
 import { Page, SubNav } from '../../components/Page.tsx';
 import { currentLanguage } from '../../i18n.ts';
 import { FlashNotice } from '../employees/FlashNotice.tsx';
@@ -17,8 +17,10 @@ import { ParticipantsTab } from './ParticipantsTab.tsx';
 import { RecapTab } from './RecapTab.tsx';
 import { SessionsTab } from './SessionsTab.tsx';
 import { EventCertificatesTab } from '../certificates/EventCertificatesTab.tsx';
-import { EventEvaluationTab } from '../evaluation/EventEvaluationTab.tsx';
 import { useTabFlash } from './useTabFlash.ts';
+
+// Loaded when first opened: the first screen does not carry the evaluation screens.
+const EventEvaluationTab = lazy(() => import('../evaluation/EventEvaluationTab.tsx').then((m) => ({ default: m.EventEvaluationTab })));
 
 export interface TabProps {
   event: Event;
@@ -76,7 +78,7 @@ export function EventPage() {
         items={TABS.map((s) => ({ key: s.key, href: s.slug ? `/kegiatan/${id}/${s.slug}` : `/kegiatan/${id}`, label: t(`eventsUi.tabs.${s.key}`), current: s === current }))}
       />
       <LoadState loader={event}>
-        {(data) => <Component event={data} setEvent={event.setData} reload={event.reload} />}
+        {(data) => <Suspense fallback={<Loading />}><Component event={data} setEvent={event.setData} reload={event.reload} /></Suspense>}
       </LoadState>
     </Page>
   );
