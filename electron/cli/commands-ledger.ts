@@ -1,5 +1,90 @@
-// `ledger`: the 20 JP ledger.
-import type { Command } from 'commander';
-import type { CliOutcome } from './support.ts';
+// `ledger`: the 20 JP ledger of a year, per employee, with the office's totals.
+import { Option, type Command } from 'commander';
+import type { LedgerYear } from '../../shared/contract/ledger.ts';
+import type { Unit } from '../../shared/contract/office.ts';
+import { normalizeGolongan } from '../../shared/domain/golongan.ts';
+import { formatNip } from '../../shared/domain/nip.ts';
+import { localMinute } from '../../shared/domain/office-time.ts';
+import type { Backend } from '../backend/backend.ts';
+import { CliFailure, callAsCli, print, withBackend, type CliOutcome } from './support.ts';
 
-export function registerLedgerCommands(_program: Command, _outcome: CliOutcome): void {}
+interface LedgerOptions { year?: string; unit?: string; golongan?: string; type?: 'pns' | 'pppk'; behind?: boolean }
+
+/** A unit as the clerk names it: its id, its code or its name (any case). */
+function findUnit(units: readonly Unit[], text: string): Unit {
+  const wanted = text.trim().toLowerCase();
+  const unit = units.find((u) => u.id === text.trim())
+    ?? units.find((u) => u.code !== null && u.code.toLowerCase() === wanted)
+    ?? units.find((u) => u.name.toLowerCase() === wanted);
+  if (!unit) {
+    const known = units.map((u) => (u.code ? `${u.name} (${u.code})` : u.name)).join(', ');
+    throw new CliFailure(`Unit kerja "${text}" tidak ditemukan.${known ? ` Unit yang ada: ${known}.` : ' Belum ada unit kerja.'}`);
+  }
+  return unit;
+}
+
+async function yearOf(backend: Backend, given: string | undefined): Promise<number> {
+  if (given !== undefined) {
+    if (!/^\d{4}$/.test(given.trim())) throw new CliFailure(`Tahun "${given}" tidak sah; tulis empat angka, mis. --year 2026.`);
+    return Number(given.trim());
+  }
+  // This year by the office's clock, not the computer's zone.
+  const office = await callAsCli(backend, 'office.get', {});
+  return Number(localMinute(new Date(), office.timezone).slice(0, 4));
+}
+
+const NUMBER = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 2 });
+const num = (n: number) => NUMBER.format(n);
+
+function fit(text: string, width: number): string {
+  return text.length > width ? `${text.slice(0, width - 1)}…` : text.padEnd(width);
+}
+
+/** An aligned table in Indonesian, then the office's line: who reached the target, who is behind. */
+function ledgerText(ledger: LedgerYear, title: string): string {
+  const head = ['No', 'NIP', 'Nama', 'Unit', 'JP', 'Rencana', 'Target', 'Kurang'];
+  const cells = ledger.rows.map((r, i) => [String(i + 1), formatNip(r.nip), r.name, r.unit ?? '-', num(r.jp), num(r.planned), num(r.target), num(r.gap)]);
+  const width = head.map((h, c) => Math.min(c === 2 ? 40 : c === 3 ? 28 : 30, Math.max(h.length, ...cells.map((row) => row[c]!.length))));
+  const numeric = new Set([0, 4, 5, 6, 7]);
+  const line = (row: string[]) => row.map((v, c) => (numeric.has(c) ? v.padStart(width[c]!) : fit(v, width[c]!))).join('  ').trimEnd();
+  const o = ledger.office;
+  const target = ledger.targets.pns === ledger.targets.pppk ? `${num(ledger.targets.pns)} JP` : `target JP (PNS ${num(ledger.targets.pns)}, PPPK ${num(ledger.targets.pppk)})`;
+  const summary = o.employees === 0
+    ? 'Tidak ada pegawai aktif untuk pilihan ini.'
+    : `${o.reached} dari ${o.employees} pegawai sudah mencapai ${target}; ${o.behind} belum (kurang ${num(o.gapTotal)} JP)`
+      + `${o.reachedByProjection ? `, ${o.reachedByProjection} di antaranya tercapai bila rencana terlaksana` : ''}. Rata-rata ${num(o.averageJp)} JP.`;
+  return [
+    title,
+    ...(ledger.rows.length ? [line(head), ...cells.map(line)] : o.employees ? ['Semua pegawai sudah mencapai target.'] : []),
+    summary,
+  ].join('\n');
+}
+
+export function registerLedgerCommands(program: Command, _outcome: CliOutcome): void {
+  program.command('ledger')
+    .description('capaian 20 JP setahun per pegawai: JP kegiatan selesai + pelatihan luar, rencana, target, kekurangan')
+    .option('--year <yyyy>', 'tahun (bawaan: tahun ini)')
+    .option('--unit <unit>', 'hanya satu unit kerja: id, kode, atau nama')
+    .option('--golongan <golongan>', 'hanya satu golongan, mis. III/a atau 31')
+    .addOption(new Option('--type <type>', 'hanya satu jenis pegawai').choices(['pns', 'pppk']))
+    .option('--behind', 'hanya yang belum mencapai target')
+    .option('--json', 'cetak JSON: [{nip, name, unit, jp, planned, target, gap}]')
+    .action(async (opts: LedgerOptions, cmd: Command) => withBackend(cmd, async (backend) => {
+      const year = await yearOf(backend, opts.year);
+      const unit = opts.unit !== undefined ? findUnit(await callAsCli(backend, 'units.list', { includeInactive: true }), opts.unit) : undefined;
+      let golongan: string | undefined;
+      if (opts.golongan !== undefined) {
+        const g = normalizeGolongan(opts.golongan, opts.type);
+        if (!g.ok) throw new CliFailure(`Golongan "${opts.golongan}" tidak dikenal.`);
+        golongan = g.code;
+      }
+      const ledger = await callAsCli(backend, 'ledger.year', { year, unitId: unit?.id, golongan, employmentType: opts.type, behind: Boolean(opts.behind) });
+      const title = [
+        `Capaian JP tahun ${year}`,
+        unit ? `, ${unit.name}` : '', golongan ? `, golongan ${opts.golongan!.trim()}` : '', opts.type ? `, ${opts.type.toUpperCase()}` : '',
+        opts.behind ? ' (yang belum mencapai target)' : '',
+      ].join('');
+      print(cmd, ledger.rows.map((r) => ({ nip: r.nip, name: r.name, unit: r.unit, jp: r.jp, planned: r.planned, target: r.target, gap: r.gap })),
+        () => ledgerText(ledger, title));
+    }));
+}

@@ -66,11 +66,23 @@ export const employeeRecap = z.object({
   nip: z.string(),
   name: z.string(),
   year: z.number().int(),
+  /** The target of the employee's type (PNS, or PPPK where the rules differ). */
   targetJp: z.number(),
-  /** JP earned: sessions attended only. */
+  /** JP of the year as the 20 JP ledger counts them: eventJp + externalJp. */
   totalJp: z.number(),
+  /** JP credited from the office's events: the year's sessions attended, in trainings finished and passed. */
+  eventJp: z.number(),
+  /** JP of external records starting in the year (unverified ones included). */
+  externalJp: z.number(),
+  /** Trainings not finished yet: the year's sessions attended so far plus those still to come (the ledger's `planned`). */
+  plannedJp: z.number(),
   /** JP of sessions still to come this year in trainings under way (not earned yet). */
   upcomingJp: z.number(),
+  /** External records (e-learning, BKPSDM/BPSDM trainings, seminars elsewhere) starting in the year. */
+  external: z.array(z.object({
+    id: z.string(), title: z.string(), organiser: z.string(), methodName: z.string(),
+    startDate: isoDate, endDate: isoDate, jp: z.number(), verified: z.boolean(),
+  })),
   trainings: z.array(z.object({
     eventId: z.string(), name: z.string(), methodName: z.string(), startDate: isoDate.nullable(), endDate: isoDate.nullable(),
     attendancePct: z.number(), jp: z.number(), passed: z.boolean(),

@@ -169,9 +169,19 @@ export function employeeRecapDoc(d: { office: OfficeHeader; recap: EmployeeRecap
         stack: [RESULT_TEXT.pending, ...(x.upcomingSessions ? [{ text: `${x.upcomingSessions} sesi lagi (${x.upcomingJp} JP)${x.nextSessionDate ? `, mulai ${formatDate(x.nextSessionDate)}` : ''}`, fontSize: 7.5, color: '#444' }] : [])],
       },
     ]),
+    // External records (e-learning, BKPSDM/BPSDM trainings, seminars elsewhere) count like the office's events.
+    ...recap.external.map((x, i): TableCell[] => [
+      { text: String(recap.trainings.length + i + 1), alignment: 'right' },
+      x.organiser ? { stack: [x.title, { text: x.organiser, fontSize: 7.5, color: '#444' }] } : x.title, x.methodName,
+      x.startDate === x.endDate ? formatDate(x.startDate) : `${formatDate(x.startDate)} s.d. ${formatDate(x.endDate)}`,
+      { text: '–', alignment: 'right' }, { text: String(x.jp), alignment: 'right' },
+      x.verified ? 'Luar kantor' : { stack: ['Luar kantor', { text: 'belum diverifikasi', fontSize: 7.5, color: '#444' }] },
+    ]),
     [{ text: 'Jumlah', colSpan: 5, bold: true, alignment: 'right' }, '', '', '', '', { text: String(recap.totalJp), bold: true, alignment: 'right' }, ''],
   ];
   const met = recap.totalJp >= recap.targetJp;
+  // The JP of a training are counted once it is finished and passed: say so when a row's JP are not in the sum.
+  const uncounted = recap.trainings.some((x) => x.result !== 'passed' && x.jp > 0);
   return {
     pageSize: 'A4',
     pageMargins: [40, 36, 40, 40],
@@ -187,8 +197,11 @@ export function employeeRecapDoc(d: { office: OfficeHeader; recap: EmployeeRecap
         text: `${met ? 'Target terpenuhi' : 'Target belum terpenuhi'}: ${recap.totalJp} dari ${recap.targetJp} JP${met ? '' : ` (kurang ${Math.round((recap.targetJp - recap.totalJp) * 100) / 100} JP)`}.`,
         bold: true, margin: [0, 8, 0, 0], color: met ? '#185' : '#a40',
       },
-      ...(recap.upcomingJp > 0 ? [{
-        text: `JP dihitung dari sesi yang sudah dihadiri. Pelatihan yang sedang berjalan masih memiliki sesi senilai ${recap.upcomingJp} JP tahun ini (belum dihitung).`,
+      ...(uncounted || recap.plannedJp > 0 ? [{
+        text: [
+          'JP kegiatan dihitung setelah kegiatan selesai dan peserta lulus.',
+          ...(recap.plannedJp > 0 ? [` Pelatihan yang sedang berjalan direncanakan memberi ${recap.plannedJp} JP tahun ini${recap.upcomingJp > 0 ? `, termasuk sesi yang belum berlangsung senilai ${recap.upcomingJp} JP` : ''} (belum dihitung).`] : []),
+        ].join(''),
         margin: [0, 2, 0, 0] as [number, number, number, number], fontSize: 8.5,
       }] : []),
       signature(d.office, d.placeDate),

@@ -45,7 +45,8 @@ describe('migration 003 (trainings)', () => {
       expect(tables).toEqual([...NEW_TABLES].sort());
       for (const table of NEW_TABLES) expect(backend.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get()).toBe(0);
       const indexes = backend.db.prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${NEW_TABLES.map(() => '?').join(', ')}) ORDER BY name`).pluck().all(...NEW_TABLES);
-      expect(indexes).toEqual(['attendance_once', 'enrolments_employee', 'enrolments_once', 'event_sessions_event', 'events_item', 'needs_year', 'programme_items_year']);
+      // attendance_marks_enrolment comes with 006 (the 20 JP ledger reads the marks per participant).
+      expect(indexes).toEqual(['attendance_marks_enrolment', 'attendance_once', 'enrolments_employee', 'enrolments_once', 'event_sessions_event', 'events_item', 'needs_year', 'programme_items_year']);
       const columns = (table: string) => (backend.db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name);
       expect(columns('attendance_marks')).toEqual(['id', 'session_id', 'enrolment_id', 'status', 'marked_at', 'note', 'source', 'created_at', 'updated_at', 'updated_by', 'origin', 'deleted_at']);
       expect(columns('enrolments')).toEqual(['id', 'event_id', 'employee_id', 'walk_in_name', 'walk_in_nip', 'walk_in_institution', 'status', 'withdraw_reason', 'pre_test', 'post_test', 'created_at', 'updated_at', 'updated_by', 'origin', 'deleted_at']);

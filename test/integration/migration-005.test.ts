@@ -12,7 +12,7 @@ import { migration002 } from '../../electron/backend/db/migrations/002_employees
 import { migration003 } from '../../electron/backend/db/migrations/003_trainings.ts';
 import { migration004 } from '../../electron/backend/db/migrations/004_unit_aliases.ts';
 import { migration005 } from '../../electron/backend/db/migrations/005_certificates.ts';
-import { expectOldTablesUntouched, expectSchemaOfMigrations, keepAndClose, olderDataFolder, olderOfficeFolder, schemaOf } from '../helpers/migrations.ts';
+import { expectOldTablesUntouched, pick, unchangedAfter, expectSchemaOfMigrations, keepAndClose, olderDataFolder, olderOfficeFolder, schemaOf } from '../helpers/migrations.ts';
 import { ADMIN, dbFile, login, openTestBackend, removeTempDirs } from '../helpers/backend.ts';
 
 afterEach(() => removeTempDirs());
@@ -38,7 +38,9 @@ describe('migration 005 (certificates)', () => {
     const backend = createBackend({ dataDir });
     try {
       expect(schemaVersion(backend.db)).toBeGreaterThanOrEqual(5);
-      expectOldTablesUntouched(backend.db, OLD_TABLES, rows, schema);
+      // Tables a later migration widens are left to that migration's test.
+      const kept = unchangedAfter(5, OLD_TABLES);
+      expectOldTablesUntouched(backend.db, kept, pick(rows, kept), schema.filter((o) => kept.includes((o as { tbl_name: string }).tbl_name)));
       const tables = backend.db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name IN (${NEW_TABLES.map(() => '?').join(', ')}) ORDER BY name`).pluck().all(...NEW_TABLES);
       expect(tables).toEqual(NEW_TABLES);
       const keys = backend.db.prepare('SELECT kid, alg, length(public_key) AS pub, status FROM office_keys').all() as { kid: string }[];

@@ -121,9 +121,9 @@ describe('a four-session event, from planned to finished', () => {
     expect(await get(eventId)).toMatchObject({ status: 'berlangsung', sessionsOver: 1, readyToFinish: false });
   });
 
-  it('the year\'s 20 JP count only the sessions attended, and say which are still to come', async () => {
+  it('the year\'s 20 JP credit a training once it is finished; until then it is planned, saying what is still to come', async () => {
     const p0 = await o.t.ok('recap.employee', { employeeId: person(0).id, year: 2026 }, o.token);
-    expect(p0).toMatchObject({ totalJp: 5, upcomingJp: 14, targetJp: 20 });
+    expect(p0).toMatchObject({ totalJp: 0, plannedJp: 19, upcomingJp: 14, targetJp: 20 });
     expect(p0.trainings).toEqual([{
       eventId, name: 'Bimtek Kearsipan', methodName: 'Bimbingan Teknis', startDate: '2026-12-01', endDate: '2026-12-04',
       attendancePct: 100, jp: 5, passed: false, result: 'pending', counted: 1, upcomingSessions: 3, upcomingJp: 14, nextSessionDate: '2026-12-02',
@@ -134,22 +134,22 @@ describe('a four-session event, from planned to finished', () => {
     await laterAt(o, '2026-12-02', '08:10');
     await o.t.ok('attendance.scan', { sessionId: sessionIds[1]!, input: person(0).nip }, o.token);
     const during = await o.t.ok('recap.employee', { employeeId: person(0).id, year: 2026 }, o.token);
-    expect(during).toMatchObject({ totalJp: 10, upcomingJp: 9 });
+    expect(during).toMatchObject({ totalJp: 0, plannedJp: 19, upcomingJp: 9 });
     expect(during.trainings[0]).toMatchObject({ jp: 10, counted: 2, attendancePct: 100, upcomingSessions: 2, upcomingJp: 9, nextSessionDate: '2026-12-03' });
     expect((await o.t.ok('recap.employee', { employeeId: person(1).id, year: 2026 }, o.token)).trainings[0]).toMatchObject({ jp: 5, counted: 1, upcomingSessions: 3 });
-    // The figure the enrolment screen sorts by is the same JP earned.
+    // The figure the enrolment screen sorts by is the same JP credited: none before the training is finished.
     const other = await createEvent(o, { name: 'Sosialisasi SIASN' });
     await addSession(o, other.id, '2026-12-15', '08:00', '10:00');
     const candidates = await o.t.ok('enrolment.candidates', { eventId: other.id }, o.token);
-    expect(candidates.find((c) => c.employeeId === person(0).id)!.jpThisYear).toBe(10);
+    expect(candidates.find((c) => c.employeeId === person(0).id)!.jpThisYear).toBe(0);
 
     const xlsx = await xlsxRows((await o.t.ok('recap.employeeFile', { employeeId: person(0).id, year: 2026, format: 'xlsx' }, o.token)).dataBase64, 'Riwayat');
     expect(xlsx[1]).toEqual([1, 'Bimtek Kearsipan', 'Bimbingan Teknis', '2026-12-01', '2026-12-04', 100, 10, 'Belum selesai: 2 sesi lagi (9 JP), berikutnya 3 Desember 2026']);
     const pdf = squash(pdfText((await o.t.ok('recap.employeeFile', { employeeId: person(0).id, year: 2026, format: 'pdf' }, o.token)).dataBase64));
     // The Ket. column wraps: "Belum selesai / 2 sesi lagi (9 JP), / mulai 3 Desember 2026".
     expect(pdf).toMatch(/Bimtek Kearsipan Bimbingan Teknis 1 Desember 2026 100 10 Belum selesai .*2 sesi lagi \(9 JP\), .*mulai 3 Desember 2026/);
-    expect(pdf).toContain('Target belum terpenuhi: 10 dari 20 JP (kurang 10 JP).');
-    expect(pdf).toContain('Pelatihan yang sedang berjalan masih memiliki sesi senilai 9 JP tahun ini (belum dihitung).');
+    expect(pdf).toContain('Target belum terpenuhi: 0 dari 20 JP (kurang 20 JP).');
+    expect(pdf).toContain('Pelatihan yang sedang berjalan direncanakan memberi 19 JP tahun ini, termasuk sesi yang belum berlangsung senilai 9 JP (belum dihitung).');
     expect(pdf).not.toContain('TMS');
   });
 
@@ -193,7 +193,10 @@ describe('a four-session event, from planned to finished', () => {
     expect(flat).toContain('Peserta 5, lulus 3, tidak memenuhi syarat (TMS) 2.');
     const xlsx = await xlsxRows((await o.t.ok('recap.eventFile', { eventId, format: 'xlsx' }, o.token)).dataBase64, 'Rekap');
     expect(xlsx.slice(1).map((r) => r.at(-1)).sort()).toEqual(['Lulus', 'Lulus', 'Lulus', 'Tidak memenuhi syarat', 'Tidak memenuhi syarat']);
-    expect((await o.t.ok('recap.employee', { employeeId: person(0).id, year: 2026 }, o.token)).trainings[0]).toMatchObject({ jp: 19, result: 'passed', upcomingSessions: 0, upcomingJp: 0, nextSessionDate: null });
+    const done = await o.t.ok('recap.employee', { employeeId: person(0).id, year: 2026 }, o.token);
+    expect(done.trainings[0]).toMatchObject({ jp: 19, result: 'passed', upcomingSessions: 0, upcomingJp: 0, nextSessionDate: null });
+    // Finished and passed: the JP are credited, nothing is planned any more.
+    expect(done).toMatchObject({ totalJp: 19, eventJp: 19, plannedJp: 0 });
   });
 
   it('"Tandai selesai" is the clerk\'s: stored and journalled, the plan item follows, and nothing moves it back', async () => {

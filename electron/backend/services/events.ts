@@ -250,8 +250,9 @@ export const eventHandlers = {
   'enrolment.candidates': ({ eventId, search, unitId, golongan, order, limit }, ctx) => {
     requireEvent(ctx.db, eventId);
     // The year of the event's first session; without sessions, this year at the office.
-    const year = Number((t.listSessions(ctx.db, eventId)[0]?.date ?? officeNow(ctx.db, ctx.now())).slice(0, 4));
-    return t.listCandidates(ctx.db, { eventId, year, terms: searchTerms(search), unitId, golongan, order, limit }).map((r) => ({
+    const now = officeNow(ctx.db, ctx.now());
+    const year = Number((t.listSessions(ctx.db, eventId)[0]?.date ?? now).slice(0, 4));
+    return t.listCandidates(ctx.db, { eventId, year, now, terms: searchTerms(search), unitId, golongan, order, limit }).map((r) => ({
       employeeId: r.id, nip: r.nip, name: r.name, unit: r.unit, golonganLabel: r.golongan ? golonganByCode(r.golongan)?.label ?? null : null,
       jpThisYear: r.jp, enrolled: r.enrolled,
     }));

@@ -7,12 +7,14 @@ import { methodById } from '../../../shared/domain/methods.ts';
 import { employeeRecapDoc, eventRecapDoc, RESULT_TEXT, trainingNote } from '../../../shared/pdf/recap.ts';
 import type { Db } from '../db/open.ts';
 import { getEmployee } from '../db/repos/employees.ts';
+import { externalRecordsInYear } from '../db/repos/ledger.ts';
 import * as t from '../db/repos/trainings.ts';
 import { MIME, writeXlsx } from '../import/write-table.ts';
 import { renderPdf } from '../pdf/render.ts';
 import type { Handlers } from './handlers.ts';
 import { fileSlug, officeForDocuments, pdfFile, todayLong } from './documents.ts';
 import { officeNow, requireEvent, toSession } from './events.ts';
+import { targetOf } from './ledger.ts';
 import { trainingRules } from './rules.ts';
 
 
@@ -53,8 +55,10 @@ export function eventRecap(db: Db, eventId: string, clock: string): EventRecap {
 
 
 /**
- * The trainings an employee attended in a year, with the JP each gave, against the 20 JP target.
- * JP are earned only for sessions attended; a training under way says what is still to come.
+ * The trainings an employee attended in a year, with the JP each gave, and the year's external
+ * records, against the target of the employee's type. Counted as the 20 JP ledger counts
+ * (services/ledger.ts): a training's JP (its sessions attended that year) are credited once it
+ * is finished and passed; until it is finished they are planned, with the sessions still to come.
  */
 export function employeeRecap(db: Db, employeeId: string, year: number, now: Date): EmployeeRecap {
   const employee = getEmployee(db, employeeId);
@@ -75,11 +79,15 @@ export function employeeRecap(db: Db, employeeId: string, year: number, now: Dat
       upcomingSessions: upcoming.length, upcomingJp: round2(upcoming.reduce((a, s) => a + s.jp, 0)), nextSessionDate: upcoming[0]?.date ?? null,
     };
   }).sort((a, b) => (a.startDate ?? '').localeCompare(b.startDate ?? ''));
+  const external = externalRecordsInYear(db, employeeId, year).map(({ methodId, ...r }) => ({ ...r, methodName: methodById(methodId)?.name ?? '' }));
+  const eventJp = round2(trainings.reduce((a, x) => a + (x.result === 'passed' ? x.jp : 0), 0));
+  const externalJp = round2(external.reduce((a, x) => a + x.jp, 0));
   return {
-    employeeId, nip: employee.nip, name: employee.name, year, targetJp: trainingRules(db).jpTargetPerYear,
-    totalJp: round2(trainings.reduce((a, x) => a + x.jp, 0)),
+    employeeId, nip: employee.nip, name: employee.name, year, targetJp: targetOf(trainingRules(db), employee.employmentType),
+    totalJp: round2(eventJp + externalJp), eventJp, externalJp,
+    plannedJp: round2(trainings.reduce((a, x) => a + (x.result === 'pending' ? x.jp + x.upcomingJp : 0), 0)),
     upcomingJp: round2(trainings.reduce((a, x) => a + x.upcomingJp, 0)),
-    trainings,
+    trainings, external,
   };
 }
 
@@ -113,6 +121,8 @@ export const recapHandlers = {
     if (format === 'xlsx') {
       const headers = ['No', 'Kegiatan', 'Jenis', 'Mulai', 'Selesai', '% Hadir', 'JP', 'Keterangan'];
       const rows = recap.trainings.map((x, i) => [String(i + 1), x.name, x.methodName, x.startDate ?? '', x.endDate ?? '', x.counted === 0 ? '' : String(x.attendancePct), String(x.jp), trainingNote(x)]);
+      rows.push(...recap.external.map((x, i) => [String(recap.trainings.length + i + 1), x.title, x.methodName, x.startDate, x.endDate, '', String(x.jp),
+        `Luar kantor${x.organiser ? ` (${x.organiser})` : ''}${x.verified ? '' : ', belum diverifikasi'}`]));
       rows.push(['', `Jumlah JP ${year} (NIP ${formatNip(recap.nip)})`, '', '', '', '', String(recap.totalJp), `Target ${recap.targetJp} JP`]);
       return xlsxFile(`${base}.xlsx`, await writeXlsx({ sheetName: 'Riwayat', headers, rows, numberColumns: new Set([0, 5, 6]) }));
     }

@@ -1,5 +1,7 @@
 import type { ledger as id } from '../id/ledger.ts';
 
 export const ledger: typeof id = {
-  ledger: {},
+  ledger: {
+    unit_unknown: 'Work unit not found.',
+  },
 };

@@ -52,6 +52,8 @@ export const migration006: Migration = {
       CREATE INDEX training_records_employee ON training_records (employee_id, start_date);
       CREATE INDEX training_records_year ON training_records (start_date);
       CREATE INDEX training_records_certificate ON training_records (certificate_number) WHERE certificate_number IS NOT NULL;
+      -- The 20 JP ledger sums each person's live records of a year from this index alone.
+      CREATE INDEX training_records_ledger ON training_records (employee_id, start_date, jp, verified_at) WHERE deleted_at IS NULL;
       -- The same training twice is refused: same person, title and dates (removed rows aside).
       CREATE UNIQUE INDEX training_records_once ON training_records (employee_id, title_key, start_date, end_date) WHERE deleted_at IS NULL;
 
@@ -119,6 +121,10 @@ export const migration006: Migration = {
         ${SYNC}
       ) STRICT;
       CREATE INDEX service_scores_period ON service_scores (period_start);
+
+      -- The 20 JP ledger reads every live mark of a year per participant, in participant order,
+      -- from this index alone (attendance_once is by session).
+      CREATE INDEX attendance_marks_enrolment ON attendance_marks (enrolment_id, session_id, status) WHERE deleted_at IS NULL;
 
       -- A need may come from an evaluation finding: {kind: 'reaction'|'learning'|'followup', eventId, id?}.
       ALTER TABLE needs ADD COLUMN finding TEXT;

@@ -202,7 +202,7 @@ export function sessionHasMarks(db: Db, sessionId: string): boolean {
 // session past midnight) compare as text with the office's "YYYY-MM-DD HH:MM" now, exactly as
 // shared/domain/event-progress.ts compares them.
 const START_LOCAL = "s.date || ' ' || s.start_time";
-const END_LOCAL = "(CASE WHEN s.end_time <= s.start_time THEN date(s.date, '+1 day') ELSE s.date END) || ' ' || s.end_time";
+export const END_LOCAL = "(CASE WHEN s.end_time <= s.start_time THEN date(s.date, '+1 day') ELSE s.date END) || ' ' || s.end_time";
 
 export interface EventSummary extends EventRecord {
   /** The status as it stands (event-progress.ts effectiveEventStatus); `status` is the stored one. */
@@ -257,35 +257,90 @@ export function listEventSummaries(db: Db, q: { now: string; id?: string; year?:
   }));
 }
 
-// ── JP earned and candidates ─────────────────────────────────────────────────────────────
-const PRESENT_SQL = PRESENT_STATUSES.map((s) => `'${s}'`).join(', ');
+// ── JP credited and candidates ──────────────────────────────────────────────────────────
+export const PRESENT_SQL = PRESENT_STATUSES.map((s) => `'${s}'`).join(', ');
+export const SESSION_JP = 'coalesce(s.jp_override, s.computed_jp)';
+const IN_YEAR = 'substr(s.date, 1, 4) = @year';
 
 /**
- * JP each roster employee earned in a year: sessions attended (Hadir, Terlambat, PSW) in events
- * not cancelled, as enrolled participants. Summed per person in SQL, to hundredths.
+ * year_records (a common table expression): per employee, the JP of live external records that
+ * start in the year (@year), and the part not verified yet.
  */
-const JP_EARNED = `SELECT n.employee_id AS employee_id, round(sum(coalesce(s.jp_override, s.computed_jp)), 2) AS jp
-  FROM attendance_marks m JOIN event_sessions s ON s.id = m.session_id JOIN enrolments n ON n.id = m.enrolment_id JOIN events e ON e.id = s.event_id
-  WHERE m.deleted_at IS NULL AND s.deleted_at IS NULL AND e.deleted_at IS NULL AND e.status <> 'batal' AND n.status = 'terdaftar'
-    AND n.employee_id IS NOT NULL AND m.status IN (${PRESENT_SQL}) AND substr(s.date, 1, 4) = @year
-  GROUP BY n.employee_id`;
+export const YEAR_RECORDS = `
+  year_records AS (
+    SELECT employee_id, sum(jp) AS external_jp, sum(CASE WHEN verified_at IS NULL THEN jp ELSE 0 END) AS unverified_jp
+    -- By person from training_records_ledger alone (the unary + keeps the planner off the date index).
+    FROM training_records WHERE deleted_at IS NULL AND +start_date BETWEEN @year || '-01-01' AND @year || '-12-31'
+    GROUP BY employee_id)`;
+
+/**
+ * The year's JP of every roster employee, as common table expressions (`WITH ${YEAR_JP} …`) for
+ * the ledger, the enrolment candidates and the charts: one count, so they all agree with
+ * services/recap.ts. Parameters: @year ('2026') and @now (the office's wall-clock minute).
+ *
+ * - year_sessions, year_events: events not cancelled with a session in the year, their sessions'
+ *   JP in the year and still to come, their pass rule, and whether they are finished (marked
+ *   done, or every session over: event-progress.ts).
+ * - year_marks: per participant, sessions attended, JP attended in the year, JP of the sessions
+ *   to come already marked (an absence noted ahead).
+ * - year_enrolments: each enrolled (not withdrawn) employee's JP of the year's sessions attended,
+ *   whether they passed (jp.ts completion: attendance % of all sessions, post-test), and the JP
+ *   of the year's sessions still to come (not over, not marked).
+ * - year_jp: per employee, JP credited (finished events passed) and planned (events not finished:
+ *   attended so far plus still to come). Each enrolment's figures are kept to hundredths first,
+ *   as the recaps keep each training's.
+ * - year_records: as YEAR_RECORDS.
+ */
+export const YEAR_JP = `
+  year_sessions AS MATERIALIZED (
+    SELECT s.id, s.event_id, ${END_LOCAL} <= @now AS over, ${IN_YEAR} AS in_year,
+      CASE WHEN ${IN_YEAR} THEN ${SESSION_JP} ELSE 0 END AS jp_year,
+      CASE WHEN ${IN_YEAR} AND ${END_LOCAL} > @now THEN ${SESSION_JP} ELSE 0 END AS jp_ahead
+    FROM events e JOIN event_sessions s ON s.event_id = e.id AND s.deleted_at IS NULL
+    WHERE e.deleted_at IS NULL AND e.status <> 'batal'
+      AND e.id IN (SELECT event_id FROM event_sessions WHERE deleted_at IS NULL AND date BETWEEN @year || '-01-01' AND @year || '-12-31')),
+  year_events AS (
+    SELECT x.event_id, count(*) AS sessions, e.min_attendance_pct AS min_pct, e.min_post_test AS min_post,
+      (e.status = 'selesai' OR min(x.over)) AS finished, sum(x.jp_ahead) AS ahead_jp
+    FROM year_sessions x JOIN events e ON e.id = x.event_id GROUP BY x.event_id),
+  year_marks AS (
+    SELECT m.enrolment_id, sum(m.status IN (${PRESENT_SQL})) AS attended,
+      sum((m.status IN (${PRESENT_SQL})) * x.jp_year) AS year_jp, sum(x.jp_ahead) AS marked_ahead_jp
+    FROM attendance_marks m JOIN year_sessions x ON x.id = m.session_id
+    WHERE m.deleted_at IS NULL GROUP BY m.enrolment_id),
+  year_enrolments AS (
+    SELECT n.id AS enrolment_id, n.employee_id, x.event_id, x.finished,
+      -- jp.ts completion(): attendance % to one decimal, computed as it computes it, then the post-test.
+      x.finished AND round(CAST(coalesce(k.attended, 0) AS REAL) / x.sessions * 1000) / 10.0 >= x.min_pct
+        AND (x.min_post IS NULL OR (n.post_test IS NOT NULL AND n.post_test >= x.min_post)) AS passed,
+      round(coalesce(k.year_jp, 0), 2) AS year_jp,
+      max(0, round(x.ahead_jp - coalesce(k.marked_ahead_jp, 0), 2)) AS upcoming_jp
+    FROM year_events x JOIN enrolments n ON n.event_id = x.event_id
+      LEFT JOIN year_marks k ON k.enrolment_id = n.id
+    WHERE n.status = 'terdaftar' AND n.deleted_at IS NULL AND n.employee_id IS NOT NULL),
+  year_jp AS (
+    SELECT employee_id, sum(CASE WHEN passed THEN year_jp ELSE 0 END) AS event_jp,
+      sum(CASE WHEN finished THEN 0 ELSE year_jp + upcoming_jp END) AS planned_jp
+    FROM year_enrolments GROUP BY employee_id),
+  ${YEAR_RECORDS}`;
 
 export interface CandidateRow { id: string; nip: string; name: string; golongan: string | null; unit: string | null; jp: number; enrolled: boolean }
 
 /**
  * Active roster employees to enrol in an event, found by the roster's own search and filters,
- * with the JP they earned in `year` and whether they are enrolled already; those with the
- * fewest JP first (or by name), then by name as the roster sorts it. One statement.
+ * with the JP they have in `year` as the ledger counts them (YEAR_JP: events completed plus
+ * external records) and whether they are enrolled already; those with the fewest JP first (or
+ * by name), then by name as the roster sorts it. One statement. `now`: the office's wall clock.
  */
-export function listCandidates(db: Db, q: { eventId: string; year: number; terms: string[]; unitId?: string; golongan?: string; order: 'name' | 'fewest_jp'; limit: number }): CandidateRow[] {
+export function listCandidates(db: Db, q: { eventId: string; year: number; now: string; terms: string[]; unitId?: string; golongan?: string; order: 'name' | 'fewest_jp'; limit: number }): CandidateRow[] {
   const { whereSql, params } = rosterFilter({ terms: q.terms, unitId: q.unitId, golongan: q.golongan, status: 'aktif' });
   const order = `${q.order === 'fewest_jp' ? 'jp ASC, ' : ''}e.name COLLATE NOCASE, e.nip`;
-  const rows = sql(db, `WITH jp AS (${JP_EARNED})
-    SELECT e.id, e.nip, e.name, e.golongan, u.name AS unit, coalesce(jp.jp, 0) AS jp,
+  const rows = sql(db, `WITH ${YEAR_JP}
+    SELECT e.id, e.nip, e.name, e.golongan, u.name AS unit, round(coalesce(j.event_jp, 0) + coalesce(r.external_jp, 0), 2) AS jp,
       EXISTS (SELECT 1 FROM enrolments x WHERE x.event_id = @eventId AND x.employee_id = e.id AND x.status = 'terdaftar' AND x.deleted_at IS NULL) AS enrolled
-    FROM employees e LEFT JOIN units u ON u.id = e.unit_id LEFT JOIN jp ON jp.employee_id = e.id
+    FROM employees e LEFT JOIN units u ON u.id = e.unit_id LEFT JOIN year_jp j ON j.employee_id = e.id LEFT JOIN year_records r ON r.employee_id = e.id
     WHERE ${whereSql} ORDER BY ${order} LIMIT @limit`)
-    .all({ ...params, year: String(q.year), eventId: q.eventId, limit: q.limit }) as (Omit<CandidateRow, 'enrolled'> & { enrolled: number })[];
+    .all({ ...params, year: String(q.year), now: q.now, eventId: q.eventId, limit: q.limit }) as (Omit<CandidateRow, 'enrolled'> & { enrolled: number })[];
   return rows.map((r) => ({ ...r, enrolled: r.enrolled === 1 }));
 }
 
