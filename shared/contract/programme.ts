@@ -24,6 +24,13 @@ const needFields = z.object({
   notes: optionalText(1000),
 }).refine((n) => n.employeeId !== null || n.unitId !== null, { message: 'validation.need_target', path: ['employeeId'] });
 
+/** The evaluation finding a need came from (evaluation.createNeed); null for needs entered or imported. */
+export const needFinding = z.object({
+  kind: z.enum(['reaction', 'learning', 'followup', 'results']),
+  eventId: z.string().nullable(),
+  id: z.string().nullable(),
+});
+
 export const need = z.object({
   ...syncFields,
   year: z.number().int(),
@@ -36,6 +43,7 @@ export const need = z.object({
   source: z.enum(NEED_SOURCES),
   priority: z.enum(PRIORITIES),
   notes: z.string(),
+  finding: needFinding.nullable(),
 });
 export type Need = z.infer<typeof need>;
 
@@ -54,6 +62,8 @@ const itemFields = z.object({
   plannedJp: z.number().min(0).max(1000),
   /** Rupiah, whole. */
   budget: z.number().int().min(0).max(1e13).default(0),
+  /** Rupiah, whole: what was actually spent (realisasi anggaran). */
+  spent: z.number().int().min(0).max(1e13).default(0),
   funding,
   needIds: z.array(id).default([]),
   notes: optionalText(1000),
@@ -73,6 +83,7 @@ export const programmeItem = z.object({
   targetEmployeeIds: z.array(z.string()),
   plannedJp: z.number(),
   budget: z.number(),
+  spent: z.number(),
   funding,
   needIds: z.array(z.string()),
   notes: z.string(),

@@ -163,7 +163,7 @@ test('plan a need and a programme item, then create a two-day event from it with
   await itemDialog.getByLabel('Bulan rencana').selectOption(String(Number(DAY1.iso.slice(5, 7))));
   await itemDialog.getByLabel('Sasaran (orang)').fill('30');
   await itemDialog.getByLabel('JP per orang').fill('16');
-  const budget = itemDialog.getByLabel('Anggaran (Rp)');
+  const budget = itemDialog.getByLabel(/^Anggaran \(Rp\)/);
   await budget.pressSequentially('5000000');
   await expect(budget).toHaveValue('5.000.000');
   await expect(itemDialog.getByText('Rp 5.000.000')).toBeVisible();

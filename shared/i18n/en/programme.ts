@@ -93,6 +93,8 @@ export const programme: typeof id = {
       plannedJpHint: '1 JP = 45 minutes.',
       budgetLabel: 'Budget (Rp)',
       budgetHint: 'Rupiah, whole.',
+      spentLabel: 'Budget spent (Rp)',
+      spentHint: 'What was actually spent, entered once the event has taken place.',
       funding: 'Funding',
       targetUnits: 'Target units',
       linkedNeeds: 'Needs of {{year}} it answers',

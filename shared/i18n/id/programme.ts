@@ -92,6 +92,8 @@ export const programme = {
       plannedJpHint: '1 JP = 45 menit.',
       budgetLabel: 'Anggaran (Rp)',
       budgetHint: 'Rupiah, tanpa sen.',
+      spentLabel: 'Realisasi anggaran (Rp)',
+      spentHint: 'Yang benar-benar dibelanjakan, diisi setelah kegiatan terlaksana.',
       funding: 'Sumber dana',
       targetUnits: 'Unit kerja sasaran',
       linkedNeeds: 'Kebutuhan {{year}} yang dijawab',

@@ -3,17 +3,20 @@ import { sql } from '../statements.ts';
 import type { Need, ProgrammeItem } from '../../../../shared/contract/programme.ts';
 import { methodById } from '../../../../shared/domain/methods.ts';
 
-type NeedRecord = Omit<Need, 'employeeName' | 'unitName'> & { deletedAt: string | null };
+// The finding is written once, when a need is made from an evaluation; an edit never changes it.
+type NeedRecord = Omit<Need, 'employeeName' | 'unitName' | 'finding'> & { deletedAt: string | null; finding?: Need['finding'] };
 
 interface NeedRow {
   id: string; year: number; employee_id: string | null; unit_id: string | null; competency_type: Need['competencyType'];
   topic: string; source: Need['source']; priority: Need['priority']; notes: string; created_at: string; updated_at: string;
   updated_by: string | null; origin: string; deleted_at: string | null; employee_name: string | null; unit_name: string | null;
+  finding: string | null;
 }
 
 const toNeed = (r: NeedRow): Need => ({
   id: r.id, year: r.year, employeeId: r.employee_id, employeeName: r.employee_name, unitId: r.unit_id, unitName: r.unit_name,
   competencyType: r.competency_type, topic: r.topic, source: r.source, priority: r.priority, notes: r.notes,
+  finding: r.finding === null ? null : JSON.parse(r.finding) as Need['finding'],
   createdAt: r.created_at, updatedAt: r.updated_at, updatedBy: r.updated_by, origin: r.origin,
 });
 
@@ -35,7 +38,8 @@ export function saveNeed(db: Db, n: NeedRecord, insert: boolean): void {
   const params = [n.year, n.employeeId, n.unitId, n.competencyType, n.topic, n.source, n.priority, n.notes, n.updatedAt, n.updatedBy, n.deletedAt];
   if (insert) {
     sql(db, `INSERT INTO needs (year, employee_id, unit_id, competency_type, topic, source, priority, notes, updated_at, updated_by,
-      deleted_at, id, created_at, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(...params, n.id, n.createdAt, n.origin);
+      deleted_at, id, created_at, origin, finding) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+      .run(...params, n.id, n.createdAt, n.origin, n.finding ? JSON.stringify(n.finding) : null);
   } else {
     sql(db, `UPDATE needs SET year = ?, employee_id = ?, unit_id = ?, competency_type = ?, topic = ?, source = ?, priority = ?,
       notes = ?, updated_at = ?, updated_by = ?, deleted_at = ? WHERE id = ?`).run(...params, n.id);
@@ -45,7 +49,7 @@ export function saveNeed(db: Db, n: NeedRecord, insert: boolean): void {
 interface ItemRow {
   id: string; year: number; title: string; competency_type: ProgrammeItem['competencyType']; method_id: number;
   organiser: ProgrammeItem['organiser']; planned_month: number; target_count: number; target_unit_ids: string;
-  target_employee_ids: string; planned_jp: number; budget: number; funding: ProgrammeItem['funding']; need_ids: string;
+  target_employee_ids: string; planned_jp: number; budget: number; spent: number; funding: ProgrammeItem['funding']; need_ids: string;
   notes: string; status: ProgrammeItem['status']; created_at: string; updated_at: string; updated_by: string | null; origin: string;
 }
 
@@ -53,7 +57,7 @@ const toItem = (r: ItemRow): ProgrammeItem => ({
   id: r.id, year: r.year, title: r.title, competencyType: r.competency_type, methodId: r.method_id,
   methodName: methodById(r.method_id)?.name ?? String(r.method_id), organiser: r.organiser, plannedMonth: r.planned_month,
   targetCount: r.target_count, targetUnitIds: JSON.parse(r.target_unit_ids) as string[],
-  targetEmployeeIds: JSON.parse(r.target_employee_ids) as string[], plannedJp: r.planned_jp, budget: r.budget,
+  targetEmployeeIds: JSON.parse(r.target_employee_ids) as string[], plannedJp: r.planned_jp, budget: r.budget, spent: r.spent,
   funding: r.funding, needIds: JSON.parse(r.need_ids) as string[], notes: r.notes, status: r.status,
   createdAt: r.created_at, updatedAt: r.updated_at, updatedBy: r.updated_by, origin: r.origin,
 });
@@ -74,15 +78,15 @@ export function removeItem(db: Db, id: string, at: string, by: string | null): v
 
 export function saveItem(db: Db, i: Omit<ProgrammeItem, 'methodName'>, insert: boolean): void {
   const params = [i.year, i.title, i.competencyType, i.methodId, i.organiser, i.plannedMonth, i.targetCount,
-    JSON.stringify(i.targetUnitIds), JSON.stringify(i.targetEmployeeIds), i.plannedJp, i.budget, i.funding,
+    JSON.stringify(i.targetUnitIds), JSON.stringify(i.targetEmployeeIds), i.plannedJp, i.budget, i.spent, i.funding,
     JSON.stringify(i.needIds), i.notes, i.status, i.updatedAt, i.updatedBy];
   if (insert) {
     sql(db, `INSERT INTO programme_items (year, title, competency_type, method_id, organiser, planned_month, target_count,
-      target_unit_ids, target_employee_ids, planned_jp, budget, funding, need_ids, notes, status, updated_at, updated_by,
-      id, created_at, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(...params, i.id, i.createdAt, i.origin);
+      target_unit_ids, target_employee_ids, planned_jp, budget, spent, funding, need_ids, notes, status, updated_at, updated_by,
+      id, created_at, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(...params, i.id, i.createdAt, i.origin);
   } else {
     sql(db, `UPDATE programme_items SET year = ?, title = ?, competency_type = ?, method_id = ?, organiser = ?, planned_month = ?,
-      target_count = ?, target_unit_ids = ?, target_employee_ids = ?, planned_jp = ?, budget = ?, funding = ?, need_ids = ?,
+      target_count = ?, target_unit_ids = ?, target_employee_ids = ?, planned_jp = ?, budget = ?, spent = ?, funding = ?, need_ids = ?,
       notes = ?, status = ?, updated_at = ?, updated_by = ? WHERE id = ?`).run(...params, i.id);
   }
 }

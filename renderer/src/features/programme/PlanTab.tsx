@@ -150,6 +150,7 @@ interface ItemFormValues {
   targetUnitIds: string[];
   plannedJp: string;
   budget: string;
+  spent: string;
   funding: string;
   needIds: string[];
   notes: string;
@@ -169,6 +170,7 @@ function ItemForm({ year, item, needs, units, onSaved, onClose }: { year: number
       targetUnitIds: item?.targetUnitIds ?? [],
       plannedJp: item ? String(item.plannedJp) : '',
       budget: item && item.budget > 0 ? String(item.budget) : '',
+      spent: item && item.spent > 0 ? String(item.spent) : '',
       funding: item?.funding ?? 'apbd',
       needIds: item?.needIds ?? [],
       notes: item?.notes ?? '',
@@ -197,6 +199,7 @@ function ItemForm({ year, item, needs, units, onSaved, onClose }: { year: number
           targetEmployeeIds: item?.targetEmployeeIds ?? [],
           plannedJp: numberOrNull(v.plannedJp) ?? 0,
           budget: numberOrNull(v.budget) ?? 0,
+          spent: numberOrNull(v.spent) ?? 0,
           funding: v.funding as ProgrammeItem['funding'],
           needIds: v.needIds,
           notes: v.notes,
@@ -217,8 +220,11 @@ function ItemForm({ year, item, needs, units, onSaved, onClose }: { year: number
         <TextField name="targetCount" label={t('programmeUi.plan.targetCount')} optional inputMode="numeric" />
         <TextField name="plannedJp" label={t('programmeUi.plan.plannedJp')} inputMode="decimal" hint={t('programmeUi.plan.plannedJpHint')} />
       </div>
-      <div className="grid-3">
+      <div className="grid-2">
         <RupiahField name="budget" label={t('programmeUi.plan.budgetLabel')} />
+        <RupiahField name="spent" label={t('programmeUi.plan.spentLabel')} hint={t('programmeUi.plan.spentHint')} />
+      </div>
+      <div className="grid-2">
         <SelectField name="funding" label={t('programmeUi.plan.funding')} options={fundingOptions(t)} />
         <TextField name="notes" label={t('field.notes')} optional autoComplete="off" />
       </div>
@@ -243,12 +249,12 @@ function ItemForm({ year, item, needs, units, onSaved, onClose }: { year: number
 }
 
 /** An amount in Rupiah, typed as digits and shown with thousands dots behind "Rp". */
-function RupiahField({ name, label }: { name: string; label: string }) {
+function RupiahField({ name, label, hint }: { name: string; label: string; hint?: string }) {
   const { t } = useTranslation();
   const { field } = useController({ name });
   const value = String(field.value ?? '');
   return (
-    <FieldFrame name={name} label={label} optional hint={value ? rupiah(Number(value)) : t('programmeUi.plan.budgetHint')}>
+    <FieldFrame name={name} label={label} optional hint={value ? rupiah(Number(value)) : hint ?? t('programmeUi.plan.budgetHint')}>
       {(a11y) => (
         <div className="input-affix">
           <span className="affix" aria-hidden="true">Rp</span>
