@@ -20,8 +20,16 @@ export type BackupInfoKind = z.infer<typeof backupInfoKind>;
 export const BACKUP_EXTENSION = '.bangkom-backup';
 
 const count = z.number().int();
-/** People: employees not deleted. Events: not deleted. Attendance marks: every mark. Accounts: every account. */
-export const backupCounts = z.object({ people: count, events: count, attendanceMarks: count, accounts: count });
+/**
+ * People: employees not deleted. Events: not deleted. Attendance marks: every mark. Accounts: every account.
+ * Scans (only when not zero): of a backup, the scanned certificates it carries as files; of the
+ * current data, those the records name that are in the data folder. `scansSkipped` (a backup,
+ * only when not zero): scans the records named that were left out, missing or damaged on disk.
+ */
+export const backupCounts = z.object({
+  people: count, events: count, attendanceMarks: count, accounts: count,
+  scans: count.optional(), scansSkipped: count.optional(),
+});
 export type BackupCounts = z.infer<typeof backupCounts>;
 
 /** What a backup holds, read from the file itself. */

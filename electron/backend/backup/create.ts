@@ -1,5 +1,6 @@
 // Making a backup file: a consistent copy of the live database (SQLite's online backup API, safe
-// while the app runs and other processes write), described (backup_info), checked
+// while the app runs and other processes write), with the scans its records name (backup_files),
+// described (backup_info), checked
 // (integrity_check on a read-only connection), flushed to disk, then renamed into place. A crash
 // at any point leaves at most a hidden temporary file, never a half backup under a real name.
 import fs from 'node:fs';
@@ -11,6 +12,7 @@ import { zoneOffsetMinutes } from '../../../shared/domain/office-time.ts';
 import { integrityProblems } from '../db/check.ts';
 import { openDatabaseReadOnly, type Db } from '../db/open.ts';
 import { appendChecksum, startChecksum } from './checksum.ts';
+import { packFiles } from './files.ts';
 import { DEFAULT_TIMEZONE, ensureBackupsDir, freeFileName, officeOf, officeShortName, writeInfo } from './format.ts';
 
 /**
@@ -65,12 +67,16 @@ export function fileIntegrityProblems(file: string): string[] {
   }
 }
 
-/** The copy as a self-contained file (rollback journal, no -wal beside it), with its description. */
-function describe(temp: string, kind: BackupKind, createdAt: string): BackupInfo {
+/**
+ * The copy as a self-contained file (rollback journal, no -wal beside it), with the scan files of
+ * `dataDir` its records name and its description. Before the integrity check and the checksum,
+ * so both cover the files too.
+ */
+function describe(temp: string, dataDir: string, kind: BackupKind, createdAt: string): BackupInfo {
   const copy = new Database(temp, { fileMustExist: true });
   try {
     copy.pragma('journal_mode = DELETE');
-    return writeInfo(copy, kind, createdAt);
+    return writeInfo(copy, kind, createdAt, packFiles(copy, dataDir));
   } finally {
     copy.close();
   }
@@ -132,7 +138,7 @@ export async function createBackup(db: Db, dataDir: string, options: CreateOptio
   const temp = path.join(path.dirname(file), tempName(path.basename(file)));
   try {
     await db.backup(temp, { progress: () => PAGES_PER_STEP });
-    const info = describe(temp, options.kind, options.now.toISOString());
+    const info = describe(temp, dataDir, options.kind, options.now.toISOString());
     return described(file, await finishAsync(temp, file), info);
   } finally {
     removeQuietly(temp);
@@ -148,7 +154,7 @@ export function createBackupSync(db: Db, dataDir: string, options: CreateOptions
   const temp = path.join(path.dirname(file), tempName(path.basename(file)));
   try {
     db.prepare('VACUUM INTO ?').run(temp);
-    const info = describe(temp, options.kind, options.now.toISOString());
+    const info = describe(temp, dataDir, options.kind, options.now.toISOString());
     return described(file, finish(temp, file), info);
   } finally {
     removeQuietly(temp);

@@ -1,6 +1,7 @@
 // What a backup file is: an ordinary SQLite database (the office database, copied consistently)
-// with one extra table, `backup_info`, that describes it. The description lives in the file so a
-// copy on a USB stick still says which office, when and what it holds; a restore drops the table.
+// with one extra table, `backup_info`, that describes it, and (when there are any) a second,
+// `backup_files`, with the scanned certificates (files.ts). The description lives in the file so
+// a copy on a USB stick still says which office, when and what it holds; a restore drops both.
 import fs from 'node:fs';
 import path from 'node:path';
 import pkg from '../../../package.json' with { type: 'json' };
@@ -9,10 +10,17 @@ import { hasTable } from '../db/migrate.ts';
 import type { Db } from '../db/open.ts';
 import { schemaVersion } from '../db/migrate.ts';
 import { writeTransaction } from '../db/transaction.ts';
+import { scansPresent, type CarriedFiles } from './files.ts';
 
 export const APP_VERSION: string = pkg.version;
-/** Raised when the file layout changes in a way an older Bangkom must not guess at. */
-export const BACKUP_FORMAT_VERSION = 1;
+/**
+ * Raised when the file layout changes in a way an older Bangkom must not guess at. Version 2
+ * carries files (`backup_files`): a Bangkom that reads only version 1 would leave that table in
+ * the restored database and the scans behind, so it is told to update instead. A backup with no
+ * files to carry is written as version 1, which every Bangkom restores.
+ */
+export const BACKUP_FORMAT_VERSION = 2;
+const FORMAT_WITHOUT_FILES = 1;
 export const BACKUPS_DIR = 'backups';
 export const INFO_TABLE = 'backup_info';
 export const DEFAULT_TIMEZONE = 'Asia/Jakarta';
@@ -55,18 +63,32 @@ export function officeOf(db: Db): OfficeIdentity | null {
   return row ?? null;
 }
 
-export function currentData(db: Db): CurrentData {
+/**
+ * The live data for comparison with a backup; with `dataDir`, the scans the records name that are
+ * in its data folder (`counts.scans`, left out when there are none, like a backup's).
+ */
+export function currentData(db: Db, dataDir?: string): CurrentData {
   const office = officeOf(db);
-  return { officeCode: office?.code ?? null, officeName: office?.name ?? null, schemaVersion: schemaVersion(db), counts: countData(db) };
+  const counts = countData(db);
+  const scans = dataDir ? scansPresent(db, dataDir) : 0;
+  return { officeCode: office?.code ?? null, officeName: office?.name ?? null, schemaVersion: schemaVersion(db), counts: scans ? { ...counts, scans } : counts };
 }
 
-/** Writes the description into a fresh copy (called on the copy, never on the live database). */
-export function writeInfo(copy: Db, kind: BackupKind, createdAt: string): BackupInfo {
+/** The counts of scans carried and left out, each only when not zero (the shape of older backups otherwise). */
+function scanCounts(carried: CarriedFiles | undefined): Pick<BackupCounts, 'scans' | 'scansSkipped'> {
+  return { ...(carried?.scans ? { scans: carried.scans } : {}), ...(carried?.skipped ? { scansSkipped: carried.skipped } : {}) };
+}
+
+/**
+ * Writes the description into a fresh copy (called on the copy, never on the live database),
+ * with the files `packFiles` put into it.
+ */
+export function writeInfo(copy: Db, kind: BackupKind, createdAt: string, carried?: CarriedFiles): BackupInfo {
   const office = officeOf(copy);
   const info: BackupInfo = {
-    formatVersion: BACKUP_FORMAT_VERSION, createdAt, kind, appVersion: APP_VERSION,
+    formatVersion: carried?.scans ? BACKUP_FORMAT_VERSION : FORMAT_WITHOUT_FILES, createdAt, kind, appVersion: APP_VERSION,
     officeCode: office?.code ?? null, officeName: office?.name ?? null,
-    schemaVersion: schemaVersion(copy), counts: countData(copy),
+    schemaVersion: schemaVersion(copy), counts: { ...countData(copy), ...scanCounts(carried) },
   };
   // Key → value, so a later format can add keys an older reader simply ignores.
   copy.exec(`DROP TABLE IF EXISTS ${INFO_TABLE}; CREATE TABLE ${INFO_TABLE} (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;`);
@@ -76,6 +98,7 @@ export function writeInfo(copy: Db, kind: BackupKind, createdAt: string): Backup
     ['app_version', info.appVersion], ['office_code', info.officeCode], ['office_name', info.officeName],
     ['schema_version', info.schemaVersion], ['people', info.counts.people], ['events', info.counts.events],
     ['attendance_marks', info.counts.attendanceMarks], ['accounts', info.counts.accounts],
+    ['scans', info.counts.scans ?? null], ['scans_skipped', info.counts.scansSkipped ?? null],
   ];
   writeTransaction(copy, () => { for (const [k, v] of rows) if (v !== null) insert.run(k, String(v)); });
   return info;
@@ -97,7 +120,10 @@ export function readInfo(db: Db): (Omit<BackupInfo, 'kind'> & { kind: string }) 
     officeCode: map.get('office_code') ?? null,
     officeName: map.get('office_name') ?? null,
     schemaVersion: num('schema_version'),
-    counts: { people: num('people'), events: num('events'), attendanceMarks: num('attendance_marks'), accounts: num('accounts') },
+    counts: {
+      people: num('people'), events: num('events'), attendanceMarks: num('attendance_marks'), accounts: num('accounts'),
+      ...scanCounts({ scans: num('scans'), bytes: 0, skipped: num('scans_skipped') }),
+    },
   };
 }
 

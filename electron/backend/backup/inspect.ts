@@ -13,6 +13,7 @@ import { BACKUP_FORMAT_VERSION, countData, officeOf, readInfo } from './format.t
 import { hasTable } from '../db/migrate.ts';
 import { removeQuietly, tempName } from './create.ts';
 import { verifyChecksum } from './checksum.ts';
+import { carriedFilesProblem } from './files.ts';
 
 export type InvalidReason = 'not_sqlite' | 'not_bangkom' | 'truncated' | 'damaged' | 'unreadable';
 
@@ -113,6 +114,8 @@ function readDatabase({ file, name }: Target, mtime: Date, sealed: boolean): Omi
       };
     }
     if (version > LATEST_VERSION) return { info, problems: [tooNew(version)] };
+    const files = carriedFilesProblem(db, stored ? stored.counts.scans ?? 0 : null);
+    if (files) return { info, problems: [invalid('damaged', name, files)] };
     return { info, problems: [] };
   } catch (err) {
     const code = (err as { code?: string }).code ?? '';

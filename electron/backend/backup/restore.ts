@@ -1,9 +1,11 @@
 // Restoring a backup over the live database, all or nothing:
-//   check the file (a private, checksum-verified copy in the data folder) → nobody else has the
-//   folder open, no job runs → safety copy of the current data (`sebelum-pemulihan`) → prepare
-//   the copy (description table dropped, logins cleared, older schema migrated, audit event)
-//   → close, swap the files, reopen. Until the swap the live database is untouched; if the swap
-//   or the reopening fails, the old file is put back and reopened.
+//   check the file (a private, checksum-verified copy in the data folder; the scans it carries
+//   written to a private folder beside it) → nobody else has the folder open, no job runs →
+//   safety copy of the current data (`sebelum-pemulihan`) → prepare the copy (description and
+//   files tables dropped, logins cleared, older schema migrated, audit event) → close, swap the
+//   files, move the scans into <data>/scans, reopen. Until the swap the live database and the
+//   scans folder are untouched; if the swap or the reopening fails, the old file is put back and
+//   reopened (scans moved in stay: they are named by their hash, so they can only ever be right).
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -18,6 +20,7 @@ import type { Db } from '../db/open.ts';
 import type { Actor } from '../services/context.ts';
 import { copyVerified } from './checksum.ts';
 import { createBackup, fsyncDir, removeQuietly, tempName } from './create.ts';
+import { CarriedFileError, FILES_TABLE, placeFiles, stageFiles } from './files.ts';
 import { backupsDir, currentData, ensureBackupsDir, INFO_TABLE } from './format.ts';
 import type { BackupHost } from './host.ts';
 import { invalid, officeProblem, problemError, readBackupFile, readCopiedBackup, type FileReading } from './inspect.ts';
@@ -38,7 +41,7 @@ export function inspection(file: string, reading: FileReading, current: CurrentD
 
 export function inspectFile(host: Pick<BackupHost, 'db' | 'dataDir'>, file: string): BackupInspection {
   const absolute = path.resolve(file);
-  return inspection(absolute, readBackupFile(absolute, backupsDir(host.dataDir)), currentData(host.db()));
+  return inspection(absolute, readBackupFile(absolute, backupsDir(host.dataDir)), currentData(host.db(), host.dataDir));
 }
 
 /** A restore replaces the file under every process that has it open: refused while any other does. */
@@ -70,8 +73,9 @@ export interface RestoreResult {
 
 /**
  * Makes the private copy ready to become the live database, without touching the live one:
- * no description table, no logins (everyone logs in again), the current schema, the last
- * copy outside the PC carried over, and the restore in its audit log.
+ * no description or files table (the files were staged already), no logins (everyone logs in
+ * again), the current schema, the last copy outside the PC carried over, and the restore in its
+ * audit log.
  */
 function prepare(copy: string, carry: { offsite: string | null }, event: { at: string; actor: Actor | null; details: Record<string, unknown> }): number | null {
   const db = new Database(copy, { fileMustExist: true });
@@ -80,7 +84,7 @@ function prepare(copy: string, carry: { offsite: string | null }, event: { at: s
     db.pragma('foreign_keys = ON');
     const { from, to } = migrate(db);
     writeTransaction(db, () => {
-      db.exec(`DROP TABLE IF EXISTS ${INFO_TABLE}; DELETE FROM sessions;`);
+      db.exec(`DROP TABLE IF EXISTS ${INFO_TABLE}; DROP TABLE IF EXISTS ${FILES_TABLE}; DELETE FROM sessions;`);
       if (carry.offsite) {
         const own = getSetting(db, OFFSITE_SETTING);
         const newer = (v: string | null) => (v ? (JSON.parse(v) as { at: string }).at : '');
@@ -126,17 +130,40 @@ function copyChecked(file: string, copy: string, current: CurrentData): BackupIn
   return checked.info;
 }
 
+/** The scans the checked copy carries, written to `staging` (see stageFiles); a bad one refuses the file. */
+function stageChecked(file: string, copy: string, dataDir: string, staging: string): void {
+  try {
+    stageFiles(copy, dataDir, staging);
+  } catch (err) {
+    if (err instanceof CarriedFileError) throw problemError(invalid('damaged', file, err.message));
+    throw err;
+  }
+}
+
+/** Private names in the data folder for a restore's copy of the database and its staged scans. */
+function restoreTemps(dataDir: string) {
+  return { copy: path.join(dataDir, tempName('pemulihan')), staging: path.join(dataDir, tempName('pemulihan-pindaian')) };
+}
+
+function removeTemps({ copy, staging }: { copy: string; staging: string }): void {
+  removeQuietly(copy);
+  fs.rmSync(staging, { recursive: true, force: true });
+}
+
 /** The whole restore (see the top of this file); runs as the backend's one backup task. */
 export function restoreBackup(host: BackupHost, source: string, actor: Actor | null): Promise<RestoreResult> {
   const file = path.resolve(source);
   return host.serial(async () => {
     const dataDir = host.dataDir;
-    const before = currentData(host.db());
+    const before = currentData(host.db(), dataDir);
     removeStaleTemps(dataDir); // a restore interrupted by a crash left its copy here
-    const copy = path.join(dataDir, tempName('pemulihan'));
+    const temps = restoreTemps(dataDir);
+    const { copy } = temps;
     try {
-      // 1. The clerk's file is only read: one pass copies it and checks its checksum.
+      // 1. The clerk's file is only read: one pass copies it and checks its checksum; the scans
+      //    it carries are checked and written aside.
       const info = copyChecked(file, copy, before);
+      stageChecked(file, copy, dataDir, temps.staging);
 
       // 2. Nobody else may have the file open when it is replaced.
       ensureAlone(host);
@@ -154,21 +181,21 @@ export function restoreBackup(host: BackupHost, source: string, actor: Actor | n
         });
         // 5. The swap, synchronous: no call runs in between.
         ensureAlone(host);
-        swapIn(host, copy);
+        swapIn(host, copy, temps.staging);
       } catch (err) {
         // Refused before anything moved: the safety copy of unchanged data is not kept either.
         if (err instanceof ApiError && err.code === 'BACKUP_IN_USE') fs.rmSync(safetyBackup.path, { force: true });
         throw err;
       }
       rotate(backupsDir(dataDir), 'sebelum-pemulihan');
-      return { restored: info, before, after: currentData(host.db()), safetyBackup, migratedFrom, loginAgain: true as const };
+      return { restored: info, before, after: currentData(host.db(), dataDir), safetyBackup, migratedFrom, loginAgain: true as const };
     } finally {
-      removeQuietly(copy);
+      removeTemps(temps);
     }
   });
 }
 
-function swapIn(host: BackupHost, copy: string): void {
+function swapIn(host: BackupHost, copy: string, staging: string): void {
   const live = path.join(host.dataDir, DB_FILE);
   const aside = path.join(host.dataDir, tempName('sebelum-pemulihan'));
   let movedAside = false;
@@ -187,6 +214,7 @@ function swapIn(host: BackupHost, copy: string): void {
       movedAside = true;
       fs.renameSync(copy, live);
       fsyncDir(host.dataDir);
+      placeFiles(staging, host.dataDir, fsyncDir);
     },
     () => {
       if (!movedAside) return;
@@ -218,9 +246,11 @@ const UNKNOWN: CurrentData = { officeCode: null, officeName: null, schemaVersion
 export function restoreIntoDamagedFolder(dataDir: string, source: string, actor: Actor | null, now: Date, openFolder: (dir: string) => Db): DamagedRestoreResult {
   const file = path.resolve(source);
   refuseIfOthersOpen(dataDir);
-  const copy = path.join(dataDir, tempName('pemulihan'));
+  const temps = restoreTemps(dataDir);
+  const { copy } = temps;
   try {
     const info = copyChecked(file, copy, UNKNOWN);
+    stageChecked(file, copy, dataDir, temps.staging);
     const migratedFrom = prepare(copy, { offsite: null }, {
       at: now.toISOString(), actor,
       details: { file: path.basename(file), createdAt: info.createdAt, kind: info.kind, replacedDamaged: true, schemaVersion: info.schemaVersion },
@@ -239,8 +269,9 @@ export function restoreIntoDamagedFolder(dataDir: string, source: string, actor:
     try {
       fs.renameSync(copy, live);
       fsyncDir(dataDir);
+      placeFiles(temps.staging, dataDir, fsyncDir);
       const db = openFolder(dataDir);
-      try { after = currentData(db); } finally { db.close(); }
+      try { after = currentData(db, dataDir); } finally { db.close(); }
     } catch (err) {
       // Back as it was: the damaged files in their place.
       removeQuietly(live);
@@ -249,6 +280,6 @@ export function restoreIntoDamagedFolder(dataDir: string, source: string, actor:
     }
     return { restored: info, damagedKeptAs: kept, after, migratedFrom, loginAgain: true };
   } finally {
-    removeQuietly(copy);
+    removeTemps(temps);
   }
 }

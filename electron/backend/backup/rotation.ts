@@ -78,7 +78,8 @@ export function removeStaleTemps(dir: string, names?: readonly string[]): void {
   }
   for (const name of list) {
     const m = TEMP_PATTERN.exec(name);
-    if (m && Number(m[1]) !== process.pid && !pidAlive(Number(m[1]))) fs.rmSync(path.join(dir, name), { force: true });
+    // Recursive: a restore's staged scans are a folder.
+    if (m && Number(m[1]) !== process.pid && !pidAlive(Number(m[1]))) fs.rmSync(path.join(dir, name), { recursive: true, force: true });
   }
 }
 

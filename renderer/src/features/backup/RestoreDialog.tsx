@@ -31,12 +31,14 @@ export function RestoreDialog({ path, onClose }: { path: string; onClose(): void
   );
 }
 
-const COUNT_ROWS: { key: keyof BackupCounts; label: string }[] = [
+const COUNT_ROWS: { key: 'people' | 'events' | 'attendanceMarks' | 'accounts'; label: string }[] = [
   { key: 'people', label: 'backupUi.restoreDialog.people' },
   { key: 'events', label: 'backupUi.restoreDialog.events' },
   { key: 'attendanceMarks', label: 'backupUi.restoreDialog.marks' },
   { key: 'accounts', label: 'backupUi.restoreDialog.accounts' },
 ];
+
+const scans = (c: BackupCounts) => c.scans ?? 0;
 
 function Inspection({ inspection, onClose }: { inspection: BackupInspection; onClose(): void }) {
   const { t } = useTranslation();
@@ -74,6 +76,11 @@ function Inspection({ inspection, onClose }: { inspection: BackupInspection; onC
                 <CompareRow key={key} label={t(label)} differs={info.counts[key] !== current.counts[key]}
                   backup={figure(info.counts[key], lang)} current={figure(current.counts[key], lang)} />
               ))}
+              {/* Scans appear once either side has any: most offices never attach one. */}
+              {(info.counts.scans || current.counts.scans) ? (
+                <CompareRow label={t('backupUi.restoreDialog.scans')} differs={scans(info.counts) !== scans(current.counts)}
+                  backup={figure(scans(info.counts), lang)} current={figure(scans(current.counts), lang)} />
+              ) : null}
             </tbody>
           </table>
         </div>
