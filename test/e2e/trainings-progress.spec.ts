@@ -124,7 +124,8 @@ test('an event with three of four sessions still to come: the recap says "Belum 
   expect(text).toContain(`S2: ${day(1).plain}, 08.00–12.00 WIB, Materi 2 (5 JP, belum berlangsung)`);
   execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', '1', '-singlefile', pdf, path.join(SHOTS, 'trainings-progress-03-recap-pdf-mid-event')]);
 
-  // The employee's year: 5 JP earned, three sessions (15 JP) still to come.
+  // The employee's year: nothing credited until the event is finished and passed; 5 JP attended
+  // and three sessions (15 JP) still to come are planned.
   await page.goto('/#/pegawai');
   await page.getByLabel('Cari pegawai').fill('Siti Rahmawati');
   await page.getByRole('table', { name: 'Daftar pegawai' }).getByRole('row', { name: /Siti Rahmawati/ }).click();
@@ -132,8 +133,8 @@ test('an event with three of four sessions still to come: the recap says "Belum 
   const training = section.getByRole('row').filter({ hasText: 'Bimbingan Teknis Tata Kearsipan' });
   await expect(training).toContainText('Belum selesai');
   await expect(training).toContainText(`3 sesi lagi (15 JP), berikutnya ${day(1).long}`);
-  await expect(section.getByText('Jumlah 5 JP dari target 20 JP')).toBeVisible();
-  await expect(section.getByText('Dihitung dari sesi yang sudah dihadiri; 15 JP lagi dari sesi yang masih akan datang belum termasuk.')).toBeVisible();
+  await expect(section.getByText('Jumlah 0 JP dari target 20 JP')).toBeVisible();
+  await expect(section.getByText('JP kegiatan dihitung setelah kegiatan selesai dan peserta lulus; 20 JP dari kegiatan yang masih berjalan (yang sudah dihadiri dan yang akan datang) belum termasuk.')).toBeVisible();
   await section.scrollIntoViewIfNeeded();
   await screenshot(page, 'trainings-progress-04-employee-year');
 });

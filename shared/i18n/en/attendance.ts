@@ -135,7 +135,7 @@ export const attendance: typeof id = {
       meter: 'JP this year against the target',
       none: 'No trainings in {{year}} yet.',
       totalRow: 'Total JP {{year}}',
-      upcomingTotal: 'Counted from sessions attended; {{jp}} more JP from sessions still to come are not included.',
+      plannedTotal: 'An event\'s JP count once it is finished and passed; {{jp}} JP from events still under way (sessions attended and to come) are not included yet.',
       upcoming_one: '{{count}} more session ({{jp}} JP), next on {{date}}',
       upcoming_other: '{{count}} more sessions ({{jp}} JP), next on {{date}}',
     },

@@ -134,7 +134,7 @@ export const attendance = {
       meter: 'JP tahun ini terhadap target',
       none: 'Belum ada pelatihan pada tahun {{year}}.',
       totalRow: 'Jumlah JP {{year}}',
-      upcomingTotal: 'Dihitung dari sesi yang sudah dihadiri; {{jp}} JP lagi dari sesi yang masih akan datang belum termasuk.',
+      plannedTotal: 'JP kegiatan dihitung setelah kegiatan selesai dan peserta lulus; {{jp}} JP dari kegiatan yang masih berjalan (yang sudah dihadiri dan yang akan datang) belum termasuk.',
       upcoming_one: '{{count}} sesi lagi ({{jp}} JP), berikutnya {{date}}',
       upcoming_other: '{{count}} sesi lagi ({{jp}} JP), berikutnya {{date}}',
     },

@@ -41,7 +41,7 @@ export function EmployeeTrainings({ employeeId }: { employeeId: string }) {
                   <div className={`jp-bar-fill${met ? ' jp-bar-met' : ''}`} style={{ width: `${share * 100}%` }} />
                 </div>
                 {r.externalJp > 0 && <p className="jp-upcoming">{t('ledgerUi.employee.split', { events: figure(r.eventJp, lang), external: figure(r.externalJp, lang) })}</p>}
-                {r.upcomingJp > 0 && <p className="jp-upcoming">{t('recapUi.employee.upcomingTotal', { jp: figure(r.upcomingJp, lang) })}</p>}
+                {r.plannedJp > 0 && <p className="jp-upcoming">{t('recapUi.employee.plannedTotal', { jp: figure(r.plannedJp, lang) })}</p>}
               </div>
               {r.trainings.length === 0 ? <p className="list-empty">{r.external.length > 0 ? t('ledgerUi.employee.noEvents', { year }) : t('recapUi.employee.none', { year })}</p> : (
                 <div className="table-wrap">
