@@ -235,16 +235,26 @@ describe('scanned certificates', () => {
     expect(scanFiles()).toEqual([]);
   });
 
-  it('removing a scan keeps the record (and its verification); a scan missing from the folder is told plainly', async () => {
+  it('another scan, or none, takes the verification away (the admin checked the record against the scan it had); a scan missing from the folder is told plainly', async () => {
     const r = await create(elearning({ scan: { fileName: 's.pdf', dataBase64: b64(PDF) } }));
     await o.t.ok('records.verify', { id: r.id, verified: true }, o.token);
-    expect(await o.t.ok('records.removeScan', { id: r.id }, o.token)).toMatchObject({ scan: null, verified: true });
+    expect(await o.t.ok('records.attachScan', { id: r.id, fileName: 'lain.png', dataBase64: b64(makePng()) }, o.token)).toMatchObject({ verified: false, verifiedAt: null });
+    await o.t.ok('records.verify', { id: r.id, verified: true }, o.token);
+    expect(await o.t.ok('records.removeScan', { id: r.id }, o.token)).toMatchObject({ scan: null, verified: false, verifiedBy: null });
     expect(errorText(tId, await o.t.fails('records.scan', { id: r.id }, 'NOT_FOUND', o.token))).toBe('Catatan pelatihan ini tidak memiliki pindaian sertifikat.');
 
     const moved = await create(elearning({ title: 'Kursus Pindahan', scan: { fileName: 's.pdf', dataBase64: b64(PDF) } }));
     fs.rmSync(path.join(scansDir(), `${moved.scan!.sha256}.pdf`));
     const missing = await o.t.fails('records.scan', { id: moved.id }, 'NOT_FOUND', o.token);
     expect(errorText(tId, missing)).toMatch(/^Berkas pindaian sertifikat tidak ada di folder data ini/);
+    // Uploading the same file again puts it back, and a damaged copy is replaced the same way.
+    await o.t.ok('records.attachScan', { id: moved.id, fileName: 's.pdf', dataBase64: b64(PDF) }, o.token);
+    expect(Buffer.from((await o.t.ok('records.scan', { id: moved.id }, o.token)).dataBase64, 'base64')).toEqual(PDF);
+    const stored = path.join(scansDir(), `${moved.scan!.sha256}.pdf`);
+    fs.writeFileSync(stored, Buffer.alloc(PDF.length, 0x20));
+    await o.t.fails('records.scan', { id: moved.id }, 'NOT_FOUND', o.token);
+    await o.t.ok('records.attachScan', { id: moved.id, fileName: 's.pdf', dataBase64: b64(PDF) }, o.token);
+    expect(fs.readFileSync(stored)).toEqual(PDF);
   });
 });
 

@@ -4,8 +4,6 @@
 import type { ImportIssue } from '../../../shared/contract/roster.ts';
 import type { ParsedInput } from '../../../shared/contract/index.ts';
 import type { RecordImportField, RecordImportPreview, RecordImportSummary } from '../../../shared/contract/records.ts';
-import { ApiError } from '../../../shared/contract/errors.ts';
-import { foldHeader } from '../../../shared/domain/header-matcher.ts';
 import { detectDateOrder, parseLooseDate } from '../../../shared/domain/loose-date.ts';
 import { DATE_YEARS, yearProblem } from '../../../shared/domain/calendar-date.ts';
 import { parseNip } from '../../../shared/domain/nip.ts';
@@ -17,8 +15,8 @@ import { createI18n } from '../../../shared/i18n/index.ts';
 import type { Db } from '../db/open.ts';
 import { newId } from '../db/ids.ts';
 import { recordChanges, type Change } from '../db/repos/changes.ts';
-import { getSetting, setSetting } from '../db/repos/settings.ts';
-import { insertRecord, liveRecordKeys, rosterByNip, type RecordRow, type RosterPerson } from '../db/repos/records.ts';
+import { insertRecord, liveRecordKeys, officeCertificateNumbers, officeTrainingKeys, rosterByNip, type RecordRow, type RosterPerson } from '../db/repos/records.ts';
+import { overrideMapping, storedMapping, storeMapping } from '../import/mapping.ts';
 import type { Table } from '../import/read-table.ts';
 import type { WriteMeta } from '../services/context.ts';
 import { parseAmount, parseCompetencyType, parseMethod, recordHeaders } from './import-columns.ts';
@@ -52,34 +50,20 @@ export interface RecordAnalysis {
   rows: PlannedRecordRow[];
 }
 
-/** The remembered mapping is keyed by the file's folded headers: the same layout maps the same way. */
-const mappingKey = (headers: readonly string[]) => `records.mapping:${headers.map(foldHeader).join('|')}`;
-
 /**
  * The file's mapping: the headers matched (or the mapping last applied to files with these
  * headers), corrected by the one given. The given mapping names columns by 0-based number (or
  * header text); columns it does not name keep their field unless it gives that field to another.
  */
 export function resolveMapping(db: Db, headers: readonly string[], given: Input['mapping']): Mapping {
-  const remembered = getSetting(db, mappingKey(headers));
+  const remembered = storedMapping<RecordImportField>(db, 'records', headers);
   const matched = recordHeaders.map(headers).mapping;
-  const base: Mapping = remembered ? (JSON.parse(remembered) as Mapping) : {};
-  const mapping: Mapping = Object.fromEntries(headers.map((_, i) => [String(i), remembered ? base[String(i)] ?? null : matched[i] ?? null]));
-  if (!given) return mapping;
-  const named = new Map<string, RecordImportField | null>();
-  for (const [key, field] of Object.entries(given)) {
-    const index = /^\d+$/.test(key) ? Number(key) : headers.findIndex((h) => foldHeader(h) === foldHeader(key));
-    if (index < 0 || index >= headers.length) throw ApiError.field(['mapping', key], 'import.mapping_column_unknown', { column: key });
-    named.set(String(index), field);
-  }
-  const taken = new Set([...named.values()].filter((f) => f !== null));
-  for (const [index, field] of Object.entries(mapping)) if (field !== null && taken.has(field)) mapping[index] = null;
-  for (const [index, field] of named) mapping[index] = field;
-  return mapping;
+  const mapping: Mapping = Object.fromEntries(headers.map((_, i) => [String(i), remembered ? remembered[String(i)] ?? null : matched[i] ?? null]));
+  return given ? overrideMapping(mapping, headers, given, 'mapping') : mapping;
 }
 
 export function rememberMapping(db: Db, headers: readonly string[], mapping: Mapping): void {
-  setSetting(db, mappingKey(headers), JSON.stringify(mapping));
+  storeMapping(db, 'records', headers, mapping);
 }
 
 type Cells = Partial<Record<RecordImportField, string>>;
@@ -184,6 +168,10 @@ export function analyseRecords(db: Db, table: Table, input: Input, { today }: An
     known.set(trainingKey(k), k.id);
     if (k.certificateNumber && !knownCertificates.has(k.certificateNumber)) knownCertificates.set(k.certificateNumber, k.id);
   }
+  // The office's own trainings: an outside record repeating one would count its JP twice.
+  const officeEvents = new Map<string, string>();
+  for (const k of officeTrainingKeys(db)) officeEvents.set(trainingKey({ ...k, titleKey: titleKey(k.eventName) }), k.eventName);
+  const officeCertificates = new Map(officeCertificateNumbers(db).map((c) => [c.number, c.eventName]));
   const inFile = new Map<string, number>();
   const certificatesInFile = new Map<string, number>();
   const dateColumns = (['startDate', 'endDate', 'certificateDate'] as const).map((f) => columns.get(f)).filter((c): c is number => c !== undefined);
@@ -281,7 +269,11 @@ export function analyseRecords(db: Db, table: Table, input: Input, { today }: An
       const key = trainingKey(content);
       const earlier = inFile.get(key) ?? (content.certificateNumber ? certificatesInFile.get(content.certificateNumber) : undefined);
       const existing = known.get(key) ?? (content.certificateNumber ? knownCertificates.get(content.certificateNumber) : undefined);
-      if (existing) {
+      const officeEvent = officeEvents.get(key) ?? (content.certificateNumber ? officeCertificates.get(content.certificateNumber) : undefined);
+      if (officeEvent !== undefined) {
+        duplicateOf = `kegiatan "${officeEvent}"`;
+        issues.warn('title', 'records.duplicate_office_event_row', { eventName: officeEvent });
+      } else if (existing) {
         duplicateOf = existing;
         if (known.get(key)) issues.warn('title', 'records.duplicate_existing');
         else issues.warn('certificateNumber', 'records.duplicate_certificate_existing', { certificateNumber: content.certificateNumber! });

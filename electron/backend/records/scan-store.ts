@@ -60,12 +60,13 @@ export function scanPath(dataDir: string, sha256: string, mimeType: ScanType): s
 }
 
 /**
- * Writes the scan unless a file with its hash is there already. True when this call wrote it
- * (so a write that fails afterwards can take it away again).
+ * Writes the scan unless its file is there already, intact (a damaged copy is replaced by the
+ * upload). True when this call wrote it (so a write that fails afterwards can take it away again).
  */
 export function storeScan(dataDir: string, scan: CheckedScan): boolean {
   const file = scanPath(dataDir, scan.sha256, scan.mimeType);
-  if (fs.existsSync(file) && fs.statSync(file).size === scan.size) return false;
+  const stored = readScan(dataDir, scan.sha256, scan.mimeType);
+  if (stored && createHash('sha256').update(stored).digest('hex') === scan.sha256) return false;
   fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   writeFileAtomic(file, scan.data);
   if (process.platform !== 'win32') fs.chmodSync(file, 0o600);

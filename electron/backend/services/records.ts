@@ -94,6 +94,19 @@ function checkedContent(db: Db, input: Fields, exceptId: string | null): Content
     const sameCertificate = repo.findByCertificate(db, content.certificateNumber, exceptId);
     if (sameCertificate) throw duplicate(sameCertificate, 'certificateNumber');
   }
+  // Nor one of the office's own trainings, whose JP the attendance already gives.
+  const event = repo.officeTrainingKeys(db, content.employeeId)
+    .find((k) => titleKey(k.eventName) === content.titleKey && k.startDate === content.startDate && k.endDate === content.endDate);
+  const issued = content.certificateNumber ? repo.officeCertificateNumbers(db, content.certificateNumber)[0] : undefined;
+  if (event || issued) {
+    const name = displayName({ front: employee.frontTitle, name: employee.name, back: employee.backTitle });
+    const [y, m, d] = content.startDate.split('-').map(Number) as [number, number, number];
+    const params = event
+      ? { field: 'title', eventId: event.eventId, eventName: event.eventName, name, startAt: Date.UTC(y, m - 1, d) }
+      : { field: 'certificateNumber', eventId: issued!.eventId, eventName: issued!.eventName, certificateNumber: content.certificateNumber! };
+    const messageKey = event ? 'records.duplicate_office_event' : 'records.duplicate_office_certificate';
+    throw new ApiError('CONFLICT', t(messageKey, params), { ...params, messageKey });
+  }
   return content;
 }
 
@@ -185,10 +198,11 @@ export const recordHandlers = {
     const scan = checkScan(upload);
     return withScan(ctx, scan, (storeFile) => {
       const before = required(ctx.db, id);
-      if (before.scanSha256 === scan.sha256 && before.scanName === scan.fileName) return toTrainingRecord(before);
       storeFile();
-      // The scan is evidence beside the record, not its content: the verification stands.
-      update(ctx.db, meta(ctx), before, scanFields(scan));
+      // The same file again changes nothing in the record (it may repair a damaged copy on disk).
+      if (before.scanSha256 === scan.sha256 && before.scanName === scan.fileName) return toTrainingRecord(before);
+      // The admin checked the record against the scan it had: another scan needs another check.
+      update(ctx.db, meta(ctx), before, { ...scanFields(scan), verifiedAt: null, verifiedBy: null });
       return current(ctx.db, id);
     });
   },
@@ -197,7 +211,7 @@ export const recordHandlers = {
   'records.removeScan': ({ id }, ctx) => writeTransaction(ctx.db, () => {
     const before = required(ctx.db, id);
     if (!before.scanSha256) return toTrainingRecord(before);
-    update(ctx.db, meta(ctx), before, { scanSha256: null, scanName: null, scanType: null, scanSize: null });
+    update(ctx.db, meta(ctx), before, { scanSha256: null, scanName: null, scanType: null, scanSize: null, verifiedAt: null, verifiedBy: null });
     return current(ctx.db, id);
   }),
 

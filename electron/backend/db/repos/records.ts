@@ -188,3 +188,24 @@ export function rosterByNip(db: Db): Map<string, RosterPerson> {
   const rows = sql(db, 'SELECT id, nip, name, deleted_at AS deletedAt FROM employees').all() as RosterPerson[];
   return new Map(rows.map((r) => [r.nip, r]));
 }
+
+/**
+ * The office's own trainings, as outside records would name them: each live enrolment of an
+ * employee in an event that is not cancelled, with the event's name and first and last session
+ * dates; and the certificate numbers the office issued. An outside record repeating one of them
+ * (a SIASN sheet imported back, an event typed in again) would count the same JP twice.
+ */
+export interface OfficeTrainingKey { employeeId: string; eventId: string; eventName: string; startDate: string; endDate: string }
+
+export function officeTrainingKeys(db: Db, employeeId?: string): OfficeTrainingKey[] {
+  return sql(db, `SELECT n.employee_id AS employeeId, e.id AS eventId, e.name AS eventName, min(s.date) AS startDate, max(s.date) AS endDate
+    FROM enrolments n JOIN events e ON e.id = n.event_id JOIN event_sessions s ON s.event_id = e.id AND s.deleted_at IS NULL
+    WHERE n.deleted_at IS NULL AND n.status = 'terdaftar' AND n.employee_id IS NOT NULL AND (? IS NULL OR n.employee_id = ?)
+      AND e.deleted_at IS NULL AND e.status <> 'batal'
+    GROUP BY n.id`).all(employeeId ?? null, employeeId ?? null) as OfficeTrainingKey[];
+}
+
+export function officeCertificateNumbers(db: Db, number?: string): { number: string; eventId: string; eventName: string }[] {
+  return sql(db, `SELECT c.number, c.event_id AS eventId, e.name AS eventName FROM certificates c JOIN events e ON e.id = c.event_id
+    WHERE c.status = 'sah' AND (? IS NULL OR c.number = ?)`).all(number ?? null, number ?? null) as { number: string; eventId: string; eventName: string }[];
+}
