@@ -8,6 +8,7 @@ import type { LedgerYear } from '../../../shared/contract/ledger.ts';
 import type { Db } from '../db/open.ts';
 import { ledgerYear } from '../services/ledger.ts';
 import { DECIMAL_FORMAT, type XCell, type XSheet } from './xlsx.ts';
+import { getUnit } from '../db/repos/units.ts';
 
 const J = T.jp;
 const round1 = (n: number) => Math.round(n * 10) / 10;
@@ -30,7 +31,8 @@ export function jpReport(db: Db, q: { year: number; unitId?: string }, now: Date
     }));
   return {
     year: q.year,
-    unit: q.unitId ? (ledger.units[0]?.unit ?? null) : null,
+    // By the unit itself: a unit with nobody active has no row in the ledger.
+    unit: q.unitId ? (getUnit(db, q.unitId)?.name ?? null) : null,
     targets: ledger.targets,
     units: ledger.units.map((u) => unitRow(u.unit ?? J.noUnit, u)),
     office: unitRow(T.common.total, ledger.office),

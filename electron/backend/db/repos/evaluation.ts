@@ -154,6 +154,9 @@ const FOLLOWUP_VIEW = `SELECT f.*, ev.name AS event_name,
   FROM followups f JOIN events ev ON ev.id = f.event_id JOIN enrolments n ON n.id = f.enrolment_id
   LEFT JOIN employees e ON e.id = n.employee_id LEFT JOIN units u ON u.id = e.unit_id`;
 
+/** A follow-up stands while its event stands and its participant is still enrolled. */
+const LIVE_FOLLOWUP = `f.deleted_at IS NULL AND ev.deleted_at IS NULL AND ev.status <> 'batal' AND n.deleted_at IS NULL AND n.status = 'terdaftar'`;
+
 const toFollowupView = (r: Row): FollowupView => ({
   ...toFollowup(r), eventName: r.event_name as string, eventEndDate: r.event_end_date as string | null,
   employeeId: r.employee_id as string | null, nip: r.nip as string | null, name: r.person_name as string, unit: r.unit_name as string | null,
@@ -169,14 +172,14 @@ export function listFollowups(db: Db, f: FollowupFilter, today: string): Followu
     done: 'AND f.filled_date IS NOT NULL',
     all: '',
   }[f.state];
-  return (sql(db, `${FOLLOWUP_VIEW} WHERE f.deleted_at IS NULL AND ev.deleted_at IS NULL ${state}
+  return (sql(db, `${FOLLOWUP_VIEW} WHERE ${LIVE_FOLLOWUP} ${state}
       AND (@event IS NULL OR f.event_id = @event) AND (@year IS NULL OR substr(f.due_date, 1, 4) = @year)
     ORDER BY f.due_date, person_name COLLATE NOCASE`)
     .all({ today, event: f.eventId ?? null, year: f.year === undefined ? null : String(f.year) }) as Row[]).map(toFollowupView);
 }
 
 export function getFollowup(db: Db, id: string): FollowupView | null {
-  const r = sql(db, `${FOLLOWUP_VIEW} WHERE f.id = ? AND f.deleted_at IS NULL`).get(id) as Row | undefined;
+  const r = sql(db, `${FOLLOWUP_VIEW} WHERE f.id = ? AND ${LIVE_FOLLOWUP}`).get(id) as Row | undefined;
   return r ? toFollowupView(r) : null;
 }
 
