@@ -178,8 +178,8 @@ export const serviceScoreFields = z.object({
   notes: optionalText(500),
 }).refine((s) => s.periodEnd >= s.periodStart, { message: 'validation.end_before_start', path: ['periodEnd'] });
 
-export const serviceScore = z.object({
-  ...syncFields,
+/** A unit's (or, with unitId null, the office's) score for one survey period, as read back. */
+const periodScore = {
   unitId: z.string().nullable(),
   unit: z.string().nullable(),
   periodStart: isoDate,
@@ -187,19 +187,18 @@ export const serviceScore = z.object({
   kind: z.enum(['IKM', 'SKM']),
   score: z.number(),
   respondents: z.number().int().nullable(),
+};
+
+export const serviceScore = z.object({
+  ...syncFields,
+  ...periodScore,
   notes: z.string(),
 });
 export type ServiceScore = z.infer<typeof serviceScore>;
 
 /** Level 4: each survey period of a unit beside the training its people had in that period. */
 export const resultRow = z.object({
-  unitId: z.string().nullable(),
-  unit: z.string().nullable(),
-  periodStart: isoDate,
-  periodEnd: isoDate,
-  kind: z.enum(['IKM', 'SKM']),
-  score: z.number(),
-  respondents: z.number().int().nullable(),
+  ...periodScore,
   /** The same unit's previous period's score, to see a change. */
   previousScore: z.number().nullable(),
   jpTrained: z.number(),

@@ -16,7 +16,7 @@ import type { Db } from '../db/open.ts';
 import { newId } from '../db/ids.ts';
 import { recordChanges, type Change } from '../db/repos/changes.ts';
 import { insertRecord, liveRecordKeys, officeCertificateNumbers, officeTrainingKeys, rosterByNip, type RecordRow, type RosterPerson } from '../db/repos/records.ts';
-import { overrideMapping, storedMapping, storeMapping } from '../import/mapping.ts';
+import { overrideMapping, previewedFile, storedMapping, storeMapping } from '../import/mapping.ts';
 import type { Table } from '../import/read-table.ts';
 import type { WriteMeta } from '../services/context.ts';
 import { parseAmount, parseCompetencyType, parseMethod, recordHeaders } from './import-columns.ts';
@@ -312,15 +312,9 @@ export function summariseRecords(analysis: RecordAnalysis): RecordImportSummary 
 }
 
 export function previewRecords(analysis: RecordAnalysis): RecordImportPreview {
-  const { table } = analysis;
   return {
     ...summariseRecords(analysis),
-    format: table.format,
-    sheets: table.sheets ?? [],
-    sheet: table.sheet ?? null,
-    headerRowNumber: table.headerRowNumber,
-    headers: table.headers,
-    mapping: analysis.mapping,
+    ...previewedFile(analysis.table, analysis.mapping),
     items: analysis.rows.map(({ content: _c, ...item }) => item),
   };
 }

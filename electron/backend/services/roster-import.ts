@@ -12,9 +12,9 @@ import { createI18n } from '../../../shared/i18n/index.ts';
 import type { Db } from '../db/open.ts';
 import * as employees from '../db/repos/employees.ts';
 import { listUnits } from '../db/repos/units.ts';
+import { overrideMapping, previewedFile, storedMapping, storeMapping } from '../import/mapping.ts';
 import { readTable, type Table } from '../import/read-table.ts';
 import { checkDraft, contentChanges, type EmployeeContent, type EmployeeDraft, type RecordIssue } from './employee-record.ts';
-import { getSetting, setSetting } from '../db/repos/settings.ts';
 import { listAliases } from '../db/repos/unit-aliases.ts';
 import { exactUnitKey, foldUnitName, foldedDuplicates, indexUnits, matchUnit, suggestUnits, type UnitIndex } from '../../../shared/domain/unit-names.ts';
 
@@ -54,27 +54,17 @@ const { t } = createI18n('id');
 const NO_CHANGES: Readonly<Record<string, [unknown, unknown]>> = Object.freeze({});
 const NO_ISSUES: readonly ImportIssue[] = Object.freeze([]);
 
-/** The remembered mapping is keyed by the file's folded headers: the same layout maps the same way. */
-export function mappingKey(headers: readonly string[]): string {
-  return `roster.mapping:${headers.map(foldHeader).join('|')}`;
-}
-
 /** The columns the error file puts in front of the file's own (roster.errorFile). */
 export const ERROR_FILE_COLUMNS = ['Baris', 'Kesalahan'] as const;
-
-function storedMapping(db: Db, headers: readonly string[]): Mapping | null {
-  const value = getSetting(db, mappingKey(headers));
-  return value ? (JSON.parse(value) as Mapping) : null;
-}
 
 /**
  * The mapping last applied to files with these headers. A corrected error file (its own two
  * columns, then the original ones) is mapped as the original was, its two columns left out.
  */
 export function rememberedMapping(db: Db, headers: readonly string[]): Mapping | null {
-  const own = storedMapping(db, headers);
+  const own = storedMapping<RosterField>(db, 'roster', headers);
   if (own || !ERROR_FILE_COLUMNS.every((h, i) => foldHeader(headers[i] ?? '') === foldHeader(h))) return own;
-  const original = storedMapping(db, headers.slice(ERROR_FILE_COLUMNS.length));
+  const original = storedMapping<RosterField>(db, 'roster', headers.slice(ERROR_FILE_COLUMNS.length));
   if (!original) return null;
   const shifted: Mapping = Object.fromEntries(ERROR_FILE_COLUMNS.map((_, i) => [String(i), null]));
   for (const [index, field] of Object.entries(original)) shifted[String(Number(index) + ERROR_FILE_COLUMNS.length)] = field;
@@ -82,7 +72,7 @@ export function rememberedMapping(db: Db, headers: readonly string[]): Mapping |
 }
 
 export function rememberMapping(db: Db, headers: readonly string[], mapping: Mapping): void {
-  setSetting(db, mappingKey(headers), JSON.stringify(mapping));
+  storeMapping(db, 'roster', headers, mapping);
 }
 
 function issue(row: number, i: RecordIssue): ImportIssue {
@@ -90,25 +80,6 @@ function issue(row: number, i: RecordIssue): ImportIssue {
   const out: ImportIssue = { row, field, code: i.code, message: t(i.code, { ...i.params, defaultValue: i.code }) };
   if (i.params) out.params = i.params;
   return out;
-}
-
-/**
- * A mapping corrected by overrides that name columns by header text (folded: any case, spacing,
- * punctuation) or by 0-based number (a mapping file, the CLI's --mapping). Columns they do not
- * name keep their field; a field they give a column is taken away from the column that had it.
- */
-export function withOverrides(base: Mapping, headers: readonly string[], overrides: Readonly<Record<string, RosterField | null>>): Mapping {
-  const mapping: Mapping = Object.fromEntries(headers.map((_, i) => [String(i), base[String(i)] ?? null]));
-  const named = new Map<string, RosterField | null>();
-  for (const [key, field] of Object.entries(overrides)) {
-    const index = /^\d+$/.test(key) ? Number(key) : headers.findIndex((h) => foldHeader(h) === foldHeader(key));
-    if (index < 0 || index >= headers.length) throw ApiError.field(['mappingOverrides', key], 'import.mapping_column_unknown', { column: key });
-    named.set(String(index), field);
-  }
-  const given = new Set([...named.values()].filter((f) => f !== null));
-  for (const [index, field] of Object.entries(mapping)) if (field !== null && given.has(field)) mapping[index] = null;
-  for (const [index, field] of named) mapping[index] = field;
-  return mapping;
 }
 
 /** Field → column, per the mapping; a field mapped twice takes the first column. */
@@ -393,7 +364,7 @@ export async function analyse(db: Db, input: Input, { today, canCreateUnits }: A
   }
   const table = await readTable(Buffer.from(input.dataBase64, 'base64'), input.fileName, input.sheet ? { sheet: input.sheet } : {});
   const base: Mapping = input.mapping ?? rememberedMapping(db, table.headers) ?? stringKeys(mapHeaders(table.headers).mapping);
-  const mapping = input.mappingOverrides ? withOverrides(base, table.headers, input.mappingOverrides) : base;
+  const mapping = input.mappingOverrides ? overrideMapping(base, table.headers, input.mappingOverrides, 'mappingOverrides') : base;
   const columns = columnsOf(mapping);
   const existingByNip = employees.allEmployeesByNip(db);
   const units = new UnitResolver(db, input.unitMap, input.createUnits);
@@ -491,15 +462,9 @@ export function summarise(analysis: Analysis) {
 }
 
 export function toPreview(analysis: Analysis): ImportPreview {
-  const { table } = analysis;
   return {
     ...summarise(analysis),
-    format: table.format,
-    sheets: table.sheets ?? [],
-    sheet: table.sheet ?? null,
-    headerRowNumber: table.headerRowNumber,
-    headers: table.headers,
-    mapping: analysis.mapping,
+    ...previewedFile(analysis.table, analysis.mapping),
     missingUnits: analysis.missingUnits,
     items: analysis.rows.map(({ row, kind, nip, name, changes, errors, warnings }) => ({
       row, kind, nip, name, changes: { ...changes }, errors: [...errors], warnings: [...warnings],

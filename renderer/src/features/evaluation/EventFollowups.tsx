@@ -1,20 +1,15 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Followup } from '../../../../shared/contract/evaluation.ts';
 import type { Event } from '../../../../shared/contract/events.ts';
-import type { Need } from '../../../../shared/contract/programme.ts';
 import { addMonths } from '../../../../shared/domain/evaluation.ts';
 import { api } from '../../api.ts';
 import { useLoader } from '../../app/useLoader.ts';
-import { ErrorAlert, LoadState, Notice } from '../../components/feedback.tsx';
+import { ErrorAlert, Notice } from '../../components/feedback.tsx';
 import { ListCard, useCrudList } from '../../components/list.tsx';
 import { currentLanguage } from '../../i18n.ts';
 import { dayDate } from '../trainings/format.ts';
 import { useDownload, useRun } from '../trainings/ui.tsx';
-import { FollowupForm } from './FollowupForm.tsx';
-import { FollowupTable, followupFinding } from './FollowupTable.tsx';
-import { NeedAdded } from './NeedAdded.tsx';
-import { NeedFromFinding } from './NeedFromFinding.tsx';
+import { FollowupList } from './FollowupList.tsx';
 
 /**
  * Level 3 of an event: the supervisors' follow-ups of those who completed it, due some months
@@ -26,8 +21,6 @@ export function EventFollowups({ event }: { event: Event }) {
   const followups = useLoader(() => api['followups.list']({ eventId: event.id, state: 'all' }), [event.id]);
   const rules = useLoader(() => api['rules.get']({}), []);
   const list = useCrudList<Followup>(followups);
-  const [needFor, setNeedFor] = useState<Followup | null>(null);
-  const [need, setNeed] = useState<Need | null>(null);
   const { busy, error, run } = useRun();
   const pdf = useDownload();
   const finished = event.status === 'selesai';
@@ -70,33 +63,13 @@ export function EventFollowups({ event }: { event: Event }) {
         {error ? <ErrorAlert error={error} /> : null}
         {pdf.saved && <Notice>{t('evaluationUi.downloaded', { fileName: pdf.saved })}</Notice>}
         {pdf.error ? <ErrorAlert error={pdf.error} /> : null}
-        {need && <Notice><NeedAdded need={need} /></Notice>}
-        <LoadState loader={followups}>
-          {(rows) => (
-            <FollowupTable
-              rows={rows}
-              caption={t('evaluationUi.followup.eventCaption')}
-              empty={finished ? t('evaluationUi.followup.eventEmpty') : t('evaluationUi.followup.eventEmptyNotFinished')}
-              onFill={(f) => list.edit(f)}
-              onNeed={(f) => { setNeed(null); setNeedFor(f); }}
-            />
-          )}
-        </LoadState>
+        <FollowupList
+          followups={followups}
+          list={list}
+          caption={t('evaluationUi.followup.eventCaption')}
+          empty={finished ? t('evaluationUi.followup.eventEmpty') : t('evaluationUi.followup.eventEmptyNotFinished')}
+        />
       </ListCard>
-      {list.editing && list.editing !== 'new' && (
-        <FollowupForm
-          followup={list.editing}
-          onClose={list.close}
-          onSaved={(f) => list.saved(f, t('evaluationUi.followup.saved', { name: f.name }))}
-        />
-      )}
-      {needFor && (
-        <NeedFromFinding
-          finding={followupFinding(needFor)}
-          onClose={() => setNeedFor(null)}
-          onDone={(created) => { setNeedFor(null); setNeed(created); }}
-        />
-      )}
     </div>
   );
 }

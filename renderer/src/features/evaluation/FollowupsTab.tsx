@@ -1,16 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Followup } from '../../../../shared/contract/evaluation.ts';
-import type { Need } from '../../../../shared/contract/programme.ts';
 import { api } from '../../api.ts';
 import { useLoader } from '../../app/useLoader.ts';
-import { LoadState, Notice } from '../../components/feedback.tsx';
 import { ListCard, useCrudList } from '../../components/list.tsx';
 import { followupState, type FollowupState } from './format.ts';
-import { FollowupForm } from './FollowupForm.tsx';
-import { FollowupTable, followupFinding } from './FollowupTable.tsx';
-import { NeedAdded } from './NeedAdded.tsx';
-import { NeedFromFinding } from './NeedFromFinding.tsx';
+import { FollowupList } from './FollowupList.tsx';
 
 const STATES: FollowupState[] = ['due', 'upcoming', 'done'];
 let rememberedState: FollowupState = 'due';
@@ -24,8 +19,6 @@ export function FollowupsTab() {
   const followups = useLoader(() => api['followups.list']({ state: 'all' }), []);
   const list = useCrudList<Followup>(followups);
   const [state, setStateValue] = useState<FollowupState>(rememberedState);
-  const [needFor, setNeedFor] = useState<Followup | null>(null);
-  const [need, setNeed] = useState<Need | null>(null);
   const setState = (s: FollowupState) => { rememberedState = s; setStateValue(s); };
   const all = followups.data ?? [];
   const count = (s: FollowupState) => all.filter((f) => followupState(f) === s).length;
@@ -44,34 +37,15 @@ export function FollowupsTab() {
             </button>
           ))}
         </div>
-        {need && <Notice><NeedAdded need={need} /></Notice>}
-        <LoadState loader={followups}>
-          {() => (
-            <FollowupTable
-              rows={rows}
-              showEvent
-              caption={t('evaluationUi.followup.caption', { state: t(`evaluationUi.followup.states.${state}`) })}
-              empty={t(`evaluationUi.followup.empty.${state}`)}
-              onFill={(f) => list.edit(f)}
-              onNeed={(f) => { setNeed(null); setNeedFor(f); }}
-            />
-          )}
-        </LoadState>
+        <FollowupList
+          followups={followups}
+          list={list}
+          rows={rows}
+          showEvent
+          caption={t('evaluationUi.followup.caption', { state: t(`evaluationUi.followup.states.${state}`) })}
+          empty={t(`evaluationUi.followup.empty.${state}`)}
+        />
       </ListCard>
-      {list.editing && list.editing !== 'new' && (
-        <FollowupForm
-          followup={list.editing}
-          onClose={list.close}
-          onSaved={(f) => list.saved(f, t('evaluationUi.followup.saved', { name: f.name }))}
-        />
-      )}
-      {needFor && (
-        <NeedFromFinding
-          finding={followupFinding(needFor)}
-          onClose={() => setNeedFor(null)}
-          onDone={(created) => { setNeedFor(null); setNeed(created); }}
-        />
-      )}
     </div>
   );
 }

@@ -1,32 +1,29 @@
-import { useEffect, useId, useRef, useState, type ReactNode, type RefObject } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { IMPORT_MAX_BYTES, IMPORT_MAX_MB, type ImportIssue } from '../../../../shared/contract/roster.ts';
-import { RECORD_IMPORT_FIELDS, type RecordImportField, type RecordImportInput, type RecordImportPreview, type RecordImportSummary } from '../../../../shared/contract/records.ts';
+import { RECORD_IMPORT_FIELDS, type RecordImportField, type RecordImportInput, type RecordImportPreview } from '../../../../shared/contract/records.ts';
 import { formatNip } from '../../../../shared/domain/nip.ts';
 import { fieldLabel } from '../../../../shared/i18n/index.ts';
 import { api } from '../../api.ts';
 import { ErrorAlert, Notice } from '../../components/feedback.tsx';
-import { readBase64 } from '../../components/files.ts';
 import { currentLanguage } from '../../i18n.ts';
 import { issueMessage, labelled } from '../employees/format.ts';
 import { ColumnMapping, ImportSource, mappedTwice, type ColumnMap } from '../roster-import/ColumnMapping.tsx';
 import { columnLetter } from '../roster-import/shared.tsx';
+import { CheckRows, FileChooser, IssueList, StepCard, StepList, useImportWizard, type ImportFile, type ImportStep } from '../roster-import/wizard.tsx';
 import { competencyOptions, dateRange, figure, methodOptions } from '../trainings/format.ts';
 
-type Step = 'file' | 'mapping' | 'check' | 'done';
-const STEPS: Step[] = ['file', 'mapping', 'check', 'done'];
+const STEPS = ['file', 'mapping', 'check', 'done'] as const satisfies readonly ImportStep[];
 type Kind = RecordImportPreview['items'][number]['kind'];
 const KINDS: Kind[] = ['new', 'duplicate', 'error'];
 const NEEDED: RecordImportField[] = ['nip', 'title', 'startDate'];
-const SHOW_STEP = 200;
 
 type Mapping = ColumnMap<RecordImportField>;
-interface Source { fileName: string; dataBase64: string }
 /** What the clerk chose; `mapping` stays unset until a column is changed (the backend then matches headers). */
 interface Choices { sheet?: string; mapping?: Mapping; defaultMethodId?: number; defaultCompetencyType?: RecordImportInput['defaultCompetencyType']; defaultOrganiser?: string }
 
-function toInput(source: Source, c: Choices): RecordImportInput {
+function toInput(source: ImportFile, c: Choices): RecordImportInput {
   return {
     fileName: source.fileName,
     dataBase64: source.dataBase64,
@@ -55,106 +52,26 @@ function countKinds(items: RecordImportPreview['items']): Record<Kind | 'warning
  */
 export function RecordsImport() {
   const { t } = useTranslation();
-  const [step, setStep] = useState<Step>('file');
-  const [source, setSource] = useState<Source | null>(null);
-  const [choices, setChoices] = useState<Choices>({});
-  const [preview, setPreview] = useState<RecordImportPreview | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [applying, setApplying] = useState(false);
-  const [applied, setApplied] = useState<RecordImportSummary | null>(null);
-  const latest = useRef(0);
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  const firstRender = useRef(true);
-
-  // Each step starts at its heading, for keyboard and screen-reader users.
-  useEffect(() => {
-    if (firstRender.current) {
-      firstRender.current = false;
-      return;
-    }
-    headingRef.current?.focus();
-  }, [step]);
-
-  /** The dry run for these choices; an answer to an older choice is dropped. */
-  const runPreview = async (src: Source, next: Choices, then?: Step) => {
-    const seq = ++latest.current;
-    setChoices(next);
-    setBusy(true);
-    setError(null);
-    try {
-      const result = await api['records.preview'](toInput(src, next));
-      if (seq !== latest.current) return;
-      setPreview(result);
-      if (then) setStep(then);
-    } catch (err) {
-      if (seq === latest.current) setError(err);
-    } finally {
-      if (seq === latest.current) setBusy(false);
-    }
-  };
-
-  const readFile = async (file: File | undefined) => {
-    setError(null);
-    if (!file) { setError({ code: 'VALIDATION', message: 'rosterImport.file.required', details: { issues: [{ path: [], message: 'rosterImport.file.required' }] } }); return; }
-    if (file.size > IMPORT_MAX_BYTES) { setError({ code: 'VALIDATION', message: 'import.too_large', details: { issues: [{ path: [], message: 'import.too_large', params: { maxMb: IMPORT_MAX_MB } }] } }); return; }
-    setBusy(true);
-    try {
-      const src = { fileName: file.name, dataBase64: await readBase64(file) };
-      setSource(src);
-      setApplied(null);
-      setPreview(null);
-      await runPreview(src, choices.defaultMethodId ? { defaultMethodId: choices.defaultMethodId } : {}, 'mapping');
-    } catch (err) {
-      setError(err);
-      setBusy(false);
-    }
-  };
-
-  const mapping: Mapping = choices.mapping ?? preview?.mapping ?? {};
-  // Apply exactly what was previewed: the mapping and sheet the preview used, spelled out.
-  const applyInput = source && preview ? { ...toInput(source, choices), mapping, ...(preview.sheet ? { sheet: preview.sheet } : {}) } : null;
+  const wizard = useImportWizard({
+    toInput,
+    preview: (input: RecordImportInput) => api['records.preview'](input),
+    apply: (input: RecordImportInput) => api['records.apply'](input),
+    // A platform's export is all one method: it stays for the next file.
+    kept: (c: Choices): Choices => (c.defaultMethodId ? { defaultMethodId: c.defaultMethodId } : {}),
+    maxBytes: IMPORT_MAX_BYTES,
+    tooLarge: { message: 'import.too_large', params: { maxMb: IMPORT_MAX_MB } },
+  });
+  const { step, setStep, source, choices, preview, busy, error, applying, applied, headingRef, mapping, runPreview, apply, restart } = wizard;
   const counts = preview ? countKinds(preview.items) : null;
-
-  const apply = async () => {
-    if (!applyInput) return;
-    setApplying(true);
-    setError(null);
-    try {
-      setApplied(await api['records.apply'](applyInput));
-      setStep('done');
-    } catch (err) {
-      setError(err);
-    } finally {
-      setApplying(false);
-    }
-  };
-
-  const restart = () => {
-    latest.current++;
-    setSource(null);
-    setPreview(null);
-    setApplied(null);
-    setChoices((c) => (c.defaultMethodId ? { defaultMethodId: c.defaultMethodId } : {}));
-    setError(null);
-    setBusy(false);
-    setStep('file');
-  };
 
   return (
     <div className="stack">
       <p className="form-note">{t('ledgerUi.import.intro')}</p>
-      <ol className="steps" aria-label={t('rosterImport.steps.label')}>
-        {STEPS.map((s, i) => (
-          <li key={s} aria-current={s === step ? 'step' : undefined} className={STEPS.indexOf(step) > i ? 'step-done' : undefined}>
-            <span className="step-number" aria-hidden="true">{i + 1}</span> {t(`ledgerUi.import.steps.${s}`)}
-          </li>
-        ))}
-      </ol>
+      <StepList steps={STEPS} step={step} name={(s) => t(`ledgerUi.import.steps.${s}`)} />
 
       {step === 'file' && (
         <StepCard title={t('ledgerUi.import.fileTitle')} headingRef={headingRef}>
-          <FileChooser busy={busy} onFile={(f) => void readFile(f)} />
+          <FileChooser busy={busy} label={t('ledgerUi.import.file', { maxMb: IMPORT_MAX_MB })} hint={t('ledgerUi.import.fileHint')} onFile={(f) => void wizard.readFile(f)} />
           {error ? <ErrorAlert error={error} /> : null}
         </StepCard>
       )}
@@ -193,7 +110,7 @@ export function RecordsImport() {
 
       {step === 'check' && preview && counts && (
         <StepCard title={t('ledgerUi.import.checkTitle')} headingRef={headingRef}>
-          <CheckRows preview={preview} counts={counts} busy={busy} />
+          <RecordRows preview={preview} counts={counts} busy={busy} />
           {error ? <ErrorAlert error={error} /> : null}
           <p className="import-plan" aria-live="polite">
             {counts.new > 0
@@ -221,44 +138,6 @@ export function RecordsImport() {
         </StepCard>
       )}
     </div>
-  );
-}
-
-function StepCard({ title, headingRef, children }: { title: string; headingRef: RefObject<HTMLHeadingElement | null>; children: ReactNode }) {
-  const id = useId();
-  return (
-    <section className="card import-step" aria-labelledby={id}>
-      <h2 id={id} ref={headingRef} tabIndex={-1}>{title}</h2>
-      {children}
-    </section>
-  );
-}
-
-function FileChooser({ busy, onFile }: { busy: boolean; onFile(file: File | undefined): void }) {
-  const { t } = useTranslation();
-  const inputRef = useRef<HTMLInputElement>(null);
-  const id = useId();
-  return (
-    <form noValidate onSubmit={(e) => { e.preventDefault(); if (!busy) onFile(inputRef.current?.files?.[0]); }}>
-      <div className="field">
-        <label htmlFor={id}>{t('ledgerUi.import.file', { maxMb: IMPORT_MAX_MB })}</label>
-        <input
-          ref={inputRef}
-          id={id}
-          type="file"
-          accept=".xlsx,.csv,.txt,.tsv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          aria-describedby={`${id}-hint`}
-          onChange={(e) => { if (e.target.files?.[0] && !busy) onFile(e.target.files[0]); }}
-        />
-        <p className="field-hint" id={`${id}-hint`}>{t('ledgerUi.import.fileHint')}</p>
-      </div>
-      <div className="form-actions">
-        <button type="submit" className="btn btn-primary" aria-busy={busy || undefined}>
-          {busy ? t('rosterImport.file.reading') : t('rosterImport.file.submit')}
-        </button>
-      </div>
-      {busy && <p className="loading" role="status">{t('rosterImport.file.reading')}</p>}
-    </form>
   );
 }
 
@@ -339,16 +218,10 @@ function KindCounts({ counts, done }: { counts: Record<Kind | 'warning', number>
   );
 }
 
-type Filter = 'all' | Kind;
-
 /** Every row of the file with its Excel row number, what it would do, and what is wrong with it. */
-function CheckRows({ preview, counts, busy }: { preview: RecordImportPreview; counts: Record<Kind | 'warning', number>; busy: boolean }) {
+function RecordRows({ preview, counts, busy }: { preview: RecordImportPreview; counts: Record<Kind | 'warning', number>; busy: boolean }) {
   const { t } = useTranslation();
   const lang = currentLanguage();
-  const [filter, setFilter] = useState<Filter>('all');
-  const [limit, setLimit] = useState(SHOW_STEP);
-  const rows = preview.items.filter((r) => filter === 'all' || r.kind === filter);
-  const shown = rows.slice(0, limit);
   const issue = (i: ImportIssue) => {
     const label = (RECORD_IMPORT_FIELDS as readonly string[]).includes(i.field) ? t(`ledgerUi.import.fields.${i.field}`) : (fieldLabel(t, [i.field]) ?? i.field);
     return labelled(label, issueMessage(t, lang, i));
@@ -357,67 +230,40 @@ function CheckRows({ preview, counts, busy }: { preview: RecordImportPreview; co
   return (
     <>
       <KindCounts counts={counts} />
-      <div className="segmented" role="group" aria-label={t('rosterImport.check.filter')}>
-        {(['all', ...KINDS] as Filter[]).map((f) => (
-          <button key={f} type="button" className="segment" aria-pressed={filter === f} onClick={() => { setFilter(f); setLimit(SHOW_STEP); }}>
-            {f === 'all' ? t('rosterImport.check.all') : t(`ledgerUi.import.kinds.${f}`)} ({f === 'all' ? preview.items.length : counts[f]})
-          </button>
-        ))}
-      </div>
-      {shown.length === 0 ? <p className="muted">{t('rosterImport.check.noRows')}</p> : (
-        <div className="table-wrap" aria-busy={busy || undefined}>
-          <table className="table table-compact import-rows">
-            <caption className="visually-hidden">{t('ledgerUi.import.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col" className="col-row">{t('rosterImport.check.row')}</th>
-                <th scope="col" className="col-kind">{t('rosterImport.check.result')}</th>
-                <th scope="col">{t('ledgerUi.import.person')}</th>
-                <th scope="col">{t('ledgerUi.import.training')}</th>
-                <th scope="col" className="num">{t('ledgerUi.records.jpShort')}</th>
-                <th scope="col">{t('rosterImport.check.details')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {shown.map((r) => (
-                <tr key={r.row} className={`import-row import-row-${r.kind}`}>
-                  <td className="num">{r.row}</td>
-                  <td><span className={`badge badge-kind-${r.kind === 'duplicate' ? 'unchanged' : r.kind}`}>{t(`ledgerUi.import.kinds.${r.kind}`)}</span></td>
-                  <td>
-                    {r.name || '—'}
-                    <span className="cell-sub mono nowrap">{/^\d{18}$/.test(r.nip) ? formatNip(r.nip) : r.nip || '—'}</span>
-                  </td>
-                  <td>
-                    {r.title || '—'}
-                    {/^\d{4}-\d{2}-\d{2}$/.test(r.startDate) ? <span className="cell-sub">{dateRange(r.startDate, null, lang)}</span> : r.startDate && <span className="cell-sub">{r.startDate}</span>}
-                  </td>
-                  <td className="num">{r.jp === null ? '—' : figure(r.jp, lang)}</td>
-                  <td>
-                    <ul className="issue-list">
-                      {r.errors.map((e, i) => {
-                        const { label, text } = issue(e);
-                        return <li key={`e${i}`} className="issue-error">{label && <><span className="issue-field">{label}:</span> </>}{text}</li>;
-                      })}
-                      {r.warnings.map((w, i) => {
-                        const { label, text } = issue(w);
-                        return <li key={`w${i}`} className="issue-warning">{label && <><span className="issue-field">{label}:</span> </>}{text}</li>;
-                      })}
-                    </ul>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      {rows.length > shown.length && (
-        <div className="form-actions">
-          <p className="muted">{t('rosterImport.check.showing', { shown: shown.length, total: rows.length })}</p>
-          <button type="button" className="btn btn-small" onClick={() => setLimit((n) => n + SHOW_STEP)}>
-            {t('rosterImport.check.showMore', { n: Math.min(SHOW_STEP, rows.length - shown.length) })}
-          </button>
-        </div>
-      )}
+      <CheckRows
+        items={preview.items}
+        filters={KINDS}
+        filterName={(f) => t(`ledgerUi.import.kinds.${f}`)}
+        count={(f) => counts[f]}
+        matches={(r, f) => r.kind === f}
+        busy={busy}
+        caption={t('ledgerUi.import.caption')}
+        className="table table-compact import-rows"
+        head={<>
+          <th scope="col" className="col-row">{t('rosterImport.check.row')}</th>
+          <th scope="col" className="col-kind">{t('rosterImport.check.result')}</th>
+          <th scope="col">{t('ledgerUi.import.person')}</th>
+          <th scope="col">{t('ledgerUi.import.training')}</th>
+          <th scope="col" className="num">{t('ledgerUi.records.jpShort')}</th>
+          <th scope="col">{t('rosterImport.check.details')}</th>
+        </>}
+        renderRow={(r) => (
+          <tr className={`import-row import-row-${r.kind}`}>
+            <td className="num">{r.row}</td>
+            <td><span className={`badge badge-kind-${r.kind === 'duplicate' ? 'unchanged' : r.kind}`}>{t(`ledgerUi.import.kinds.${r.kind}`)}</span></td>
+            <td>
+              {r.name || '—'}
+              <span className="cell-sub mono nowrap">{/^\d{18}$/.test(r.nip) ? formatNip(r.nip) : r.nip || '—'}</span>
+            </td>
+            <td>
+              {r.title || '—'}
+              {/^\d{4}-\d{2}-\d{2}$/.test(r.startDate) ? <span className="cell-sub">{dateRange(r.startDate, null, lang)}</span> : r.startDate && <span className="cell-sub">{r.startDate}</span>}
+            </td>
+            <td className="num">{r.jp === null ? '—' : figure(r.jp, lang)}</td>
+            <td><IssueList errors={r.errors} warnings={r.warnings} text={issue} /></td>
+          </tr>
+        )}
+      />
     </>
   );
 }

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportInput, ImportPreview, ImportRow } from '../../../../shared/contract/roster.ts';
 import { formatNip } from '../../../../shared/domain/nip.ts';
@@ -7,9 +6,9 @@ import { currentLanguage } from '../../i18n.ts';
 import { employeeFieldLabel, employeeValue, type FormatContext } from '../employees/format.ts';
 import { CountFacts, countRows, ErrorFileButtons, KINDS, useIssueText, type RowKind } from './shared.tsx';
 import { UnitMatches } from './UnitsStep.tsx';
+import { CheckRows, IssueList } from './wizard.tsx';
 
-const SHOW_STEP = 200;
-type Filter = 'all' | RowKind | 'warning';
+const FILTERS: (RowKind | 'warning')[] = [...KINDS, 'warning'];
 
 interface Props {
   preview: ImportPreview;
@@ -26,13 +25,8 @@ const EXCEL_CODES = new Set(['nip.excel_scientific', 'nip.excel_precision']);
 export function CheckStep({ preview, input, units, busy, onChooseUnits }: Props) {
   const { t } = useTranslation();
   const { office } = useSession();
-  const [filter, setFilter] = useState<Filter>('all');
-  const [limit, setLimit] = useState(SHOW_STEP);
   const counts = countRows(preview.items);
   const excelDamage = preview.errors.some((e) => EXCEL_CODES.has(e.code));
-
-  const rows = preview.items.filter((r) => filter === 'all' || (filter === 'warning' ? r.warnings.length > 0 : r.kind === filter));
-  const shown = rows.slice(0, limit);
   const ctx: FormatContext = { t, lang: currentLanguage(), timeZone: office.timezone, units };
 
   return (
@@ -55,47 +49,24 @@ export function CheckStep({ preview, input, units, busy, onChooseUnits }: Props)
 
       <UnitMatches matches={preview.unitMatches} />
 
-      <div className="segmented" role="group" aria-label={t('rosterImport.check.filter')}>
-        {(['all', ...KINDS, 'warning'] as Filter[]).map((f) => (
-          <button
-            key={f}
-            type="button"
-            className="segment"
-            aria-pressed={filter === f}
-            onClick={() => { setFilter(f); setLimit(SHOW_STEP); }}
-          >
-            {f === 'all' ? t('rosterImport.check.all') : t(`rosterImport.kinds.${f}`)} ({f === 'all' ? preview.items.length : counts[f]})
-          </button>
-        ))}
-      </div>
-
-      {shown.length === 0 ? <p className="muted">{t('rosterImport.check.noRows')}</p> : (
-        <div className="table-wrap" aria-busy={busy || undefined}>
-          <table className="table import-rows">
-            <caption className="visually-hidden">{t('rosterImport.check.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col" className="col-row">{t('rosterImport.check.row')}</th>
-                <th scope="col" className="col-kind">{t('rosterImport.check.result')}</th>
-                <th scope="col" className="col-nip">{t('field.nip')}</th>
-                <th scope="col" className="col-name">{t('field.name')}</th>
-                <th scope="col">{t('rosterImport.check.details')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {shown.map((r) => <PreviewRow key={r.row} row={r} ctx={ctx} />)}
-            </tbody>
-          </table>
-        </div>
-      )}
-      {rows.length > shown.length && (
-        <div className="form-actions">
-          <p className="muted">{t('rosterImport.check.showing', { shown: shown.length, total: rows.length })}</p>
-          <button type="button" className="btn btn-small" onClick={() => setLimit((n) => n + SHOW_STEP)}>
-            {t('rosterImport.check.showMore', { n: Math.min(SHOW_STEP, rows.length - shown.length) })}
-          </button>
-        </div>
-      )}
+      <CheckRows
+        items={preview.items}
+        filters={FILTERS}
+        filterName={(f) => t(`rosterImport.kinds.${f}`)}
+        count={(f) => counts[f]}
+        matches={(r, f) => (f === 'warning' ? r.warnings.length > 0 : r.kind === f)}
+        busy={busy}
+        caption={t('rosterImport.check.caption')}
+        className="table import-rows"
+        head={<>
+          <th scope="col" className="col-row">{t('rosterImport.check.row')}</th>
+          <th scope="col" className="col-kind">{t('rosterImport.check.result')}</th>
+          <th scope="col" className="col-nip">{t('field.nip')}</th>
+          <th scope="col" className="col-name">{t('field.name')}</th>
+          <th scope="col">{t('rosterImport.check.details')}</th>
+        </>}
+        renderRow={(r) => <PreviewRow row={r} ctx={ctx} />}
+      />
 
       {counts.error > 0 && (
         <div className="error-file-block">
@@ -121,15 +92,7 @@ function PreviewRow({ row, ctx }: { row: ImportRow; ctx: FormatContext }) {
       <td className="mono nowrap">{/^\d{18}$/.test(row.nip) ? formatNip(row.nip) : row.nip || '—'}</td>
       <td>{row.name || '—'}</td>
       <td>
-        <ul className="issue-list">
-          {row.errors.map((e, i) => {
-            const { label, text } = issueText(e);
-            return <li key={`e${i}`} className="issue-error">{label && <><span className="issue-field">{label}:</span> </>}{text}</li>;
-          })}
-          {row.warnings.map((w, i) => {
-            const { label, text } = issueText(w);
-            return <li key={`w${i}`} className="issue-warning">{label && <><span className="issue-field">{label}:</span> </>}{text}</li>;
-          })}
+        <IssueList errors={row.errors} warnings={row.warnings} text={issueText}>
           {Object.entries(row.changes).map(([key, [before, after]]) => (
             <li key={key}>
               <span className="issue-field">{changeLabel(key)}:</span>{' '}
@@ -142,7 +105,7 @@ function PreviewRow({ row, ctx }: { row: ImportRow; ctx: FormatContext }) {
               )}
             </li>
           ))}
-        </ul>
+        </IssueList>
       </td>
     </tr>
   );

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type ReactNode, type RefObject } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { IMPORT_MAX_BYTES, type ImportInput, type ImportPreview, type ImportSummary, type UnitChoice, type UnitMatch, type UnknownUnit } from '../../../../shared/contract/roster.ts';
@@ -6,18 +6,16 @@ import { api } from '../../api.ts';
 import { useLoader } from '../../app/useLoader.ts';
 import { useSession } from '../../app/session.tsx';
 import { ErrorAlert, Notice } from '../../components/feedback.tsx';
-import { readBase64 } from '../../components/files.ts';
 import { Page } from '../../components/Page.tsx';
 import { unitNames } from '../employees/format.ts';
 import { CheckStep } from './CheckStep.tsx';
 import { MappingStep, type Mapping } from './MappingStep.tsx';
 import { CountFacts, countRows, ErrorFileButtons } from './shared.tsx';
 import { UnitMatches, UnitsStep } from './UnitsStep.tsx';
+import { FileChooser, StepCard, StepList, useImportWizard, type ImportFile, type ImportStep } from './wizard.tsx';
 
-type Step = 'file' | 'mapping' | 'units' | 'check' | 'done';
-const STEPS: Step[] = ['file', 'mapping', 'units', 'check', 'done'];
+const STEPS: ImportStep[] = ['file', 'mapping', 'units', 'check', 'done'];
 
-interface Source { fileName: string; dataBase64: string }
 /**
  * What the clerk chose; `mapping` stays unset until they change a column (the backend then uses
  * the remembered or automatic one); `unitMap` holds the unit step's answers.
@@ -25,7 +23,7 @@ interface Source { fileName: string; dataBase64: string }
 interface Choices { sheet?: string; mapping?: Mapping; unitMap?: Record<string, UnitChoice> }
 type Applied = ImportSummary & { createdUnits: string[]; unitMatches: UnitMatch[] };
 
-function toInput(source: Source, choices: Choices): ImportInput {
+function toInput(source: ImportFile, choices: Choices): ImportInput {
   return {
     fileName: source.fileName,
     dataBase64: source.dataBase64,
@@ -54,104 +52,18 @@ export function RosterImport() {
   const { t } = useTranslation();
   const { user } = useSession();
   const units = useLoader(() => api['units.list']({ includeInactive: true }), []);
-  const [step, setStep] = useState<Step>('file');
-  const [source, setSource] = useState<Source | null>(null);
-  const [choices, setChoices] = useState<Choices>({});
   const [asked, setAsked] = useState<UnknownUnit[]>([]);
-  const [preview, setPreview] = useState<ImportPreview | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [applying, setApplying] = useState(false);
-  const [applied, setApplied] = useState<Applied | null>(null);
-  const latest = useRef(0);
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  const firstRender = useRef(true);
-
-  // Each step starts at its heading, for keyboard and screen-reader users.
-  useEffect(() => {
-    if (firstRender.current) {
-      firstRender.current = false;
-      return;
-    }
-    headingRef.current?.focus();
-  }, [step]);
-
-  const fail = (err: unknown) => {
-    setError(err);
-  };
-
-  /** Runs the preview for these choices; an answer to an older choice is dropped. */
-  const runPreview = async (src: Source, next: Choices, then?: Step) => {
-    const seq = ++latest.current;
-    setChoices(next);
-    setBusy(true);
-    setError(null);
-    try {
-      const result = await api['roster.preview'](toInput(src, next));
-      if (seq !== latest.current) return;
-      setPreview(result);
-      if (then) setStep(then);
-    } catch (err) {
-      if (seq === latest.current) fail(err);
-    } finally {
-      if (seq === latest.current) setBusy(false);
-    }
-  };
-
-  const readFile = async (file: File | undefined) => {
-    setError(null);
-    if (!file) {
-      setError({ code: 'VALIDATION', message: 'rosterImport.file.required', details: { issues: [{ path: [], message: 'rosterImport.file.required' }] } });
-      return;
-    }
-    if (file.size > IMPORT_MAX_BYTES) {
-      setError({ code: 'VALIDATION', message: 'rosterImport.file.tooLarge', details: { issues: [{ path: [], message: 'rosterImport.file.tooLarge' }] } });
-      return;
-    }
-    setBusy(true);
-    try {
-      const src = { fileName: file.name, dataBase64: await readBase64(file) };
-      setSource(src);
-      setApplied(null);
-      setPreview(null);
-      setAsked([]);
-      await runPreview(src, {}, 'mapping');
-    } catch (err) {
-      fail(err);
-      setBusy(false);
-    }
-  };
-
-  const mapping: Mapping = choices.mapping ?? preview?.mapping ?? {};
-  // Apply exactly what was previewed: the mapping the preview used, spelled out.
-  const applyInput = source && preview ? { ...toInput(source, choices), mapping, ...(preview.sheet ? { sheet: preview.sheet } : {}) } : null;
-
-  const apply = async () => {
-    if (!applyInput) return;
-    setApplying(true);
-    setError(null);
-    try {
-      setApplied(await api['roster.apply'](applyInput));
-      units.reload();
-      setStep('done');
-    } catch (err) {
-      fail(err);
-    } finally {
-      setApplying(false);
-    }
-  };
-
-  const restart = () => {
-    latest.current++;
-    setSource(null);
-    setPreview(null);
-    setApplied(null);
-    setChoices({});
-    setAsked([]);
-    setError(null);
-    setBusy(false);
-    setStep('file');
-  };
+  const wizard = useImportWizard({
+    toInput,
+    preview: (input: ImportInput) => api['roster.preview'](input),
+    apply: (input: ImportInput): Promise<Applied> => api['roster.apply'](input),
+    kept: (): Choices => ({}),
+    maxBytes: IMPORT_MAX_BYTES,
+    tooLarge: { message: 'rosterImport.file.tooLarge' },
+    onReset: () => setAsked([]),
+    onApplied: () => units.reload(),
+  });
+  const { step, setStep, source, choices, setChoices, preview, busy, error, applying, applied, headingRef, mapping, applyInput, runPreview, apply, restart } = wizard;
 
   const counts = preview ? countRows(preview.items) : null;
   const toWrite = counts ? counts.new + counts.update : 0;
@@ -172,17 +84,11 @@ export function RosterImport() {
 
   return (
     <Page title={t('rosterImport.title')} intro={t('rosterImport.intro')} actions={<Link href="/pegawai" className="btn">{t('rosterImport.back')}</Link>}>
-      <ol className="steps" aria-label={t('rosterImport.steps.label')}>
-        {STEPS.map((s, i) => (
-          <li key={s} aria-current={s === step ? 'step' : undefined} className={STEPS.indexOf(step) > i ? 'step-done' : undefined}>
-            <span className="step-number" aria-hidden="true">{i + 1}</span> {t(`rosterImport.steps.${s}`)}
-          </li>
-        ))}
-      </ol>
+      <StepList steps={STEPS} step={step} name={(s) => t(`rosterImport.steps.${s}`)} />
 
       {step === 'file' && (
         <StepCard title={t('rosterImport.file.title')} headingRef={headingRef}>
-          <FileChooser busy={busy} onFile={(f) => void readFile(f)} />
+          <FileChooser busy={busy} label={t('rosterImport.file.label')} hint={t('rosterImport.file.hint')} onFile={(f) => void wizard.readFile(f)} />
           {error ? <ErrorAlert error={error} /> : null}
         </StepCard>
       )}
@@ -277,43 +183,5 @@ export function RosterImport() {
         </StepCard>
       )}
     </Page>
-  );
-}
-
-function StepCard({ title, headingRef, children }: { title: string; headingRef: RefObject<HTMLHeadingElement | null>; children: ReactNode }) {
-  const id = useId();
-  return (
-    <section className="card import-step" aria-labelledby={id}>
-      <h2 id={id} ref={headingRef} tabIndex={-1}>{title}</h2>
-      {children}
-    </section>
-  );
-}
-
-function FileChooser({ busy, onFile }: { busy: boolean; onFile(file: File | undefined): void }) {
-  const { t } = useTranslation();
-  const inputRef = useRef<HTMLInputElement>(null);
-  const id = useId();
-  return (
-    <form noValidate onSubmit={(e) => { e.preventDefault(); if (!busy) onFile(inputRef.current?.files?.[0]); }}>
-      <div className="field">
-        <label htmlFor={id}>{t('rosterImport.file.label')}</label>
-        <input
-          ref={inputRef}
-          id={id}
-          type="file"
-          accept=".xlsx,.csv,.txt,.tsv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          aria-describedby={`${id}-hint`}
-          onChange={(e) => { if (e.target.files?.[0] && !busy) onFile(e.target.files[0]); }}
-        />
-        <p className="field-hint" id={`${id}-hint`}>{t('rosterImport.file.hint')}</p>
-      </div>
-      <div className="form-actions">
-        <button type="submit" className="btn btn-primary" aria-busy={busy || undefined}>
-          {busy ? t('rosterImport.file.reading') : t('rosterImport.file.submit')}
-        </button>
-      </div>
-      {busy && <p className="loading" role="status">{t('rosterImport.file.reading')}</p>}
-    </form>
   );
 }
