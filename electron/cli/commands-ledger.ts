@@ -1,37 +1,11 @@
 // `ledger`: the 20 JP ledger of a year, per employee, with the office's totals.
 import { Option, type Command } from 'commander';
 import type { LedgerYear } from '../../shared/contract/ledger.ts';
-import type { Unit } from '../../shared/contract/office.ts';
 import { normalizeGolongan } from '../../shared/domain/golongan.ts';
 import { formatNip } from '../../shared/domain/nip.ts';
-import { localMinute } from '../../shared/domain/office-time.ts';
-import type { Backend } from '../backend/backend.ts';
-import { CliFailure, callAsCli, print, withBackend, type CliOutcome } from './support.ts';
+import { CliFailure, callAsCli, findUnit, officeYear, print, withBackend, yearOf, type CliOutcome } from './support.ts';
 
 interface LedgerOptions { year?: string; unit?: string; golongan?: string; type?: 'pns' | 'pppk'; behind?: boolean }
-
-/** A unit as the clerk names it: its id, its code or its name (any case). */
-function findUnit(units: readonly Unit[], text: string): Unit {
-  const wanted = text.trim().toLowerCase();
-  const unit = units.find((u) => u.id === text.trim())
-    ?? units.find((u) => u.code !== null && u.code.toLowerCase() === wanted)
-    ?? units.find((u) => u.name.toLowerCase() === wanted);
-  if (!unit) {
-    const known = units.map((u) => (u.code ? `${u.name} (${u.code})` : u.name)).join(', ');
-    throw new CliFailure(`Unit kerja "${text}" tidak ditemukan.${known ? ` Unit yang ada: ${known}.` : ' Belum ada unit kerja.'}`);
-  }
-  return unit;
-}
-
-async function yearOf(backend: Backend, given: string | undefined): Promise<number> {
-  if (given !== undefined) {
-    if (!/^\d{4}$/.test(given.trim())) throw new CliFailure(`Tahun "${given}" tidak sah; tulis empat angka, mis. --year 2026.`);
-    return Number(given.trim());
-  }
-  // This year by the office's clock, not the computer's zone.
-  const office = await callAsCli(backend, 'office.get', {});
-  return Number(localMinute(new Date(), office.timezone).slice(0, 4));
-}
 
 const NUMBER = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 2 });
 const num = (n: number) => NUMBER.format(n);
@@ -70,8 +44,8 @@ export function registerLedgerCommands(program: Command, _outcome: CliOutcome): 
     .option('--behind', 'hanya yang belum mencapai target')
     .option('--json', 'cetak JSON: [{nip, name, unit, jp, planned, target, gap}]')
     .action(async (opts: LedgerOptions, cmd: Command) => withBackend(cmd, async (backend) => {
-      const year = await yearOf(backend, opts.year);
-      const unit = opts.unit !== undefined ? findUnit(await callAsCli(backend, 'units.list', { includeInactive: true }), opts.unit) : undefined;
+      const year = yearOf(opts.year) ?? await officeYear(backend);
+      const unit = opts.unit !== undefined ? await findUnit(backend, opts.unit) : undefined;
       let golongan: string | undefined;
       if (opts.golongan !== undefined) {
         const g = normalizeGolongan(opts.golongan, opts.type);

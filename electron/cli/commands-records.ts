@@ -4,13 +4,13 @@ import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { ApiError } from '../../shared/contract/errors.ts';
 import type { Input, Output } from '../../shared/contract/index.ts';
+import { dayMonthYear } from '../../shared/domain/dates.ts';
 import { COMPETENCY_TYPES } from '../../shared/domain/methods.ts';
-import { formatNip, parseNip } from '../../shared/domain/nip.ts';
+import { formatNip, type NipIssue } from '../../shared/domain/nip.ts';
 import { parseLooseDate } from '../../shared/domain/loose-date.ts';
 import { recordJp } from '../../shared/domain/record-jp.ts';
 import { fieldLabel, issueText } from '../../shared/i18n/index.ts';
-import type { Backend } from '../backend/backend.ts';
-import { CliFailure, callAsCli, print, readInputFile, t, withBackend, type CliOutcome } from './support.ts';
+import { CliFailure, callAsCli, employeeByNip, print, readInputFile, t, withBackend, type CliOutcome } from './support.ts';
 
 /** The option that fills each field of records.create, to name it in messages. */
 const FLAG: Record<string, string> = {
@@ -50,15 +50,7 @@ async function methodOption(value: string | undefined): Promise<number | undefin
   return id;
 }
 
-/** The person with this NIP on the roster (removed people are not). */
-async function employeeByNip(backend: Backend, nip: string): Promise<Output<'employees.list'>['items'][number]> {
-  const parsed = parseNip(nip);
-  if (!parsed.ok) throw fieldProblem('employeeId', parsed.errors[0]!.code, parsed.errors[0]!.params);
-  const { items } = await callAsCli(backend, 'employees.list', { search: parsed.nip.digits, limit: 10 });
-  const person = items.find((e) => e.nip === parsed.nip.digits);
-  if (!person) throw fieldProblem('employeeId', 'employee.unknown_nip', { nip: formatNip(parsed.nip.digits) });
-  return person;
-}
+const nipProblem = (p: NipIssue<string>) => fieldProblem('employeeId', p.code, p.params);
 
 /** A refusal of the backend in the command line's words: each field by its option, in one line. */
 function cliError(err: unknown): unknown {
@@ -67,12 +59,10 @@ function cliError(err: unknown): unknown {
   return new CliFailure(issues.map((i) => fieldProblem(String(i.path[0] ?? ''), i.message, i.params).message).join(' '));
 }
 
-const dmy = (iso: string) => iso.split('-').reverse().join('-');
-
 function recordLine(r: Output<'records.create'>): string {
   const rule = recordJp(r.methodId, r).rule;
   const how = r.computedJp !== null && r.jp === r.computedJp ? `menurut aturan: ${t(rule.key, rule.params)}` : r.jpReason ? `alasan: ${r.jpReason}` : 'sesuai isian';
-  const dates = r.startDate === r.endDate ? dmy(r.startDate) : `${dmy(r.startDate)} s.d. ${dmy(r.endDate)}`;
+  const dates = r.startDate === r.endDate ? dayMonthYear(r.startDate) : `${dayMonthYear(r.startDate)} s.d. ${dayMonthYear(r.endDate)}`;
   return `Tercatat: "${r.title}" — ${r.name} (${formatNip(r.nip)}), ${dates}, ${r.methodName}, ${r.jp} JP (${how})${r.verified ? '' : ', belum diperiksa admin'}.`;
 }
 
@@ -129,7 +119,7 @@ export function registerRecordCommands(program: Command, outcome: CliOutcome): v
       };
       const scan = opts.scan ? { fileName: path.basename(opts.scan), dataBase64: readInputFile(opts.scan).toString('base64') } : undefined;
       await withBackend(cmd, async (backend) => {
-        const person = await employeeByNip(backend, opts.nip);
+        const person = await employeeByNip(backend, opts.nip, nipProblem);
         const input: Input<'records.create'> = { ...fields, methodId: fields.methodId!, employeeId: person.id, ...(scan ? { scan } : {}) };
         let record: Output<'records.create'>;
         try {
@@ -188,10 +178,10 @@ export function registerRecordCommands(program: Command, outcome: CliOutcome): v
       const year = opts.year === undefined ? undefined : Number(opts.year);
       if (year !== undefined && !Number.isInteger(year)) throw fieldProblem('year', 'validation.year');
       await withBackend(cmd, async (backend) => {
-        const employeeId = opts.nip ? (await employeeByNip(backend, opts.nip)).id : undefined;
+        const employeeId = opts.nip ? (await employeeByNip(backend, opts.nip, nipProblem)).id : undefined;
         const items = await callAsCli(backend, 'records.list', { year, employeeId, verified: opts.verified, search: opts.search });
         print(cmd, items, () => items.map((r) => [
-          dmy(r.startDate), formatNip(r.nip).padEnd(22), r.name.padEnd(30), `${r.jp} JP`.padStart(7), r.verified ? 'diperiksa' : 'belum diperiksa', `  ${r.title}`,
+          dayMonthYear(r.startDate), formatNip(r.nip).padEnd(22), r.name.padEnd(30), `${r.jp} JP`.padStart(7), r.verified ? 'diperiksa' : 'belum diperiksa', `  ${r.title}`,
         ].join('  ')).join('\n') || '(tidak ada catatan pelatihan luar)');
       });
     });

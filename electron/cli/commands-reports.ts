@@ -3,11 +3,8 @@
 //   bangkom report riwayat --nip NIP --out riwayat.pdf [--year 2026]
 import path from 'node:path';
 import type { Command } from 'commander';
-import type { Unit } from '../../shared/contract/office.ts';
 import { REPORT_KINDS, type ReportKind } from '../../shared/contract/reports.ts';
-import { parseNip } from '../../shared/domain/nip.ts';
-import type { Backend } from '../backend/backend.ts';
-import { CliFailure, callAsCli, print, withBackend, writeFileAtomic, type CliOutcome } from './support.ts';
+import { CliFailure, callAsCli, employeeByNip, findUnit, print, withBackend, writeFileAtomic, yearOf, type CliOutcome } from './support.ts';
 
 const KINDS = [...REPORT_KINDS, 'riwayat'] as const;
 type Kind = (typeof KINDS)[number];
@@ -28,33 +25,9 @@ function formatOf(file: string): 'pdf' | 'xlsx' {
   throw new CliFailure(`--out harus berakhiran .pdf atau .xlsx (bukan "${ext || path.basename(file)}"); formatnya diambil dari nama berkas.`);
 }
 
-function yearOf(given: string | undefined): number | undefined {
-  if (given === undefined) return undefined;
-  if (!/^\d{4}$/.test(given.trim())) throw new CliFailure(`Tahun "${given}" tidak sah; tulis empat angka, mis. --year 2026.`);
-  return Number(given.trim());
-}
-
-/** A unit by its id, its code or its name (any case). */
-async function unitId(backend: Backend, text: string): Promise<string> {
-  const units: Unit[] = await callAsCli(backend, 'units.list', { includeInactive: true });
-  const wanted = text.trim().toLowerCase();
-  const unit = units.find((u) => u.id === text.trim())
-    ?? units.find((u) => u.code !== null && u.code.toLowerCase() === wanted)
-    ?? units.find((u) => u.name.toLowerCase() === wanted);
-  if (!unit) throw new CliFailure(`Unit kerja "${text}" tidak ditemukan. Unit yang ada: ${units.map((u) => u.name).join(', ') || '-'}.`);
-  return unit.id;
-}
-
-/** An employee by NIP, written any common way. */
-async function employeeId(backend: Backend, text: string): Promise<string> {
-  const parsed = parseNip(text);
-  if (!parsed.ok) throw new CliFailure(`NIP "${text}" tidak sah.`);
-  const digits = parsed.nip.digits;
-  const { items } = await callAsCli(backend, 'employees.list', { search: digits, limit: 50 });
-  const found = items.find((e) => e.nip === digits);
-  if (!found) throw new CliFailure(`Pegawai dengan NIP ${text} tidak ditemukan.`);
-  return found.id;
-}
+const nipFailure = (text: string) => ({ code }: { code: string }) => new CliFailure(code === 'employee.unknown_nip'
+  ? `Pegawai dengan NIP ${text} tidak ditemukan.`
+  : `NIP "${text}" tidak sah.`);
 
 export function registerReportCommands(program: Command, _outcome: CliOutcome): void {
   program.command('report <jenis>')
@@ -74,10 +47,10 @@ export function registerReportCommands(program: Command, _outcome: CliOutcome): 
       if (kind === 'riwayat' && !opts.nip) throw new CliFailure('Berikan --nip untuk riwayat pengembangan kompetensi.');
       await withBackend(cmd, async (backend) => {
         const file = kind === 'riwayat'
-          ? await callAsCli(backend, 'reports.history', { employeeId: await employeeId(backend, opts.nip!), year, format })
+          ? await callAsCli(backend, 'reports.history', { employeeId: (await employeeByNip(backend, opts.nip!, nipFailure(opts.nip!))).id, year, format })
           : await callAsCli(backend, 'reports.file', {
             kind: kind as ReportKind, year, format,
-            ...(opts.unit ? { unitId: await unitId(backend, opts.unit) } : {}),
+            ...(opts.unit ? { unitId: (await findUnit(backend, opts.unit)).id } : {}),
             ...(opts.event ? { eventId: opts.event } : {}),
           });
         const data = Buffer.from(file.dataBase64, 'base64');

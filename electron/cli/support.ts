@@ -11,6 +11,9 @@ import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { ApiError } from '../../shared/contract/errors.ts';
 import type { MethodName, Output } from '../../shared/contract/index.ts';
+import type { Unit } from '../../shared/contract/office.ts';
+import { formatNip, parseNip, type NipIssue } from '../../shared/domain/nip.ts';
+import { localMinute } from '../../shared/domain/office-time.ts';
 import { createI18n, type Language } from '../../shared/i18n/index.ts';
 import type { Backend } from '../backend/backend.ts';
 import { resolveDataDir } from '../backend/paths.ts';
@@ -79,4 +82,47 @@ export function writeFileAtomic(file: string, data: Uint8Array): void {
   } catch (err) {
     throw new CliFailure(`Berkas ${file} tidak dapat ditulis (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}).`);
   }
+}
+
+/** A --year option: four digits, or undefined when not given. */
+export function yearOf(given: string | undefined): number | undefined {
+  if (given === undefined) return undefined;
+  if (!/^\d{4}$/.test(given.trim())) throw new CliFailure(`Tahun "${given}" tidak sah; tulis empat angka, mis. --year 2026.`);
+  return Number(given.trim());
+}
+
+/** This year by the office's clock, not the computer's zone. */
+export async function officeYear(backend: Backend): Promise<number> {
+  const office = await callAsCli(backend, 'office.get', {});
+  return Number(localMinute(new Date(), office.timezone).slice(0, 4));
+}
+
+/** A unit as the clerk names it: its id, its code or its name (any case). */
+export async function findUnit(backend: Backend, text: string): Promise<Unit> {
+  const units = await callAsCli(backend, 'units.list', { includeInactive: true });
+  const wanted = text.trim().toLowerCase();
+  const unit = units.find((u) => u.id === text.trim())
+    ?? units.find((u) => u.code !== null && u.code.toLowerCase() === wanted)
+    ?? units.find((u) => u.name.toLowerCase() === wanted);
+  if (!unit) {
+    const known = units.map((u) => (u.code ? `${u.name} (${u.code})` : u.name)).join(', ');
+    throw new CliFailure(`Unit kerja "${text}" tidak ditemukan.${known ? ` Unit yang ada: ${known}.` : ' Belum ada unit kerja.'}`);
+  }
+  return unit;
+}
+
+export type RosterEmployee = Output<'employees.list'>['items'][number];
+
+/**
+ * The person with this NIP on the roster (removed people are not), the NIP written any common
+ * way. `refuse` turns the problem (the NIP's first error, or employee.unknown_nip) into the
+ * command's own one-line failure.
+ */
+export async function employeeByNip(backend: Backend, nip: string, refuse: (problem: NipIssue<string>) => Error): Promise<RosterEmployee> {
+  const parsed = parseNip(nip);
+  if (!parsed.ok) throw refuse(parsed.errors[0]!);
+  const { items } = await callAsCli(backend, 'employees.list', { search: parsed.nip.digits, limit: 10 });
+  const person = items.find((e) => e.nip === parsed.nip.digits);
+  if (!person) throw refuse({ code: 'employee.unknown_nip', params: { nip: formatNip(parsed.nip.digits) } });
+  return person;
 }

@@ -12,6 +12,11 @@ export function formatDate(isoDate: string, lang: Language = 'id'): string {
     .format(new Date(Date.UTC(y, m - 1, d)));
 }
 
+/** A calendar date as digits, day first: "25-11-2026" (the form of SIASN's sheets and the command line). */
+export function dayMonthYear(isoDate: string): string {
+  return `${isoDate.slice(8, 10)}-${isoDate.slice(5, 7)}-${isoDate.slice(0, 4)}`;
+}
+
 export function formatInstant(instant: string, timeZone: string, lang: Language = 'id'): string {
   const date = new Date(instant);
   if (Number.isNaN(date.getTime())) return instant;

@@ -14,6 +14,9 @@ let other: Employee;
 /** JP of event A's sessions, from its recap; and of the external record. */
 let sessionJp: number[];
 let recordJp: number;
+/** Event A (November 2026) and event B (January 2027). */
+let eventA: string;
+let eventB: string;
 
 beforeAll(async () => {
   o = await trainingOffice({ people: 10 });
@@ -25,6 +28,7 @@ beforeAll(async () => {
   // Event A, 10–11 November 2026 (over by the office clock of 25 November): ours[0] and the
   // other unit's person complete it; ours[1] misses a day and does not.
   const a = await createEvent(o, { name: 'Bimtek SIPD', minAttendancePct: 100 });
+  eventA = a.id;
   const s1 = await addSession(o, a.id, '2026-11-10', '08:00', '12:00');
   const s2 = await addSession(o, a.id, '2026-11-11', '08:00', '10:15');
   await o.t.ok('enrolment.add', { eventId: a.id, employeeIds: [ours[0]!.id, ours[1]!.id, other.id] }, o.token);
@@ -36,6 +40,7 @@ beforeAll(async () => {
   expect(sessionJp.every((jp) => jp > 0)).toBe(true);
   // Event B in January 2027: outside the 2026 periods.
   const b = await createEvent(o, { name: 'Bimtek Arsip' });
+  eventB = b.id;
   await addSession(o, b.id, '2027-01-15', '08:00', '12:00');
   await o.t.ok('enrolment.add', { eventId: b.id, employeeIds: [ours[0]!.id] }, o.token);
   // ours[1] learned elsewhere in October: an e-learning of 6 hours.
@@ -147,5 +152,22 @@ describe('a need from a finding', () => {
     const nobody = await o.t.fails('evaluation.createNeed', { finding: { kind: 'reaction' }, year: 2027, topic: 'x', competencyType: 'teknis' }, 'VALIDATION', o.token);
     expect(nobody.details?.issues?.[0]).toMatchObject({ message: 'validation.need_target' });
     expect(await o.t.ok('needs.list', { year: 2027 }, o.token)).toHaveLength(2);
+  });
+
+  it('a finding of another event than the one named is refused; of the same event, taken', async () => {
+    const scores = await o.t.ok('scores.list', { eventId: eventA }, o.token);
+    const enrolmentId = scores.rows.find((r) => r.employeeId === ours[1]!.id)!.enrolmentId;
+    const need = { year: 2027, topic: 'Kehadiran pada bimtek', competencyType: 'teknis', employeeId: ours[1]!.id };
+    const elsewhere = await o.t.fails('evaluation.createNeed', { ...need, finding: { kind: 'learning', eventId: eventB, id: enrolmentId } }, 'VALIDATION', o.token);
+    expect(elsewhere.details?.issues?.[0]).toMatchObject({ path: ['finding', 'id'], message: 'evaluation.finding_unknown' });
+    // A survey score belongs to no event.
+    const score = (await o.t.ok('ikm.list', { year: 2026 }, o.token)).find((s) => s.unitId === unitId)!;
+    const scoreOfEvent = await o.t.fails('evaluation.createNeed', { ...need, finding: { kind: 'results', eventId: eventA, id: score.id } }, 'VALIDATION', o.token);
+    expect(scoreOfEvent.details?.issues?.[0]).toMatchObject({ path: ['finding', 'id'], message: 'evaluation.finding_unknown' });
+    expect(await o.t.ok('needs.list', { year: 2027 }, o.token)).toHaveLength(2);
+
+    const created = await o.t.ok('evaluation.createNeed', { ...need, finding: { kind: 'learning', eventId: eventA, id: enrolmentId } }, o.token);
+    expect(created).toMatchObject({ employeeId: ours[1]!.id, source: 'kesenjangan_kinerja', finding: { kind: 'learning', eventId: eventA, id: enrolmentId } });
+    expect(await o.t.ok('needs.list', { year: 2027 }, o.token)).toHaveLength(3);
   });
 });

@@ -128,5 +128,18 @@ describe('the ledger and the recaps on a varied office', () => {
     const candidates = await o.t.ok('enrolment.candidates', { eventId: event.id, order: 'fewest_jp' }, o.token);
     const ledger = await o.t.ok('ledger.year', { year: 2027 }, o.token);
     expect(new Map(candidates.map((c) => [c.employeeId, c.jpThisYear]))).toEqual(new Map(ledger.rows.map((r) => [r.employeeId, r.jp])));
+
+    // One unit, or one page by name: the JP are counted for those people only, and are still the ledger's.
+    const units = [...new Set(o.employees.map((e) => e.unitId).filter((u): u is string => u !== null))];
+    for (const [eventYear, date] of [[2026, '2026-12-21'], [2027, '2027-03-01']] as const) {
+      const held = await createEvent(o, { name: `Kegiatan ${eventYear}` });
+      await addSession(o, held.id, date, '08:00', '12:00');
+      const jp = new Map((await o.t.ok('ledger.year', { year: eventYear }, o.token)).rows.map((r) => [r.employeeId, r.jp]));
+      const some = [await o.t.ok('enrolment.candidates', { eventId: held.id, order: 'name', limit: 10 }, o.token)];
+      for (const unitId of units) some.push(await o.t.ok('enrolment.candidates', { eventId: held.id, unitId, order: 'fewest_jp' }, o.token));
+      expect(some[0]).toHaveLength(10);
+      expect(some.flat().filter((c) => c.jpThisYear > 0).length).toBeGreaterThan(0);
+      for (const c of some.flat()) expect(c.jpThisYear, c.name).toBe(jp.get(c.employeeId));
+    }
   });
 });

@@ -11,17 +11,15 @@ import { SCAN_MAX_BYTES } from '../../../shared/contract/records.ts';
 import { hasTable } from '../db/migrate.ts';
 import type { Db } from '../db/open.ts';
 import { writeTransaction } from '../db/transaction.ts';
-import { SCANS_DIR } from '../records/scan-store.ts';
+import { SCAN_EXTENSIONS, SCANS_DIR, scanRelativePath } from '../records/scan-store.ts';
 
 export const FILES_TABLE = 'backup_files';
-
-const EXTENSION: Record<string, string> = { 'application/pdf': 'pdf', 'image/jpeg': 'jpg', 'image/png': 'png' };
 
 /**
  * The only paths a backup may name: a scan by its hash. A backup is a file from anywhere (a USB
  * stick), so nothing else is ever written, and never outside the scans folder.
  */
-const CARRIED_PATH = /^scans\/([0-9a-f]{64})\.(pdf|jpg|png)$/;
+const CARRIED_PATH = new RegExp(`^${SCANS_DIR}/([0-9a-f]{64})\\.(?:${SCAN_EXTENSIONS.join('|')})$`);
 
 const sha256 = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
 
@@ -33,11 +31,8 @@ function referencedScans(db: Db): string[] {
   const rows = db.prepare('SELECT DISTINCT scan_sha256 AS sha, scan_type AS type FROM training_records WHERE scan_sha256 IS NOT NULL AND scan_type IS NOT NULL')
     .all() as { sha: string; type: string }[];
   const paths = new Set<string>();
-  for (const r of rows) {
-    const ext = EXTENSION[r.type];
-    // A row that cannot name a file (the CHECKs should prevent it) is counted as not carried.
-    paths.add(ext && /^[0-9a-f]{64}$/.test(r.sha) ? `${SCANS_DIR}/${r.sha}.${ext}` : `?${r.sha}`);
-  }
+  // A row that cannot name a file (the CHECKs should prevent it) is counted as not carried.
+  for (const r of rows) paths.add(scanRelativePath(r.sha, r.type) ?? `?${r.sha}`);
   return [...paths].sort();
 }
 

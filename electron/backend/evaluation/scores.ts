@@ -11,12 +11,12 @@ import { round2 } from '../../../shared/domain/jp.ts';
 import { parseNip } from '../../../shared/domain/nip.ts';
 import { createI18n } from '../../../shared/i18n/index.ts';
 import type { Db } from '../db/open.ts';
-import { inChangeBatch, recordChange } from '../db/repos/changes.ts';
+import { inChangeBatch } from '../db/repos/changes.ts';
 import * as t from '../db/repos/trainings.ts';
 import { writeTransaction } from '../db/transaction.ts';
 import { readTable } from '../import/read-table.ts';
 import type { ServiceContext, WriteMeta } from '../services/context.ts';
-import { requireEvent } from '../services/events.ts';
+import { requireEvent, saveScores } from '../services/events.ts';
 import { meta } from '../services/office.ts';
 
 /** The participants (withdrawn people aside) with their scores, gain and the event's minimum. */
@@ -41,16 +41,10 @@ export function eventScores(db: Db, eventId: string): EventScores {
   };
 }
 
-/** Writes a participant's scores when they differ, journalled as enrolment.setScores journals them. */
-function writeScores(db: Db, m: WriteMeta, before: t.EnrolmentRecord, preTest: number | null, postTest: number | null): boolean {
-  if (before.preTest === preTest && before.postTest === postTest) return false;
-  const after = { ...before, preTest, postTest, updatedAt: m.at, updatedBy: m.actor?.userId ?? null };
-  t.saveEnrolment(db, after, false);
-  recordChange(db, m, { entity: 'enrolment', entityId: before.id, op: 'update', before, after });
-  return true;
+/** Writes a participant's scores when they differ (an unchanged row is not journalled). */
+function writeScores(db: Db, m: WriteMeta, before: t.EnrolmentRecord, preTest: number | null, postTest: number | null): void {
+  if (before.preTest !== preTest || before.postTest !== postTest) saveScores(db, m, before, preTest, postTest);
 }
-
-const plain = ({ nip: _n, name: _m, jabatan: _j, unit: _u, golongan: _g, ...r }: t.EnrolmentView): t.EnrolmentRecord => r;
 
 /** Many participants at once: every row is checked first, and one bad row saves nothing. */
 export function setScores(ctx: ServiceContext, input: ParsedInput<'scores.setMany'>): EventScores {
@@ -70,7 +64,7 @@ export function setScores(ctx: ServiceContext, input: ParsedInput<'scores.setMan
     if (issues.length) throw new ApiError('VALIDATION', issues[0]!.message, { issues });
     const m = meta(ctx);
     inChangeBatch(ctx.db, () => {
-      for (const s of input.scores) writeScores(ctx.db, m, plain(enrolments.get(s.enrolmentId)!), s.preTest, s.postTest);
+      for (const s of input.scores) writeScores(ctx.db, m, enrolments.get(s.enrolmentId)!, s.preTest, s.postTest);
     });
     return eventScores(ctx.db, input.eventId);
   });
@@ -152,7 +146,7 @@ export async function importScores(ctx: ServiceContext, input: ParsedInput<'scor
       for (const v of changing) {
         // Read again inside the write: another door may have changed the row since the file was read.
         const current = t.getEnrolment(ctx.db, v.enrolment.id);
-        if (current) writeScores(ctx.db, m, plain(current), v.preTest, v.postTest);
+        if (current) writeScores(ctx.db, m, current, v.preTest, v.postTest);
       }
     }));
   }

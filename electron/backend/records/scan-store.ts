@@ -52,11 +52,24 @@ export function checkScan(upload: { fileName: string; dataBase64: string }): Che
   return { data, mimeType, size: data.length, sha256: createHash('sha256').update(data).digest('hex'), fileName: plainName(upload.fileName) };
 }
 
+/** The extensions a stored scan's file may have. */
+export const SCAN_EXTENSIONS: readonly string[] = Object.values(EXTENSION);
+
+/**
+ * A scan's file inside the data folder, as "scans/<sha256>.<ext>" ("/" whatever the system), or
+ * null when the stored hash or type cannot name one.
+ */
+export function scanRelativePath(sha256: string, mimeType: string): string | null {
+  // The stored hash is 64 hex digits and the type one of three (CHECKs in migration 006); checked
+  // again so a bad row can never name a file elsewhere.
+  const ext = Object.hasOwn(EXTENSION, mimeType) ? EXTENSION[mimeType as ScanType] : undefined;
+  return ext && /^[0-9a-f]{64}$/.test(sha256) ? `${SCANS_DIR}/${sha256}.${ext}` : null;
+}
+
 export function scanPath(dataDir: string, sha256: string, mimeType: ScanType): string {
-  // The stored hash is 64 hex digits (a CHECK in migration 006); checked again so a bad row
-  // can never name a file elsewhere.
-  if (!/^[0-9a-f]{64}$/.test(sha256)) throw new ApiError('DB_CORRUPT', 'Data pindaian sertifikat rusak.');
-  return path.join(dataDir, SCANS_DIR, `${sha256}.${EXTENSION[mimeType]}`);
+  const relative = scanRelativePath(sha256, mimeType);
+  if (!relative) throw new ApiError('DB_CORRUPT', 'Data pindaian sertifikat rusak.');
+  return path.join(dataDir, ...relative.split('/'));
 }
 
 /**

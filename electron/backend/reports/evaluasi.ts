@@ -2,8 +2,7 @@
 // year, read through the evaluation area's own functions (services/evaluation.ts) so the report
 // says what the Evaluasi screens say.
 import { ApiError } from '../../../shared/contract/errors.ts';
-import { FOLLOWUP_ITEMS, followupChange } from '../../../shared/domain/evaluation.ts';
-import { round2 } from '../../../shared/domain/jp.ts';
+import { FOLLOWUP_ITEMS, followupChange, meanOf } from '../../../shared/domain/evaluation.ts';
 import { methodById } from '../../../shared/domain/methods.ts';
 import { T, fill } from '../../../shared/pdf/reports/common.ts';
 import type { EvaluasiReport, EvaluationEvent } from '../../../shared/pdf/reports/types.ts';
@@ -14,15 +13,17 @@ import { officeNow } from '../services/events.ts';
 import { eventRecap } from '../services/recap.ts';
 import { DECIMAL_FORMAT, type XCell, type XSheet } from './xlsx.ts';
 
-const mean = (xs: readonly number[]) => (xs.length ? round2(xs.reduce((a, b) => a + b, 0) / xs.length) : null);
-
-function evaluateEvent(db: Db, e: EventSummary, clock: string): EvaluationEvent {
+/**
+ * One event's four levels, and its behaviour score: the mean of its filled follow-ups' change
+ * scores (1–4), from the same follow-ups.
+ */
+function evaluateEvent(db: Db, e: EventSummary, clock: string): { event: EvaluationEvent; behaviour: number | null } {
   const recap = eventRecap(db, e.id, clock);
   const reaction = reactionSummary(db, e.id);
   const scores = eventScores(db, e.id);
   const followups = listFollowups(db, { state: 'all', eventId: e.id }, clock.slice(0, 10));
   const done = followups.filter((f) => f.filledDate !== null);
-  return {
+  const event: EvaluationEvent = {
     name: e.name, methodName: methodById(e.methodId)?.name ?? '', startDate: e.startDate, endDate: e.endDate, place: e.place,
     participants: recap.rows.length,
     reaction: {
@@ -36,18 +37,14 @@ function evaluateEvent(db: Db, e: EventSummary, clock: string): EvaluationEvent 
       upcoming: followups.filter((f) => f.filledDate === null && !f.due).length,
       items: FOLLOWUP_ITEMS.map((item) => {
         const given = done.flatMap((f) => (f.answers ?? []).filter((a) => a.item === item.id).map((a) => a.score));
-        return { item: item.text, n: given.length, mean: mean(given) };
+        return { item: item.text, n: given.length, mean: meanOf(given) };
       }),
       findings: done.filter((f) => f.findings.trim() !== '').map((f) => ({ name: f.name, text: f.findings.trim() })),
     },
     completion: { passed: recap.totals.passed, notPassed: recap.totals.notPassed, minAttendancePct: recap.rule.minAttendancePct, minPostTest: recap.rule.minPostTest },
   };
-}
-
-/** The behaviour score of an event: the mean of its filled follow-ups' change scores (1–4). */
-function behaviourMean(db: Db, eventId: string, today: string): number | null {
-  const changes = listFollowups(db, { state: 'done', eventId }, today).map((f) => followupChange(f.answers)).filter((x): x is number => x !== null);
-  return mean(changes);
+  const changes = done.map((f) => followupChange(f.answers)).filter((x): x is number => x !== null);
+  return { event, behaviour: meanOf(changes) };
 }
 
 export function evaluasiReport(db: Db, q: { year: number; eventId?: string }, now: Date): EvaluasiReport & { behaviour: (number | null)[] } {
@@ -65,11 +62,8 @@ export function evaluasiReport(db: Db, q: { year: number; eventId?: string }, no
       .filter((e) => e.status !== 'batal' && e.sessionCount > 0 && (e.status === 'selesai' || e.sessionsOver === e.sessionCount))
       .sort((a, b) => (a.startDate ?? '').localeCompare(b.startDate ?? '') || a.name.localeCompare(b.name, 'id'));
   }
-  return {
-    year: q.year,
-    events: events.map((e) => evaluateEvent(db, e, clock)),
-    behaviour: events.map((e) => behaviourMean(db, e.id, clock.slice(0, 10))),
-  };
+  const evaluated = events.map((e) => evaluateEvent(db, e, clock));
+  return { year: q.year, events: evaluated.map((x) => x.event), behaviour: evaluated.map((x) => x.behaviour) };
 }
 
 const E = T.evaluasi;

@@ -2,6 +2,7 @@
 // person completed (JP credited per year as the ledger credits them: the sessions attended in
 // that year) and the external records, year by year against the target of their employee type.
 import { ApiError } from '../../../shared/contract/errors.ts';
+import { dayMonthYear } from '../../../shared/domain/dates.ts';
 import { PRESENT_CODES, round2 } from '../../../shared/domain/jp.ts';
 import { formatGolongan } from '../../../shared/domain/golongan.ts';
 import { methodById } from '../../../shared/domain/methods.ts';
@@ -17,7 +18,7 @@ import { officeNow } from '../services/events.ts';
 import { eventRecap } from '../services/recap.ts';
 import { targetOf } from '../services/ledger.ts';
 import { trainingRules } from '../services/rules.ts';
-import { organiserName, siasnDate } from './siasn.ts';
+import { organiserName } from './siasn.ts';
 import { DECIMAL_FORMAT, type XCell, type XSheet } from './xlsx.ts';
 
 type Dated = HistoryTraining & { year: number };
@@ -89,7 +90,7 @@ export function historySheet(r: HistoryReport, officeName: string): XSheet {
   const bold = new Set<number>();
   for (const y of r.years) {
     y.trainings.forEach((x, i) => rows.push([
-      y.year, i + 1, x.title, x.organiser, x.methodName, siasnDate(x.startDate), siasnDate(x.endDate), x.jp, x.certificateNumber,
+      y.year, i + 1, x.title, x.organiser, x.methodName, dayMonthYear(x.startDate), dayMonthYear(x.endDate), x.jp, x.certificateNumber,
       x.source === 'event' ? H.office : H.external, x.source === 'event' ? null : x.verified ? H.verified : H.unverified,
     ]));
     bold.add(rows.length);

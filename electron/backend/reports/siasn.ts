@@ -2,6 +2,7 @@
 // upload: the office's finished events each roster employee passed (JP credited, the number of
 // their live participant certificate) and the external records (as entered). Headers are SIASN's
 // field names; NIP stays text; dates are written dd-mm-yyyy, the form SIASN's own sheets use.
+import { dayMonthYear } from '../../../shared/domain/dates.ts';
 import { methodById } from '../../../shared/domain/methods.ts';
 import { displayName } from '../../../shared/domain/person-name.ts';
 import { terms } from '../../../shared/i18n/id/terms.ts';
@@ -33,9 +34,6 @@ export interface SiasnRow {
   tanggalKursus: string;
   tanggalSelesaiKursus: string;
 }
-
-/** 2026-11-25 → 25-11-2026. */
-export const siasnDate = (iso: string): string => `${iso.slice(8, 10)}-${iso.slice(5, 7)}-${iso.slice(0, 4)}`;
 
 interface Person { nip: string; name: string }
 
@@ -103,7 +101,7 @@ export function siasnSheets(rows: readonly SiasnRow[], year: number): XSheet[] {
       headers: [...SIASN_COLUMNS],
       rows: rows.map((r): XCell[] => [
         r.nip, r.nama, r.jenisDiklatId, r.namaKursus, r.institusiPenyelenggara, r.jenisKursus, r.jumlahJam, r.lokasi,
-        r.nomorSertipikat, r.tahunKursus, siasnDate(r.tanggalKursus), siasnDate(r.tanggalSelesaiKursus),
+        r.nomorSertipikat, r.tahunKursus, dayMonthYear(r.tanggalKursus), dayMonthYear(r.tanggalSelesaiKursus),
       ]),
       // Text: NIP, the certificate number and the dates, so Excel turns none of them into a number or a date.
       textColumns: [0, 8, 10, 11],

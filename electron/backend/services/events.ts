@@ -145,6 +145,13 @@ function enrolEach(db: Db, m: WriteMeta, event: t.EventRecord, employeeIds: read
   return { added, already, enrolled, capacity: event.capacity, overCapacity: event.capacity !== null && enrolled > event.capacity };
 }
 
+/** A participant's pre-test and post-test written and journalled (the list, the score sheet and the import all come here). */
+export function saveScores(db: Db, m: WriteMeta, before: t.EnrolmentRecord, preTest: number | null, postTest: number | null): void {
+  const after = { ...before, preTest, postTest, updatedAt: m.at, updatedBy: m.actor?.userId ?? null };
+  t.saveEnrolment(db, after, false);
+  recordChange(db, m, { entity: 'enrolment', entityId: before.id, op: 'update', before, after });
+}
+
 export const eventHandlers = {
   // One statement for the whole list: figures aggregated per event, the year and status filters in SQL.
   'events.list': ({ year, status }, ctx) => {
@@ -312,10 +319,7 @@ export const eventHandlers = {
   'enrolment.setScores': ({ id, preTest, postTest }, ctx) => writeTransaction(ctx.db, () => {
     const before = t.getEnrolment(ctx.db, id);
     if (!before) throw new ApiError('NOT_FOUND', 'Peserta tidak ditemukan.');
-    const m = meta(ctx);
-    const after = { ...before, preTest, postTest, updatedAt: m.at, updatedBy: m.actor?.userId ?? null };
-    t.saveEnrolment(ctx.db, after, false);
-    recordChange(ctx.db, m, { entity: 'enrolment', entityId: id, op: 'update', before, after });
+    saveScores(ctx.db, meta(ctx), before, preTest, postTest);
     return toEnrolment(t.getEnrolment(ctx.db, id)!);
   }),
 } satisfies Partial<Handlers>;

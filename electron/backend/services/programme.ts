@@ -1,4 +1,5 @@
 import { ApiError } from '../../../shared/contract/errors.ts';
+import type { ParsedInput } from '../../../shared/contract/index.ts';
 import type { Need, ProgrammeItem } from '../../../shared/contract/programme.ts';
 import { COMPETENCY_TYPES, FUNDING_SOURCES } from '../../../shared/domain/methods.ts';
 import { newId } from '../db/ids.ts';
@@ -8,6 +9,7 @@ import * as repo from '../db/repos/programme.ts';
 import { getEmployee } from '../db/repos/employees.ts';
 import { getUnit } from '../db/repos/units.ts';
 import { round2 } from '../../../shared/domain/jp.ts';
+import type { ServiceContext } from './context.ts';
 import type { Handlers } from './handlers.ts';
 import { meta } from './office.ts';
 import { eventsOfItem, officeNow } from './events.ts';
@@ -18,6 +20,22 @@ import { writeTransaction } from '../db/transaction.ts';
 function checkTargets(db: Db, n: { employeeId: string | null; unitId: string | null }): void {
   if (n.employeeId && !getEmployee(db, n.employeeId)) throw ApiError.field(['employeeId'], 'employee.unknown');
   if (n.unitId && !getUnit(db, n.unitId)) throw ApiError.field(['unitId'], 'employee.unit_unknown');
+}
+
+/**
+ * A new need, for a person or a unit that exists, with the evaluation finding it came from if
+ * one (checked by the caller). Call inside the write's transaction.
+ */
+export function createNeed(ctx: ServiceContext, input: ParsedInput<'needs.create'>, finding: Need['finding'] = null): Need {
+  checkTargets(ctx.db, input);
+  const m = meta(ctx);
+  const need = {
+    id: newId(), ...input, ...(finding ? { finding } : {}),
+    createdAt: m.at, updatedAt: m.at, updatedBy: m.actor?.userId ?? null, origin: m.origin, deletedAt: null,
+  };
+  repo.saveNeed(ctx.db, need, true);
+  recordChange(ctx.db, m, { entity: 'need', entityId: need.id, op: 'insert', after: need });
+  return repo.getNeed(ctx.db, need.id)!;
 }
 
 function requireItem(db: Db, id: string): ProgrammeItem {
@@ -74,14 +92,7 @@ export function programmeSummary(db: Db, year: number, now: Date) {
 export const programmeHandlers = {
   'needs.list': ({ year }, ctx) => repo.listNeeds(ctx.db, year),
 
-  'needs.create': (input, ctx) => writeTransaction(ctx.db, () => {
-    checkTargets(ctx.db, input);
-    const m = meta(ctx);
-    const need = { id: newId(), ...input, createdAt: m.at, updatedAt: m.at, updatedBy: m.actor?.userId ?? null, origin: m.origin, deletedAt: null };
-    repo.saveNeed(ctx.db, need, true);
-    recordChange(ctx.db, m, { entity: 'need', entityId: need.id, op: 'insert', after: need });
-    return repo.getNeed(ctx.db, need.id)!;
-  }),
+  'needs.create': (input, ctx) => writeTransaction(ctx.db, () => createNeed(ctx, input)),
 
   'needs.update': ({ id, ...input }, ctx) => writeTransaction(ctx.db, () => {
     const before = plainNeed(requireNeed(ctx.db, id));

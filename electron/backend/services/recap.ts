@@ -7,7 +7,7 @@ import { methodById } from '../../../shared/domain/methods.ts';
 import { employeeRecapDoc, eventRecapDoc, RESULT_TEXT, trainingNote } from '../../../shared/pdf/recap.ts';
 import type { Db } from '../db/open.ts';
 import { getEmployee } from '../db/repos/employees.ts';
-import { externalRecordsInYear } from '../db/repos/ledger.ts';
+import { listRecords } from '../db/repos/records.ts';
 import * as t from '../db/repos/trainings.ts';
 import { MIME, writeXlsx } from '../import/write-table.ts';
 import { renderPdf } from '../pdf/render.ts';
@@ -79,7 +79,13 @@ export function employeeRecap(db: Db, employeeId: string, year: number, now: Dat
       upcomingSessions: upcoming.length, upcomingJp: round2(upcoming.reduce((a, s) => a + s.jp, 0)), nextSessionDate: upcoming[0]?.date ?? null,
     };
   }).sort((a, b) => (a.startDate ?? '').localeCompare(b.startDate ?? ''));
-  const external = externalRecordsInYear(db, employeeId, year).map(({ methodId, ...r }) => ({ ...r, methodName: methodById(methodId)?.name ?? '' }));
+  // Oldest first (the list itself is newest first).
+  const external = listRecords(db, { year, employeeId, verified: 'all', terms: [], titleTerms: [] })
+    .sort((a, b) => cmp(a.startDate, b.startDate) || cmp(a.endDate, b.endDate) || cmp(a.title, b.title))
+    .map((r) => ({
+      id: r.id, title: r.title, organiser: r.organiser, startDate: r.startDate, endDate: r.endDate, jp: r.jp, verified: r.verifiedAt !== null,
+      methodName: methodById(r.methodId)?.name ?? '',
+    }));
   const eventJp = round2(trainings.reduce((a, x) => a + (x.result === 'passed' ? x.jp : 0), 0));
   const externalJp = round2(external.reduce((a, x) => a + x.jp, 0));
   return {
@@ -90,6 +96,8 @@ export function employeeRecap(db: Db, employeeId: string, year: number, now: Dat
     trainings, external,
   };
 }
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 const xlsxFile = (fileName: string, data: Buffer) => ({ fileName, mimeType: MIME.xlsx, dataBase64: data.toString('base64') });
 

@@ -231,12 +231,6 @@ export function sameServicePeriod(db: Db, s: Pick<ServiceScoreRecord, 'id' | 'un
     .get(s.id, s.unitId, s.kind, s.periodStart, s.periodEnd) !== undefined;
 }
 
-/** The same unit's (or the office's) score of the same kind for the latest period ending before `before`. */
-export function previousServiceScore(db: Db, unitId: string | null, kind: string, before: string): number | null {
-  return (sql(db, `SELECT score FROM service_scores WHERE deleted_at IS NULL AND unit_id IS ? AND kind = ? AND period_end < ?
-    ORDER BY period_end DESC, period_start DESC LIMIT 1`).get(unitId, kind, before) as { score: number } | undefined)?.score ?? null;
-}
-
 export function saveServiceScore(db: Db, s: ServiceScoreRecord, insert: boolean): void {
   const p = [s.unitId, s.periodStart, s.periodEnd, s.kind, s.score, s.respondents, s.notes, s.updatedAt, s.updatedBy, s.deletedAt];
   if (insert) {
@@ -249,16 +243,16 @@ export function saveServiceScore(db: Db, s: ServiceScoreRecord, insert: boolean)
 }
 
 // ── level 4: training beside the service scores ─────────────────────────────────────────
-/** Events not cancelled with a session in the period. */
-export function eventsHeldIn(db: Db, start: string, end: string): string[] {
-  return (sql(db, `SELECT DISTINCT e.id FROM events e JOIN event_sessions s ON s.event_id = e.id
-    WHERE e.deleted_at IS NULL AND e.status <> 'batal' AND s.deleted_at IS NULL AND s.date BETWEEN ? AND ?`).all(start, end) as { id: string }[]).map((r) => r.id);
+/** The days events not cancelled have a session on, between two dates: each event and day once. */
+export function eventDaysBetween(db: Db, start: string, end: string): { eventId: string; date: string }[] {
+  return sql(db, `SELECT DISTINCT e.id AS eventId, s.date FROM events e JOIN event_sessions s ON s.event_id = e.id
+    WHERE e.deleted_at IS NULL AND e.status <> 'batal' AND s.deleted_at IS NULL AND s.date BETWEEN ? AND ?`).all(start, end) as { eventId: string; date: string }[];
 }
 
-/** External training records (live) starting in the period, as the ledger counts them by year: employee and JP. */
-export function recordsStartingIn(db: Db, start: string, end: string): { employeeId: string; jp: number }[] {
-  return sql(db, `SELECT employee_id AS employeeId, jp FROM training_records WHERE deleted_at IS NULL AND start_date BETWEEN ? AND ?`)
-    .all(start, end) as { employeeId: string; jp: number }[];
+/** External training records (live) starting between two dates, as the ledger counts them by year: employee, start and JP. */
+export function recordsStartingBetween(db: Db, start: string, end: string): { employeeId: string; startDate: string; jp: number }[] {
+  return sql(db, `SELECT employee_id AS employeeId, start_date AS startDate, jp FROM training_records WHERE deleted_at IS NULL AND start_date BETWEEN ? AND ?`)
+    .all(start, end) as { employeeId: string; startDate: string; jp: number }[];
 }
 
 /** Employee id → unit id, for everyone on the roster (removed people too: they trained then). */

@@ -46,20 +46,6 @@ function rawRows(db: Db, text: string, params: Record<string, unknown>): Raw[] {
   return sql(db, text).raw(true).all(params) as Raw[];
 }
 
-export interface ExternalRecordRow {
-  id: string; title: string; organiser: string; methodId: number; startDate: string; endDate: string; jp: number; verified: boolean;
-}
-
-/** An employee's live external records that start in the year, oldest first. */
-export function externalRecordsInYear(db: Db, employeeId: string, year: number): ExternalRecordRow[] {
-  const rows = sql(db, `SELECT id, title, organiser, method_id AS methodId, start_date AS startDate, end_date AS endDate, jp,
-      verified_at IS NOT NULL AS verified
-    FROM training_records WHERE employee_id = @employeeId AND deleted_at IS NULL AND start_date BETWEEN @from AND @to
-    ORDER BY start_date, end_date, title`)
-    .all({ employeeId, from: `${year}-01-01`, to: `${year}-12-31` }) as (Omit<ExternalRecordRow, 'verified'> & { verified: number })[];
-  return rows.map((r) => ({ ...r, verified: r.verified === 1 }));
-}
-
 /**
  * JP realised per unit and month by active employees: credited events by the month of the
  * sessions attended, external records by their start month.

@@ -264,14 +264,20 @@ const IN_YEAR = 'substr(s.date, 1, 4) = @year';
 
 /**
  * year_records (a common table expression): per employee, the JP of live external records that
- * start in the year (@year), and the part not verified yet.
+ * start in the year (@year), and the part not verified yet. With `scope` (a SELECT of employee
+ * ids), only those employees'.
  */
-export const YEAR_RECORDS = `
+function yearRecords(scope?: string): string {
+  return `
   year_records AS (
     SELECT employee_id, sum(jp) AS external_jp, sum(CASE WHEN verified_at IS NULL THEN jp ELSE 0 END) AS unverified_jp
     -- By person from training_records_ledger alone (the unary + keeps the planner off the date index).
-    FROM training_records WHERE deleted_at IS NULL AND +start_date BETWEEN @year || '-01-01' AND @year || '-12-31'
+    FROM training_records WHERE deleted_at IS NULL AND +start_date BETWEEN @year || '-01-01' AND @year || '-12-31'${scope ? `
+      AND employee_id IN (${scope})` : ''}
     GROUP BY employee_id)`;
+}
+
+export const YEAR_RECORDS = yearRecords();
 
 /**
  * The year's JP of every roster employee, as common table expressions (`WITH ${YEAR_JP} …`) for
@@ -291,7 +297,8 @@ export const YEAR_RECORDS = `
  *   as the recaps keep each training's.
  * - year_records: as YEAR_RECORDS.
  */
-export const YEAR_JP = `
+function yearJp(scope?: string): string {
+  return `
   year_sessions AS MATERIALIZED (
     SELECT s.id, s.event_id, ${END_LOCAL} <= @now AS over, ${IN_YEAR} AS in_year,
       CASE WHEN ${IN_YEAR} THEN ${SESSION_JP} ELSE 0 END AS jp_year,
@@ -307,7 +314,9 @@ export const YEAR_JP = `
     SELECT m.enrolment_id, sum(m.status IN (${PRESENT_SQL})) AS attended,
       sum((m.status IN (${PRESENT_SQL})) * x.jp_year) AS year_jp, sum(x.jp_ahead) AS marked_ahead_jp
     FROM attendance_marks m JOIN year_sessions x ON x.id = m.session_id
-    WHERE m.deleted_at IS NULL GROUP BY m.enrolment_id),
+    WHERE m.deleted_at IS NULL${scope ? `
+      AND m.enrolment_id IN (SELECT id FROM enrolments WHERE employee_id IN (${scope}))` : ''}
+    GROUP BY m.enrolment_id),
   year_enrolments AS (
     SELECT n.id AS enrolment_id, n.employee_id, x.event_id, x.finished,
       -- jp.ts completion(): attendance % to one decimal, computed as it computes it, then the post-test.
@@ -317,12 +326,16 @@ export const YEAR_JP = `
       max(0, round(x.ahead_jp - coalesce(k.marked_ahead_jp, 0), 2)) AS upcoming_jp
     FROM year_events x JOIN enrolments n ON n.event_id = x.event_id
       LEFT JOIN year_marks k ON k.enrolment_id = n.id
-    WHERE n.status = 'terdaftar' AND n.deleted_at IS NULL AND n.employee_id IS NOT NULL),
+    WHERE n.status = 'terdaftar' AND n.deleted_at IS NULL AND n.employee_id IS NOT NULL${scope ? `
+      AND n.employee_id IN (${scope})` : ''}),
   year_jp AS (
     SELECT employee_id, sum(CASE WHEN passed THEN year_jp ELSE 0 END) AS event_jp,
       sum(CASE WHEN finished THEN 0 ELSE year_jp + upcoming_jp END) AS planned_jp
     FROM year_enrolments GROUP BY employee_id),
-  ${YEAR_RECORDS}`;
+  ${yearRecords(scope)}`;
+}
+
+export const YEAR_JP = yearJp();
 
 export interface CandidateRow { id: string; nip: string; name: string; golongan: string | null; unit: string | null; jp: number; enrolled: boolean }
 
@@ -330,16 +343,26 @@ export interface CandidateRow { id: string; nip: string; name: string; golongan:
  * Active roster employees to enrol in an event, found by the roster's own search and filters,
  * with the JP they have in `year` as the ledger counts them (YEAR_JP: events completed plus
  * external records) and whether they are enrolled already; those with the fewest JP first (or
- * by name), then by name as the roster sorts it. One statement. `now`: the office's wall clock.
+ * by name), then by name as the roster sorts it. `now`: the office's wall clock.
+ *
+ * The JP are counted only for those who can be on the page (YEAR_JP narrowed to them): by name,
+ * the page itself; by fewest JP, everyone the search and filters find. Narrowed to most of the
+ * roster, the count costs more than counting everyone once (about even at half the roster on
+ * 10,000 employees), so then it counts everyone.
  */
 export function listCandidates(db: Db, q: { eventId: string; year: number; now: string; terms: string[]; unitId?: string; golongan?: string; order: 'name' | 'fewest_jp'; limit: number }): CandidateRow[] {
   const { whereSql, params } = rosterFilter({ terms: q.terms, unitId: q.unitId, golongan: q.golongan, status: 'aktif' });
-  const order = `${q.order === 'fewest_jp' ? 'jp ASC, ' : ''}e.name COLLATE NOCASE, e.nip`;
-  const rows = sql(db, `WITH ${YEAR_JP}
+  const byName = 'e.name COLLATE NOCASE, e.nip';
+  const { roster, found } = sql(db, `SELECT count(*) AS roster, total(${whereSql}) AS found FROM employees e WHERE e.deleted_at IS NULL AND e.status = 'aktif'`)
+    .get(params) as { roster: number; found: number };
+  const narrow = (q.order === 'name' ? Math.min(found, q.limit) : found) * 2 <= roster;
+  const page = q.order === 'name' ? ` ORDER BY ${byName} LIMIT @limit` : '';
+  const rows = sql(db, `WITH ${narrow ? `picked AS MATERIALIZED (SELECT e.id FROM employees e WHERE ${whereSql}${page}), ${yearJp('SELECT id FROM picked')}` : YEAR_JP}
     SELECT e.id, e.nip, e.name, e.golongan, u.name AS unit, round(coalesce(j.event_jp, 0) + coalesce(r.external_jp, 0), 2) AS jp,
       EXISTS (SELECT 1 FROM enrolments x WHERE x.event_id = @eventId AND x.employee_id = e.id AND x.status = 'terdaftar' AND x.deleted_at IS NULL) AS enrolled
-    FROM employees e LEFT JOIN units u ON u.id = e.unit_id LEFT JOIN year_jp j ON j.employee_id = e.id LEFT JOIN year_records r ON r.employee_id = e.id
-    WHERE ${whereSql} ORDER BY ${order} LIMIT @limit`)
+    FROM ${narrow ? 'picked p JOIN employees e ON e.id = p.id' : 'employees e'} LEFT JOIN units u ON u.id = e.unit_id
+      LEFT JOIN year_jp j ON j.employee_id = e.id LEFT JOIN year_records r ON r.employee_id = e.id
+    ${narrow ? '' : `WHERE ${whereSql} `}ORDER BY ${q.order === 'fewest_jp' ? 'jp ASC, ' : ''}${byName} LIMIT @limit`)
     .all({ ...params, year: String(q.year), now: q.now, eventId: q.eventId, limit: q.limit }) as (Omit<CandidateRow, 'enrolled'> & { enrolled: number })[];
   return rows.map((r) => ({ ...r, enrolled: r.enrolled === 1 }));
 }
