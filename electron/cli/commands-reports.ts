@@ -3,7 +3,7 @@
 //   bangkom report riwayat --nip NIP --out riwayat.pdf [--year 2026]
 import path from 'node:path';
 import type { Command } from 'commander';
-import { REPORT_KINDS, type ReportKind } from '../../shared/contract/reports.ts';
+import { REPORT_KINDS, type ReportKind } from '../../shared/domain/report-kinds.ts';
 import { CliFailure, callAsCli, employeeByNip, findUnit, print, withBackend, writeFileAtomic, yearOf, type CliOutcome } from './support.ts';
 
 const KINDS = [...REPORT_KINDS, 'riwayat'] as const;

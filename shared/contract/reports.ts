@@ -2,12 +2,12 @@ import { z } from 'zod';
 import { method } from './define.ts';
 import { exportedFile, id } from './common.ts';
 import { year } from './programme.ts';
+import { REPORT_KINDS } from '../domain/report-kinds.ts';
 
 // Reports that look like Indonesian government documents, as PDF and as XLSX.
 
-export const REPORT_KINDS = ['realisasi', 'jp', 'evaluasi', 'siasn'] as const;
+export { REPORT_KINDS, type ReportKind } from '../domain/report-kinds.ts';
 export const reportKind = z.enum(REPORT_KINDS);
-export type ReportKind = z.infer<typeof reportKind>;
 export const reportFormat = z.enum(['pdf', 'xlsx']);
 
 export const reportMethods = {
