@@ -8,6 +8,13 @@ import { Form, FormFooter, TextField, useSaveForm } from '../../components/form.
 import { numberOrNull } from '../trainings/format.ts';
 
 type RuleValues = Record<keyof TrainingRules, string>;
+/** Each rule's field: its label and hint texts under settings.rules. */
+const RULE_FIELDS: [keyof TrainingRules, string, string][] = [
+  ['graceMinutes', 'graceMinutes', 'graceHint'],
+  ['jpTargetPerYear', 'jpTarget', 'jpTargetHint'],
+  ['jpTargetPppk', 'jpTargetPppk', 'jpTargetPppkHint'],
+  ['followupMonths', 'followupMonths', 'followupMonthsHint'],
+];
 const toValues = (r: TrainingRules): RuleValues => ({
   graceMinutes: String(r.graceMinutes), jpTargetPerYear: String(r.jpTargetPerYear), jpTargetPppk: String(r.jpTargetPppk), followupMonths: String(r.followupMonths),
 });
@@ -35,30 +42,9 @@ function RulesForm({ current }: { current: TrainingRules }) {
       <p className="form-note">{t('settings.rules.intro')}</p>
       <Form form={form} onSubmit={onSubmit}>
         <div className="grid-2">
-          <TextField
-            name="graceMinutes"
-            label={t('settings.rules.graceMinutes')}
-            inputMode="numeric"
-            hint={t('settings.rules.graceHint', { default: DEFAULT_RULES.graceMinutes })}
-          />
-          <TextField
-            name="jpTargetPerYear"
-            label={t('settings.rules.jpTarget')}
-            inputMode="numeric"
-            hint={t('settings.rules.jpTargetHint', { default: DEFAULT_RULES.jpTargetPerYear })}
-          />
-          <TextField
-            name="jpTargetPppk"
-            label={t('settings.rules.jpTargetPppk')}
-            inputMode="numeric"
-            hint={t('settings.rules.jpTargetPppkHint', { default: DEFAULT_RULES.jpTargetPppk })}
-          />
-          <TextField
-            name="followupMonths"
-            label={t('settings.rules.followupMonths')}
-            inputMode="numeric"
-            hint={t('settings.rules.followupMonthsHint', { default: DEFAULT_RULES.followupMonths })}
-          />
+          {RULE_FIELDS.map(([name, label, hint]) => (
+            <TextField key={name} name={name} label={t(`settings.rules.${label}`)} inputMode="numeric" hint={t(`settings.rules.${hint}`, { default: DEFAULT_RULES[name] })} />
+          ))}
         </div>
         <FormFooter error={alert} done={saved && t('settings.rules.saved')} submitLabel={t('common.save')} />
       </Form>
