@@ -33,6 +33,7 @@ import { recordHandlers } from './services/records.ts';
 import { ledgerHandlers } from './services/ledger.ts';
 import { evaluationHandlers } from './services/evaluation.ts';
 import { reportHandlers } from './services/reports.ts';
+import { batchHandlers } from './services/batches.ts';
 import { backupBeforeMigration } from './backup/daily.ts';
 import { backupRuntime } from './backup/runtime.ts';
 import { describeProcesses, otherProcesses, type ProcessKind } from './backup/presence.ts';
@@ -58,6 +59,7 @@ const handlers: Handlers = {
   ...ledgerHandlers,
   ...evaluationHandlers,
   ...reportHandlers,
+  ...batchHandlers,
 };
 
 export interface CallOptions {

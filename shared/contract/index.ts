@@ -20,6 +20,7 @@ import { recordMethods } from './records.ts';
 import { ledgerMethods } from './ledger.ts';
 import { evaluationMethods } from './evaluation.ts';
 import { reportMethods } from './reports.ts';
+import { batchMethods } from './batches.ts';
 
 /** The one contract: method name → input schema, output schema, access. */
 export const contract = {
@@ -43,6 +44,7 @@ export const contract = {
   ...ledgerMethods,
   ...evaluationMethods,
   ...reportMethods,
+  ...batchMethods,
 } satisfies Record<string, MethodDef>;
 
 export type Contract = typeof contract;

@@ -15,6 +15,7 @@ import { ledger } from './en/ledger.ts';
 import { ledgerUi } from './en/ledger-ui.ts';
 import { evaluationUi } from './en/evaluation-ui.ts';
 import { reports } from './en/reports.ts';
+import { batches } from './en/batches.ts';
 
 export const en: Catalogue = {
   ...messages,
@@ -32,4 +33,5 @@ export const en: Catalogue = {
   ...ledgerUi,
   ...evaluationUi,
   ...reports,
+  ...batches,
 };

@@ -15,6 +15,7 @@ import { ledger } from './id/ledger.ts';
 import { ledgerUi } from './id/ledger-ui.ts';
 import { evaluationUi } from './id/evaluation-ui.ts';
 import { reports } from './id/reports.ts';
+import { batches } from './id/batches.ts';
 
 export const id = {
   ...messages,
@@ -32,6 +33,7 @@ export const id = {
   ...ledgerUi,
   ...evaluationUi,
   ...reports,
+  ...batches,
 };
 
 export type Catalogue = typeof id;

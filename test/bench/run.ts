@@ -7,6 +7,7 @@ import { backupCreate } from './backup.bench.ts';
 import { certificatesBatch500, certificatesVerify } from './certificates.bench.ts';
 import { recordsImport } from './records.bench.ts';
 import { ledgerYear } from './ledger.bench.ts';
+import { batchExportYear } from './batches.bench.ts';
 
 const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const benches: Record<string, () => unknown> = {
@@ -25,6 +26,7 @@ const benches: Record<string, () => unknown> = {
   'certificates.verify': certificatesVerify,
   'records.import_10k': recordsImport,
   'ledger.year_10k': ledgerYear,
+  'batch.export_year': batchExportYear,
   'renderer.bundle': bundleSize,
   'renderer.first_paint': firstPaint,
 };

@@ -1,0 +1,175 @@
+/**
+ * Reading a batch file: unzip, check the manifest's signature against the keys the reader trusts,
+ * every file's SHA-256 and row count, and hand back the rows. No database and no files: the city's
+ * import (and any other system) calls it with the bytes and its own list of trusted keys.
+ */
+import { createHash } from 'node:crypto';
+import { unzipSync } from 'fflate';
+import { nodeSignatureCheck } from '../certificates/crypto.ts';
+import {
+  ALG_NAMES, BATCH_FORMAT, BATCH_FORMAT_VERSION, ENTITY_NAMES, MANIFEST_FILE, SIGNATURE_FILE, entityFile, type BatchManifest,
+} from './format.ts';
+
+/** An office key the reader trusts (its own, or one a trust file or a person confirmed). */
+export interface TrustedBatchKey {
+  kid: string;
+  /** COSE number (-8 for EdDSA). */
+  alg: number;
+  /** Raw 32-byte Ed25519 public key. */
+  publicKey: Uint8Array;
+  /** The office the key belongs to; a manifest naming another office with it is refused. */
+  officeCode?: string;
+}
+
+export type BatchFailureKind = 'malformed' | 'tampered' | 'unknown_office';
+
+export const BATCH_READ_REASONS = {
+  malformed: ['not_zip', 'missing_file', 'manifest_invalid', 'unsupported_version', 'row_invalid', 'count_mismatch'],
+  tampered: ['bad_signature', 'hash_mismatch', 'file_damaged', 'unexpected_file'],
+  unknown_office: ['unknown_key', 'key_other_office'],
+} as const;
+export type BatchReadReason = (typeof BATCH_READ_REASONS)[BatchFailureKind][number];
+
+export interface BatchFailure {
+  ok: false;
+  kind: BatchFailureKind;
+  reason: BatchReadReason;
+  /** The file inside the batch that is wrong, when one is. */
+  file?: string;
+  /** Message key (`batches.read.<reason>`) and its parameters. */
+  message: string;
+  params: Record<string, string | number>;
+}
+
+export type BatchRow = Record<string, unknown> & { id: string; rowVersion: number };
+
+export interface BatchContents {
+  ok: true;
+  manifest: BatchManifest;
+  /** Rows per entity (every entity of the format, tombstones included), in file order. */
+  rows: Record<string, BatchRow[]>;
+  sha256: string;
+}
+
+export type BatchReadResult = BatchContents | BatchFailure;
+
+class Refused extends Error {
+  constructor(readonly failure: BatchFailure) { super(failure.reason); }
+}
+
+function refuse(kind: BatchFailureKind, reason: BatchReadReason, file?: string, params: Record<string, string | number> = {}): never {
+  throw new Refused({ ok: false, kind, reason, ...(file ? { file } : {}), message: `batches.read.${reason}`, params: { ...(file ? { file } : {}), ...params } });
+}
+
+const sha256Hex = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const HEX64 = /^[0-9a-f]{64}$/;
+
+/** One entry, inflated alone, so a damaged one is named. */
+function entry(bytes: Uint8Array, name: string): Uint8Array {
+  try {
+    const out = unzipSync(bytes, { filter: (f) => f.name === name });
+    const data = out[name];
+    if (!data) refuse('malformed', 'missing_file', name);
+    return data;
+  } catch (err) {
+    if (err instanceof Refused) throw err;
+    return refuse('tampered', 'file_damaged', name);
+  }
+}
+
+function manifestOf(bytes: Uint8Array): BatchManifest {
+  let value: unknown;
+  try {
+    value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+  } catch {
+    return refuse('malformed', 'manifest_invalid', MANIFEST_FILE);
+  }
+  if (!isRecord(value) || value.format !== BATCH_FORMAT) refuse('malformed', 'manifest_invalid', MANIFEST_FILE);
+  if (value.formatVersion !== BATCH_FORMAT_VERSION) refuse('malformed', 'unsupported_version', MANIFEST_FILE, { version: String(value.formatVersion) });
+  const m = value;
+  const office = m.office;
+  const ok = isRecord(office) && typeof office.code === 'string' && typeof office.id === 'string' && typeof office.name === 'string'
+    && Number.isInteger(m.seq) && (m.seq as number) >= 1 && (m.kind === 'full' || m.kind === 'incremental')
+    && typeof m.kid === 'string' && typeof m.alg === 'string' && typeof m.createdAt === 'string'
+    && isRecord(m.journal) && Number.isInteger(m.journal.from) && Number.isInteger(m.journal.to)
+    && (m.previous === null || (isRecord(m.previous) && Number.isInteger(m.previous.seq) && typeof m.previous.sha256 === 'string' && HEX64.test(m.previous.sha256)))
+    && isRecord(m.counts) && isRecord(m.files)
+    && ENTITY_NAMES.every((n) => Number.isInteger((m.counts as Record<string, unknown>)[n]) && typeof (m.files as Record<string, unknown>)[entityFile(n)] === 'string');
+  if (!ok) refuse('malformed', 'manifest_invalid', MANIFEST_FILE);
+  return value as unknown as BatchManifest;
+}
+
+function rowsOf(name: string, data: Uint8Array): BatchRow[] {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(data);
+  } catch {
+    return refuse('malformed', 'row_invalid', name, { line: 1 });
+  }
+  if (text === '') return [];
+  if (!text.endsWith('\n')) refuse('malformed', 'row_invalid', name, { line: text.split('\n').length });
+  const lines = text.slice(0, -1).split('\n');
+  return lines.map((line, i) => {
+    let row: unknown;
+    try {
+      row = JSON.parse(line);
+    } catch {
+      return refuse('malformed', 'row_invalid', name, { line: i + 1 });
+    }
+    if (!isRecord(row) || typeof row.id !== 'string' || !Number.isInteger(row.rowVersion)) refuse('malformed', 'row_invalid', name, { line: i + 1 });
+    return row as BatchRow;
+  });
+}
+
+/**
+ * The checked contents of a batch file, or why it cannot be trusted: `malformed` (not a batch, cut
+ * short, or not written by the format), `tampered` (signature, a hash or a file does not match
+ * what was signed), `unknown_office` (signed by a key the reader does not trust for that office).
+ */
+export function readBatch(bytes: Uint8Array, trustedKeys: readonly TrustedBatchKey[]): BatchReadResult {
+  try {
+    return read(bytes, trustedKeys);
+  } catch (err) {
+    if (err instanceof Refused) return err.failure;
+    throw err;
+  }
+}
+
+function read(bytes: Uint8Array, trustedKeys: readonly TrustedBatchKey[]): BatchContents {
+  const names: string[] = [];
+  try {
+    unzipSync(bytes, { filter: (f) => { names.push(f.name); return false; } });
+  } catch {
+    refuse('malformed', 'not_zip');
+  }
+  for (const required of [MANIFEST_FILE, SIGNATURE_FILE]) if (!names.includes(required)) refuse('malformed', 'missing_file', required);
+  const manifestBytes = entry(bytes, MANIFEST_FILE);
+  const signature = entry(bytes, SIGNATURE_FILE);
+  const manifest = manifestOf(manifestBytes);
+
+  const key = trustedKeys.find((k) => k.kid === manifest.kid);
+  if (!key) refuse('unknown_office', 'unknown_key', undefined, { office: manifest.office.code, kid: manifest.kid });
+  if (key.officeCode !== undefined && key.officeCode !== manifest.office.code) {
+    refuse('unknown_office', 'key_other_office', undefined, { office: manifest.office.code, owner: key.officeCode });
+  }
+  if (ALG_NAMES[key.alg] !== manifest.alg || !nodeSignatureCheck(key.alg, key.publicKey, manifestBytes, signature)) {
+    refuse('tampered', 'bad_signature', SIGNATURE_FILE);
+  }
+
+  const expected = new Set([MANIFEST_FILE, SIGNATURE_FILE, ...ENTITY_NAMES.map(entityFile)]);
+  const extra = names.find((n) => !expected.has(n));
+  if (extra) refuse('tampered', 'unexpected_file', extra);
+  const rows: Record<string, BatchRow[]> = {};
+  for (const entity of ENTITY_NAMES) {
+    const name = entityFile(entity);
+    if (!names.includes(name)) refuse('malformed', 'missing_file', name);
+    const data = entry(bytes, name);
+    if (sha256Hex(data) !== manifest.files[name]) refuse('tampered', 'hash_mismatch', name);
+    rows[entity] = rowsOf(name, data);
+    if (rows[entity].length !== manifest.counts[entity]) {
+      refuse('malformed', 'count_mismatch', name, { expected: manifest.counts[entity]!, found: rows[entity].length });
+    }
+  }
+  return { ok: true, manifest, rows, sha256: sha256Hex(bytes) };
+}

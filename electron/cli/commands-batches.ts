@@ -1,0 +1,65 @@
+// `batch`: the batches for the city office — make the next one (to the outbox, or a USB folder), and what waits.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Command } from 'commander';
+import type { BatchCounts } from '../../shared/contract/batches.ts';
+import { CliFailure, callAsCli, print, t, withBackend, writeFileAtomic, type CliOutcome } from './support.ts';
+
+/** Entity files as the clerk reads them. */
+const ENTITY_WORDS: Record<string, string> = {
+  office: 'kantor', units: 'unit kerja', employees: 'pegawai', needs: 'kebutuhan', programme_items: 'rencana',
+  events: 'kegiatan', event_sessions: 'sesi', enrolments: 'peserta', attendance_marks: 'tanda hadir',
+  training_records: 'pelatihan luar', questionnaire_templates: 'templat kuesioner', event_questionnaires: 'kuesioner kegiatan',
+  reaction_responses: 'isian kuesioner', followups: 'evaluasi pascapelatihan', service_scores: 'nilai IKM',
+  certificates: 'sertifikat', revocations: 'pencabutan', tombstones: 'dihapus',
+};
+
+const NUMBER = new Intl.NumberFormat('id-ID');
+const countsText = (counts: BatchCounts) => {
+  const shown = Object.entries(counts).filter(([, n]) => n > 0).map(([e, n]) => `${NUMBER.format(n)} ${ENTITY_WORDS[e] ?? e}`);
+  return shown.length ? shown.join(', ') : 'tidak ada baris';
+};
+const when = (iso: string) => `${iso.slice(0, 16).replace('T', ' ')} UTC`;
+
+export function registerBatchCommands(program: Command, _outcome: CliOutcome): void {
+  const batch = program.command('batch').description('kiriman data ke BKPSDM kota/kabupaten');
+
+  batch.command('export')
+    .description('buat kiriman berikutnya (perubahan sejak kiriman terakhir; yang pertama lengkap) di outbox, dan salin ke --out')
+    .option('--full', 'kiriman lengkap (seluruh data), bukan hanya perubahan')
+    .option('--out <dir>', 'salin berkas kiriman ke folder ini (mis. flashdisk)')
+    .option('--json', 'cetak JSON: {file, seq, sha256, counts}')
+    .action(async (opts: { full?: boolean; out?: string }, cmd: Command) => withBackend(cmd, async (backend) => {
+      const made = await callAsCli(backend, 'batch.export', opts.full ? { full: true } : {});
+      let file = made.file;
+      if (opts.out !== undefined) {
+        const dir = path.resolve(opts.out);
+        if (!fs.statSync(dir, { throwIfNoEntry: false })?.isDirectory()) throw new CliFailure(`Folder ${dir} tidak ada.`);
+        file = path.join(dir, made.fileName);
+        writeFileAtomic(file, fs.readFileSync(made.file));
+      }
+      print(cmd, { file, seq: made.seq, sha256: made.sha256, counts: made.counts }, () => [
+        made.reused
+          ? `Tidak ada perubahan sejak kiriman ${made.seq}: berkas yang sama dipakai lagi.`
+          : `Kiriman ${made.seq} dibuat.`,
+        `  berkas: ${file}`,
+        `  isi:    ${countsText(made.counts)}`,
+        `  SHA-256: ${made.sha256}`,
+      ].join('\n'));
+    }));
+
+  batch.command('status')
+    .description('yang menunggu dikirim, dan kiriman yang sudah dibuat')
+    .option('--json', 'cetak JSON: {pending, batches}')
+    .action(async (_opts: unknown, cmd: Command) => withBackend(cmd, async (backend) => {
+      const pending = await callAsCli(backend, 'batch.pending', {});
+      const batches = await callAsCli(backend, 'batch.list', {});
+      print(cmd, { pending, batches }, () => [
+        pending.total === 0
+          ? `Tidak ada perubahan sejak kiriman ${pending.since}.`
+          : `Menunggu dikirim${pending.since === null ? ' (kiriman pertama, lengkap)' : ` sejak kiriman ${pending.since}`}: ${countsText(pending.counts)}.`,
+        ...(batches.length ? ['Kiriman:'] : ['Belum ada kiriman.']),
+        ...batches.map((b) => `  ${String(b.seq).padStart(5, '0')}  ${when(b.createdAt)}  ${t(`batches.kind.${b.kind}`).padEnd(9)} ${t(`batches.state.${b.state}`).padEnd(8)} ${b.fileName}`),
+      ].join('\n'));
+    }));
+}
