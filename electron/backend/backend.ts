@@ -34,6 +34,7 @@ import { ledgerHandlers } from './services/ledger.ts';
 import { evaluationHandlers } from './services/evaluation.ts';
 import { reportHandlers } from './services/reports.ts';
 import { batchHandlers } from './services/batches.ts';
+import { cityHandlers } from './services/city.ts';
 import { backupBeforeMigration } from './backup/daily.ts';
 import { backupRuntime } from './backup/runtime.ts';
 import { describeProcesses, otherProcesses, type ProcessKind } from './backup/presence.ts';
@@ -60,6 +61,7 @@ const handlers: Handlers = {
   ...evaluationHandlers,
   ...reportHandlers,
   ...batchHandlers,
+  ...cityHandlers,
 };
 
 export interface CallOptions {

@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import type { BatchCounts } from '../../shared/contract/batches.ts';
-import { CliFailure, callAsCli, print, t, withBackend, writeFileAtomic, type CliOutcome } from './support.ts';
+import { ACCEPTED_STATUSES, type BatchImportResult } from '../../shared/contract/city.ts';
+import { CliFailure, callAsCli, print, readInputFile, t, withBackend, writeFileAtomic, type CliOutcome } from './support.ts';
 
 /** Entity files as the clerk reads them. */
 const ENTITY_WORDS: Record<string, string> = {
@@ -21,7 +22,7 @@ const countsText = (counts: BatchCounts) => {
 };
 const when = (iso: string) => `${iso.slice(0, 16).replace('T', ' ')} UTC`;
 
-export function registerBatchCommands(program: Command, _outcome: CliOutcome): void {
+export function registerBatchCommands(program: Command, outcome: CliOutcome): void {
   const batch = program.command('batch').description('kiriman data ke BKPSDM kota/kabupaten');
 
   batch.command('export')
@@ -62,4 +63,47 @@ export function registerBatchCommands(program: Command, _outcome: CliOutcome): v
         ...batches.map((b) => `  ${String(b.seq).padStart(5, '0')}  ${when(b.createdAt)}  ${t(`batches.kind.${b.kind}`).padEnd(9)} ${t(`batches.state.${b.state}`).padEnd(8)} ${b.fileName}`),
       ].join('\n'));
     }));
+
+  batch.command('import')
+    .description('kantor kota/kabupaten: periksa dan impor berkas kiriman kecamatan (tanda tangan, urutan, isi)')
+    .argument('<files...>', 'berkas .bkbatch')
+    .option('--dry-run', 'uji coba: tampilkan yang akan berubah tanpa menyimpan apa pun')
+    .option('--accept-out-of-order', 'impor juga kiriman yang datang sebelum kiriman yang hilang')
+    .option('--json', 'cetak JSON: satu hasil per berkas')
+    .action(async (files: string[], opts: { dryRun?: boolean; acceptOutOfOrder?: boolean }, cmd: Command) => withBackend(cmd, async (backend) => {
+      const results: BatchImportResult[] = [];
+      // One file after another: each in its own transaction, in the order given (batch 3 before 4).
+      for (const file of files) {
+        results.push(await callAsCli(backend, 'batch.import', {
+          fileName: path.basename(file), dataBase64: readInputFile(file).toString('base64'),
+          dryRun: opts.dryRun === true, acceptOutOfOrder: opts.acceptOutOfOrder === true,
+        }));
+      }
+      if (results.some((r) => !ACCEPTED_STATUSES.includes(r.status))) outcome.exitCode = 1;
+      print(cmd, results, () => results.map(importText).join('\n'));
+    }));
+
+  program.command('offices')
+    .description('kantor kota/kabupaten: kecamatan yang mengirim data')
+    .command('list')
+    .description('kecamatan di kota/kabupaten ini, sidik jari kuncinya, dan kiriman terakhir')
+    .option('--json', 'cetak JSON')
+    .action(async (_opts: unknown, cmd: Command) => withBackend(cmd, async (backend) => {
+      const list = await callAsCli(backend, 'offices.list', {});
+      print(cmd, list, () => list.map((o) => [
+        `${o.regionCode}  ${o.name}`,
+        `  kunci:   ${o.fingerprints.length ? o.fingerprints.join('; ') : 'belum dipercaya (impor daftar tepercayanya dengan `bangkom trust import`)'}`,
+        `  kiriman: ${o.lastSeq === null ? 'belum ada' : `${o.lastSeq}, diimpor ${when(o.lastImportAt!)}`}${o.held.length ? `; ditahan: ${o.held.join(', ')}` : ''}`,
+      ].join('\n')).join('\n'));
+    }));
+}
+
+function importText(r: BatchImportResult): string {
+  const lines = [`${r.fileName}: ${t(`batches.import_status.${r.status}`)}${r.dryRun ? ` (${t('batches.import.dry_run')})` : ''}`, `  ${t(r.message, r.params)}`];
+  if (ACCEPTED_STATUSES.includes(r.status) && r.status !== 'already_imported') {
+    lines.push(`  ${t('batches.import.summary', { created: r.created, updated: r.updated, unchanged: r.unchanged, removed: r.removed, rejected: r.rejected.length })}`);
+    for (const x of r.rejected.slice(0, 20)) lines.push(`  - ${x.entity} ${x.id}: ${t(`batches.import.rejected.${x.reason}`)}`);
+  }
+  if (r.fingerprint) lines.push(`  ${t('batches.import.fingerprint', { fingerprint: r.fingerprint })}`);
+  return lines.join('\n');
 }

@@ -9,26 +9,34 @@ export function registerOfficeCommands(program: Command, _outcome: CliOutcome): 
   const office = program.command('office').description('data kantor');
   office.command('setup')
     .description('atur kantor (sekali, pada penggunaan pertama)')
-    .requiredOption('--region <code>', 'kode kecamatan Kemendagri, mis. 16.71.14')
-    .option('--name <name>', 'nama kantor (bawaan: "Kantor Kecamatan <nama>")')
+    .requiredOption('--region <code>', 'kode kecamatan Kemendagri, mis. 16.71.14 (dengan --city: kode kota/kabupaten, mis. 16.71)')
+    .option('--city', 'kantor BKPSDM kota/kabupaten yang menerima kiriman data kecamatan')
+    .option('--name <name>', 'nama kantor (bawaan: "Kantor Kecamatan <nama>", atau "BKPSDM <kota>")')
     .option('--address <address>', 'alamat', '')
     .option('--timezone <tz>', 'Asia/Jakarta (WIB), Asia/Makassar (WITA), Asia/Jayapura (WIT)')
-    .requiredOption('--signer-name <name>', 'nama Camat (penandatangan dokumen)')
-    .requiredOption('--signer-nip <nip>', 'NIP Camat')
-    .option('--signer-title <title>', 'jabatan penandatangan', 'Camat')
+    .requiredOption('--signer-name <name>', 'nama penandatangan dokumen (Camat, atau Kepala BKPSDM)')
+    .requiredOption('--signer-nip <nip>', 'NIP penandatangan')
+    .option('--signer-title <title>', 'jabatan penandatangan (bawaan: Camat, atau Kepala BKPSDM)')
     .option('--json', 'cetak JSON')
-    .action(async (opts: Record<string, string>, cmd: Command) => withBackend(cmd, async (backend) => {
-      const { lookupDistrict } = await import('../backend/services/regions.ts');
-      const region = await lookupDistrict(opts.region ?? '');
-      if (!region) throw ApiError.field(['regionCode'], 'validation.region_unknown', { code: opts.region ?? '' });
+    .action(async (opts: Record<string, string | boolean | undefined>, cmd: Command) => withBackend(cmd, async (backend) => {
+      const { lookupDistrict, lookupRegency } = await import('../backend/services/regions.ts');
+      const code = String(opts.region ?? '');
+      const city = opts.city === true;
+      const place = city ? (await lookupRegency(code))?.regency.name : (await lookupDistrict(code))?.district.name;
+      if (place === undefined) throw ApiError.field(['regionCode'], 'validation.region_unknown', { code });
+      const text = (v: string | boolean | undefined) => (typeof v === 'string' ? v : undefined);
       const result = await callAsCli(backend, 'office.setup', {
-        regionCode: opts.region,
-        name: opts.name ?? `Kantor Kecamatan ${region.district.name}`,
-        address: opts.address,
-        timezone: opts.timezone ?? timezoneForProvince(opts.region ?? ''),
-        signer: { name: opts.signerName, nip: opts.signerNip, title: opts.signerTitle },
+        regionCode: code,
+        kind: city ? 'kota' : 'kecamatan',
+        name: text(opts.name) ?? (city ? `BKPSDM ${place}` : `Kantor Kecamatan ${place}`),
+        address: text(opts.address) ?? '',
+        timezone: text(opts.timezone) ?? timezoneForProvince(code),
+        signer: { name: text(opts.signerName), nip: text(opts.signerNip), title: text(opts.signerTitle) ?? (city ? 'Kepala BKPSDM' : 'Camat') },
       });
-      print(cmd, result.office, () => `Kantor diatur: ${result.office.name} (${result.office.code}), ${result.office.districtName}, ${result.office.regencyName}.`);
+      const o = result.office;
+      print(cmd, o, () => (city
+        ? `Kantor kota/kabupaten diatur: ${o.name} (${o.code}), ${o.regencyName}. Impor kiriman kecamatan dengan \`bangkom batch import\`.`
+        : `Kantor diatur: ${o.name} (${o.code}), ${o.districtName}, ${o.regencyName}.`));
     }));
   office.command('show')
     .description('tampilkan data kantor')

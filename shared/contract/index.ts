@@ -21,6 +21,7 @@ import { ledgerMethods } from './ledger.ts';
 import { evaluationMethods } from './evaluation.ts';
 import { reportMethods } from './reports.ts';
 import { batchMethods } from './batches.ts';
+import { cityMethods } from './city.ts';
 
 /** The one contract: method name → input schema, output schema, access. */
 export const contract = {
@@ -45,6 +46,7 @@ export const contract = {
   ...evaluationMethods,
   ...reportMethods,
   ...batchMethods,
+  ...cityMethods,
 } satisfies Record<string, MethodDef>;
 
 export type Contract = typeof contract;

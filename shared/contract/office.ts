@@ -28,6 +28,8 @@ export const office = z.object({
   timezone,
   signer: z.object({ name: z.string(), nip: z.string(), title: z.string() }),
   hasLogo: z.boolean(),
+  /** A kecamatan, or the city's BKPSDM that receives the kecamatan's batches (region code `16.71`). */
+  kind: z.enum(['kecamatan', 'kota']).optional(),
 });
 export type Office = z.infer<typeof office>;
 
@@ -56,10 +58,12 @@ export const officeMethods = {
   'office.setup': method({
     access: 'public',
     input: z.object({
-      regionCode: z.string().regex(/^\d{2}\.\d{2}\.\d{2}$/, 'validation.region'),
+      /** A kecamatan's code (`16.71.14`), or for a city office its kota/kabupaten's (`16.71`). */
+      regionCode: z.string().regex(/^\d{2}\.\d{2}(\.\d{2})?$/, 'validation.region'),
+      kind: z.enum(['kecamatan', 'kota']).default('kecamatan'),
       ...officeFields,
       admin: newUser.omit({ role: true }).optional(),
-    }),
+    }).refine((o) => (o.kind === 'kota') === (o.regionCode.length === 5), { path: ['regionCode'], message: 'validation.region' }),
     output: z.object({ office, user: sessionUser.nullable() }),
   }),
   'office.get': method({ access: 'user', input: empty, output: office }),

@@ -2,6 +2,7 @@ import type { TrustList, TrustOffice } from '../../../shared/certificates/types.
 import { ApiError } from '../../../shared/contract/errors.ts';
 import type { Db } from '../db/open.ts';
 import { getOffice } from '../db/repos/office.ts';
+import { cityRegency } from '../db/repos/city-mode.ts';
 import { activeSigningKey, addOfficeKey, listOfficeKeys, retireActiveKey } from '../db/repos/office-keys.ts';
 import { recordEvent } from '../db/repos/changes.ts';
 import { writeTransaction } from '../db/transaction.ts';
@@ -16,7 +17,7 @@ export function ownTrustOffice(db: Db): TrustOffice | null {
   return {
     code: office.code,
     name: office.name,
-    kind: 'kecamatan',
+    kind: cityRegency(db) ? 'kota' : 'kecamatan',
     keys: listOfficeKeys(db).map((k) => ({
       kid: k.kid, alg: k.alg, publicKey: Buffer.from(k.publicKey).toString('base64'),
       status: k.status, createdAt: k.createdAt, retiredAt: k.retiredAt,

@@ -10,7 +10,8 @@ import { foldUnitName, foldedDuplicates } from '../../../shared/domain/unit-name
 import { nowIso, type ServiceContext, type WriteMeta } from './context.ts';
 import type { Handlers } from './handlers.ts';
 import { validateImage } from './logo.ts';
-import { lookupDistrict, villages } from './regions.ts';
+import { lookupDistrict, lookupRegency, villages } from './regions.ts';
+import { cityRegency, setCityMode } from '../db/repos/city-mode.ts';
 import { createUser } from './users.ts';
 import { openSession } from './auth.ts';
 import { writeTransaction } from '../db/transaction.ts';
@@ -77,12 +78,15 @@ export const officeHandlers = {
     const { db } = ctx;
     const alreadySetUp = () => new ApiError('ALREADY_SET_UP', 'Kantor sudah diatur; ubah lewat Pengaturan.');
     if (offices.getOffice(db)) throw alreadySetUp();
-    const region = await lookupDistrict(input.regionCode);
+    const city = input.kind === 'kota';
+    // A city office (BKPSDM) is set up on its kota/kabupaten; it has no kecamatan units of its own.
+    const region: { province: { name: string }; regency: { name: string }; district?: { name: string } } | null =
+      city ? await lookupRegency(input.regionCode) : await lookupDistrict(input.regionCode);
     if (!region) throw ApiError.field(['regionCode'], 'validation.region_unknown', { code: input.regionCode });
     if (!input.admin && ctx.door !== 'cli' && countActiveAdmins(db) === 0) {
       throw ApiError.field(['admin'], 'validation.admin_required');
     }
-    const villageList = await villages(input.regionCode);
+    const villageList = city ? [] : await villages(input.regionCode);
     const admin = input.admin ? await createUser.prepare({ ...input.admin, role: 'admin' }) : null;
     const at = nowIso(ctx);
     // Setup is the first admin's act: their id is fixed now so every row of it names them.
@@ -93,7 +97,7 @@ export const officeHandlers = {
       if (offices.getOffice(db)) throw alreadySetUp();
       const office: Office = {
         id: newId(), code: input.regionCode, regionCode: input.regionCode,
-        provinceName: region.province.name, regencyName: region.regency.name, districtName: region.district.name,
+        provinceName: region.province.name, regencyName: region.regency.name, districtName: region.district?.name ?? '',
         name: input.name, address: input.address, timezone: input.timezone, signer: input.signer, hasLogo: false,
         createdAt: at, updatedAt: at, updatedBy: ctx.actor?.userId ?? null, origin: input.regionCode,
       };
@@ -101,19 +105,20 @@ export const officeHandlers = {
       // The office's signing key (certificates, trust files, batches) is made with it; a database
       // still at an older schema (the migration tests build one) gets it from migration 005.
       if (hasTable(db, 'office_keys')) addOfficeKey(db, at);
+      if (city) setCityMode(db, office.id, input.regionCode, at);
       recordChange(db, m, { entity: 'office', entityId: office.id, op: 'insert', after: office });
-      for (const name of DEFAULT_UNITS) addUnit(db, m, { name, kind: 'kantor', code: null });
+      for (const name of city ? [] : DEFAULT_UNITS) addUnit(db, m, { name, kind: 'kantor', code: null });
       for (const v of villageList) {
         addUnit(db, m, { name: v.name, kind: v.code.charAt(9) === '2' ? 'desa' : 'kelurahan', code: v.code });
       }
       const user = admin ? createUser.insert(db, m, admin, adminId) : null;
       if (user) ctx.session.issued = openSession(db, user.id, ctx.now());
-      return { office, user: user ? { id: user.id, username: user.username, fullName: user.fullName, role: user.role } : null };
+      return { office: { ...office, kind: input.kind }, user: user ? { id: user.id, username: user.username, fullName: user.fullName, role: user.role } : null };
     });
     return result;
   },
 
-  'office.get': (_input, ctx) => requireOffice(ctx.db),
+  'office.get': (_input, ctx) => ({ ...requireOffice(ctx.db), kind: cityRegency(ctx.db) ? 'kota' as const : 'kecamatan' as const }),
 
   'office.update': (input, ctx) => {
     const before = requireOffice(ctx.db);

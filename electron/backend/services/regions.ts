@@ -57,6 +57,14 @@ export async function lookupDistrict(code: string): Promise<{ province: Area; re
   return province && regency && district ? { province, regency, district } : null;
 }
 
+/** The names along a kota/kabupaten's code (`16.71`), or null when the code is not in the list. */
+export async function lookupRegency(code: string): Promise<{ province: Area; regency: Area } | null> {
+  const p = code.slice(0, 2);
+  const province = (await provinces()).find((a) => a.code === p);
+  const regency = (await regencies(p)).find((a) => a.code === code);
+  return province && regency ? { province, regency } : null;
+}
+
 export const regionHandlers = {
   'regions.provinces': () => provinces(),
   'regions.regencies': ({ provinceCode }) => regencies(provinceCode),

@@ -7,7 +7,7 @@ const setupInput = contract['office.setup'].input;
  * The contract's `office.setup` input, with what the wizard adds: the province and
  * kabupaten/kota pickers, a first admin that is required here, and the repeated password.
  */
-export const setupSchema = setupInput.extend({
+export const setupSchema = setupInput.safeExtend({
   provinceCode: z.string().min(1, 'validation.required'),
   regencyCode: z.string().min(1, 'validation.required'),
   regionCode: z.string().min(1, 'validation.required').pipe(setupInput.shape.regionCode),

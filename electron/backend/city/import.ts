@@ -1,0 +1,185 @@
+/**
+ * The city's import of one batch file: is it whole and signed by a kecamatan the city trusts
+ * (readBatch), where does it sit in that office's chain, and then each row by (entity, id) and
+ * row version. Speaks only to a CityStore, so the storage can be SQLite or anything else.
+ */
+import { fromBase64, toHex } from '../../../shared/certificates/keys.ts';
+import type { BatchImportResult, BatchImportStatus } from '../../../shared/contract/city.ts';
+import { ENTITIES, TOMBSTONES, type BatchManifest } from '../batches/format.ts';
+import { readBatch, type BatchRow, type TrustedBatchKey } from '../batches/read.ts';
+import type { CityOfficeRecord, CityStore } from './store.ts';
+
+export interface ImportRequest {
+  fileName: string;
+  bytes: Uint8Array;
+  /** The kecamatan keys the city trusts, each bound to its office code. */
+  trustedKeys: readonly TrustedBatchKey[];
+  /** The city's regency code (`16.71`): batches from kecamatan elsewhere are not its to import. */
+  regencyCode: string;
+  dryRun: boolean;
+  acceptOutOfOrder: boolean;
+  at: string;
+  /** Keeps the file (written atomically) before anything is imported; returns where it is. */
+  keepFile(manifest: BatchManifest, sha256: string, bytes: Uint8Array): string;
+  /** Runs inside the import's transaction, after the rows (the audit trail). */
+  onWritten?(result: BatchImportResult): void;
+}
+
+type Params = Record<string, string | number>;
+
+const ROW_ENTITIES = new Set(ENTITIES.map((e) => e.entity));
+
+/**
+ * What a person compares by eye when a batch comes from a key not trusted here: the kid is the
+ * first 8 bytes of the key's SHA-256, so it is the first four groups of the kecamatan's fingerprint.
+ */
+export function fingerprintStart(kid: string): string | null {
+  const bytes = fromBase64(kid);
+  if (!bytes || bytes.length !== 8) return null;
+  return toHex(bytes).toUpperCase().match(/.{4}/g)!.join(' ');
+}
+
+/** Ranges of numbers as people say them: "3", "3–5". */
+const span = (from: number, to: number) => (from === to ? String(from) : `${from}–${to}`);
+
+function blank(fileName: string, dryRun: boolean): BatchImportResult {
+  return {
+    fileName, office: null, seq: null, sha256: null, status: 'malformed', dryRun, created: 0, updated: 0, unchanged: 0, removed: 0,
+    rejected: [], message: '', params: {}, kid: null, fingerprint: null, counts: null,
+  };
+}
+
+export function importBatch(store: CityStore, req: ImportRequest): BatchImportResult {
+  const result = blank(req.fileName, req.dryRun);
+  const read = readBatch(req.bytes, req.trustedKeys);
+  if (!read.ok) {
+    const kid = typeof read.params.kid === 'string' ? read.params.kid : null;
+    return { ...result, status: read.kind, message: read.message, params: read.params, kid, fingerprint: kid ? fingerprintStart(kid) : null };
+  }
+  const { manifest, sha256 } = read;
+  const office = manifest.office;
+  const base: BatchImportResult = {
+    ...result, office: { id: office.id, code: office.code, name: office.name }, seq: manifest.seq, sha256, counts: manifest.counts, kid: manifest.kid,
+  };
+  const named = { office: office.name, code: office.code, seq: manifest.seq };
+  const refused = (status: BatchImportStatus, reason: string, params: Params = {}): BatchImportResult =>
+    ({ ...base, status, message: `batches.import.${reason}`, params: { ...named, ...params } });
+
+  if (!office.code.startsWith(`${req.regencyCode}.`)) return refused('unknown_office', 'other_city', { city: req.regencyCode });
+  const known = store.office(office.id);
+  const sameRegion = store.officeByRegion(office.code);
+  if (sameRegion && sameRegion.officeId !== office.id) return refused('unknown_office', 'office_changed');
+
+  const kept = store.batchBySha(sha256);
+  if (kept?.status === 'imported') return refused('already_imported', 'already_imported');
+  const imported = store.batchesAt(office.id, manifest.seq).find((b) => b.status === 'imported');
+  if (imported) return refused('tampered', 'seq_reused');
+
+  let status: BatchImportStatus = 'imported';
+  let missing: string | null = null;
+  if (manifest.seq > 1) {
+    const previous = store.batchesAt(office.id, manifest.seq - 1).find((b) => b.status === 'imported');
+    if (previous) {
+      if (manifest.previous?.sha256 !== previous.sha256) return refused('tampered', 'chain_broken', { previous: previous.seq });
+    } else {
+      missing = span(store.lastImportedBelow(office.id, manifest.seq) + 1, manifest.seq - 1);
+      status = req.acceptOutOfOrder ? 'out_of_order' : 'gap';
+    }
+  }
+
+  const officeRecord = (lastImported: boolean): CityOfficeRecord => {
+    const was = known ?? {
+      officeId: office.id, regionCode: office.code, name: office.name, kid: manifest.kid, registeredHow: 'trust_file' as const,
+      lastSeq: 0, lastSha256: null, lastImportAt: null, createdAt: req.at,
+    };
+    if (!lastImported) return was;
+    const newest = manifest.seq >= was.lastSeq;
+    return {
+      ...was, name: office.name, kid: manifest.kid, lastImportAt: req.at,
+      lastSeq: newest ? manifest.seq : was.lastSeq, lastSha256: newest ? sha256 : was.lastSha256,
+    };
+  };
+  const batchRecord = (filePath: string, held: boolean) => ({
+    officeId: office.id, seq: manifest.seq, sha256, status: held ? 'held' as const : 'imported' as const, kind: manifest.kind,
+    counts: manifest.counts, filePath, receivedAt: req.at, importedAt: held ? null : req.at,
+  });
+
+  if (status === 'gap') {
+    const held = refused('gap', 'gap', { missing: missing ?? '' });
+    if (req.dryRun) return held;
+    const filePath = req.keepFile(manifest, sha256, req.bytes);
+    store.inTransaction(() => {
+      store.saveOffice(officeRecord(false));
+      store.saveBatch(batchRecord(filePath, true));
+    });
+    return held;
+  }
+
+  const outcome: BatchImportResult = {
+    ...base, status, message: `batches.import.${status}${req.dryRun ? '_dry' : ''}`, params: { ...named, ...(missing ? { missing } : {}) },
+  };
+  if (req.dryRun) {
+    applyRows(store, office.id, read.rows, outcome, null);
+    return outcome;
+  }
+  const filePath = req.keepFile(manifest, sha256, req.bytes);
+  store.inTransaction(() => {
+    applyRows(store, office.id, read.rows, outcome, req.at);
+    store.saveOffice(officeRecord(true));
+    store.saveBatch(batchRecord(filePath, false));
+    req.onWritten?.(outcome);
+  });
+  return outcome;
+}
+
+/**
+ * Each row against the city's copy: newer by row version wins, the same or older changes nothing,
+ * and a row another office owns is refused. `at` null: only count (the dry run).
+ */
+function applyRows(store: CityStore, officeId: string, rows: Record<string, BatchRow[]>, out: BatchImportResult, at: string | null): void {
+  for (const spec of ENTITIES) {
+    for (const row of rows[spec.entity] ?? []) {
+      const stored = store.row(spec.entity, row.id);
+      if (stored && stored.officeId !== officeId) {
+        out.rejected.push({ entity: spec.entity, id: row.id, reason: 'other_office' });
+        continue;
+      }
+      if (stored && row.rowVersion <= stored.rowVersion) {
+        out.unchanged++;
+        continue;
+      }
+      if (!stored || stored.removed) out.created++;
+      else out.updated++;
+      if (at !== null) {
+        store.putRow({ entity: spec.entity, id: row.id, officeId, rowVersion: row.rowVersion, updatedAt: stringOrNull(row.updatedAt), data: row });
+      }
+    }
+  }
+  for (const tomb of rows[TOMBSTONES] ?? []) {
+    const entity = typeof tomb.entity === 'string' ? tomb.entity : '';
+    if (!ROW_ENTITIES.has(entity)) {
+      out.rejected.push({ entity: TOMBSTONES, id: tomb.id, reason: 'unknown_entity' });
+      continue;
+    }
+    const stored = store.row(entity, tomb.id);
+    if (stored && stored.officeId !== officeId) {
+      out.rejected.push({ entity, id: tomb.id, reason: 'other_office' });
+      continue;
+    }
+    if (stored && (stored.removed || tomb.rowVersion < stored.rowVersion)) {
+      out.unchanged++;
+      continue;
+    }
+    // A tombstone for a row the city never had is kept too: an older copy arriving later stays out.
+    if (stored) out.removed++;
+    else out.unchanged++;
+    if (at !== null) {
+      store.removeRow({
+        entity, id: tomb.id, officeId, rowVersion: tomb.rowVersion, updatedAt: stringOrNull(tomb.updatedAt),
+        removedAt: stringOrNull(tomb.deletedAt) ?? at, data: tomb,
+      });
+    }
+  }
+}
+
+const stringOrNull = (v: unknown) => (typeof v === 'string' ? v : null);

@@ -1,0 +1,155 @@
+/**
+ * Where the city keeps what it receives: the kecamatan it knows, the batches that arrived and the
+ * imported rows. The import (import.ts) speaks only to `CityStore`, so a receiver on PostgreSQL
+ * (a province aggregating many cities) is a second implementation of this interface, not a change
+ * to the import.
+ */
+import type { Db } from '../db/open.ts';
+import { sql } from '../db/statements.ts';
+import { writeTransaction } from '../db/transaction.ts';
+
+export type RegisteredHow = 'trust_file' | 'confirmed_fingerprint';
+
+export interface CityOfficeRecord {
+  officeId: string;
+  regionCode: string;
+  name: string;
+  /** The key that signed the last batch imported. */
+  kid: string;
+  registeredHow: RegisteredHow;
+  lastSeq: number;
+  lastSha256: string | null;
+  lastImportAt: string | null;
+  createdAt: string;
+}
+
+export type CityBatchStatus = 'imported' | 'held';
+
+export interface CityBatchRecord {
+  officeId: string;
+  seq: number;
+  sha256: string;
+  status: CityBatchStatus;
+  kind: 'full' | 'incremental';
+  counts: Record<string, number>;
+  filePath: string;
+  receivedAt: string;
+  importedAt: string | null;
+}
+
+/** What the import needs to know of a row already held: who owns it, its version, whether removed. */
+export interface StoredRowState {
+  officeId: string;
+  rowVersion: number;
+  removed: boolean;
+}
+
+export interface CityRowWrite {
+  entity: string;
+  id: string;
+  officeId: string;
+  rowVersion: number;
+  updatedAt: string | null;
+  data: Record<string, unknown>;
+}
+
+export interface CityStore {
+  /** Runs `work` as one unit: all of it is kept, or none. */
+  inTransaction<T>(work: () => T): T;
+  office(officeId: string): CityOfficeRecord | null;
+  officeByRegion(regionCode: string): CityOfficeRecord | null;
+  offices(): CityOfficeRecord[];
+  saveOffice(office: CityOfficeRecord): void;
+  batchBySha(sha256: string): CityBatchRecord | null;
+  /** The batches of an office with this number (one imported at most; held ones may differ). */
+  batchesAt(officeId: string, seq: number): CityBatchRecord[];
+  /** The highest number imported from the office below `seq`; 0 when none. */
+  lastImportedBelow(officeId: string, seq: number): number;
+  /** Adds a batch, or updates the one with its SHA-256 (a held batch becoming imported). */
+  saveBatch(batch: CityBatchRecord): void;
+  row(entity: string, id: string): StoredRowState | null;
+  putRow(row: CityRowWrite): void;
+  /** Marks the row removed at this version, keeping it so an older copy never returns. */
+  removeRow(row: Omit<CityRowWrite, 'data'> & { removedAt: string; data: Record<string, unknown> }): void;
+}
+
+type Row = Record<string, unknown>;
+
+const officeOf = (r: Row): CityOfficeRecord => ({
+  officeId: r.office_id as string, regionCode: r.region_code as string, name: r.name as string, kid: r.kid as string,
+  registeredHow: r.registered_how as RegisteredHow, lastSeq: r.last_seq as number, lastSha256: r.last_sha256 as string | null,
+  lastImportAt: r.last_import_at as string | null, createdAt: r.created_at as string,
+});
+
+const batchOf = (r: Row): CityBatchRecord => ({
+  officeId: r.office_id as string, seq: r.seq as number, sha256: r.sha256 as string, status: r.status as CityBatchStatus,
+  kind: r.kind as CityBatchRecord['kind'], counts: JSON.parse(r.counts as string) as Record<string, number>,
+  filePath: r.file_path as string, receivedAt: r.received_at as string, importedAt: r.imported_at as string | null,
+});
+
+/** The city's store in its own SQLite database (tables of migration 008). */
+export class SqliteCityStore implements CityStore {
+  constructor(private readonly db: Db) {}
+
+  inTransaction<T>(work: () => T): T {
+    return writeTransaction(this.db, work);
+  }
+
+  office(officeId: string): CityOfficeRecord | null {
+    const r = sql(this.db, 'SELECT * FROM city_offices WHERE office_id = ?').get(officeId) as Row | undefined;
+    return r ? officeOf(r) : null;
+  }
+
+  officeByRegion(regionCode: string): CityOfficeRecord | null {
+    const r = sql(this.db, 'SELECT * FROM city_offices WHERE region_code = ?').get(regionCode) as Row | undefined;
+    return r ? officeOf(r) : null;
+  }
+
+  offices(): CityOfficeRecord[] {
+    return (sql(this.db, 'SELECT * FROM city_offices ORDER BY region_code').all() as Row[]).map(officeOf);
+  }
+
+  saveOffice(o: CityOfficeRecord): void {
+    sql(this.db, `INSERT INTO city_offices (office_id, region_code, name, kid, registered_how, last_seq, last_sha256, last_import_at, created_at)
+        VALUES (@officeId, @regionCode, @name, @kid, @registeredHow, @lastSeq, @lastSha256, @lastImportAt, @createdAt)
+      ON CONFLICT (office_id) DO UPDATE SET name = excluded.name, kid = excluded.kid, last_seq = excluded.last_seq,
+        last_sha256 = excluded.last_sha256, last_import_at = excluded.last_import_at`).run(o);
+  }
+
+  batchBySha(sha256: string): CityBatchRecord | null {
+    const r = sql(this.db, 'SELECT * FROM city_batches WHERE sha256 = ?').get(sha256) as Row | undefined;
+    return r ? batchOf(r) : null;
+  }
+
+  batchesAt(officeId: string, seq: number): CityBatchRecord[] {
+    return (sql(this.db, 'SELECT * FROM city_batches WHERE office_id = ? AND seq = ? ORDER BY rowid').all(officeId, seq) as Row[]).map(batchOf);
+  }
+
+  lastImportedBelow(officeId: string, seq: number): number {
+    return (sql(this.db, "SELECT coalesce(max(seq), 0) FROM city_batches WHERE office_id = ? AND status = 'imported' AND seq < ?").pluck().get(officeId, seq) as number);
+  }
+
+  saveBatch(b: CityBatchRecord): void {
+    sql(this.db, `INSERT INTO city_batches (office_id, seq, sha256, status, kind, counts, file_path, received_at, imported_at)
+        VALUES (@officeId, @seq, @sha256, @status, @kind, @counts, @filePath, @receivedAt, @importedAt)
+      ON CONFLICT (sha256) DO UPDATE SET status = excluded.status, file_path = excluded.file_path, imported_at = excluded.imported_at`)
+      .run({ ...b, counts: JSON.stringify(b.counts) });
+  }
+
+  row(entity: string, id: string): StoredRowState | null {
+    const r = sql(this.db, 'SELECT office_id, row_version, removed_at FROM city_rows WHERE entity = ? AND id = ?').get(entity, id) as Row | undefined;
+    return r ? { officeId: r.office_id as string, rowVersion: r.row_version as number, removed: r.removed_at !== null } : null;
+  }
+
+  putRow(w: CityRowWrite): void {
+    sql(this.db, `INSERT INTO city_rows (entity, id, office_id, row_version, updated_at, data, removed_at) VALUES (?, ?, ?, ?, ?, ?, NULL)
+      ON CONFLICT (entity, id) DO UPDATE SET row_version = excluded.row_version, updated_at = excluded.updated_at, data = excluded.data, removed_at = NULL`)
+      .run(w.entity, w.id, w.officeId, w.rowVersion, w.updatedAt, JSON.stringify(w.data));
+  }
+
+  removeRow(w: Omit<CityRowWrite, 'data'> & { removedAt: string; data: Record<string, unknown> }): void {
+    sql(this.db, `INSERT INTO city_rows (entity, id, office_id, row_version, updated_at, data, removed_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+      ON CONFLICT (entity, id) DO UPDATE SET row_version = excluded.row_version, updated_at = excluded.updated_at, removed_at = excluded.removed_at`)
+      .run(w.entity, w.id, w.officeId, w.rowVersion, w.updatedAt, JSON.stringify(w.data), w.removedAt);
+  }
+}

@@ -1,0 +1,78 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fingerprintOf } from '../../../shared/certificates/keys.ts';
+import { ApiError } from '../../../shared/contract/errors.ts';
+import type { Db } from '../db/open.ts';
+import { sql } from '../db/statements.ts';
+import { recordEvent } from '../db/repos/changes.ts';
+import { cityRegency } from '../db/repos/city-mode.ts';
+import { trustedOffices } from '../db/repos/trust.ts';
+import { writeFileAtomic } from '../files.ts';
+import { BATCH_EXTENSION } from '../batches/format.ts';
+import type { TrustedBatchKey } from '../batches/read.ts';
+import { importBatch } from '../city/import.ts';
+import { SqliteCityStore } from '../city/store.ts';
+import { meta, requireOffice } from './office.ts';
+import { districts } from './regions.ts';
+import type { Handlers } from './handlers.ts';
+
+/** The city's regency code; a kecamatan is told plainly that batches are imported at the city. */
+function requireCity(db: Db): string {
+  requireOffice(db);
+  const regency = cityRegency(db);
+  if (!regency) {
+    throw new ApiError('CONFLICT', 'Kantor ini kantor kecamatan: kiriman data diimpor di kantor BKPSDM kota/kabupaten.', { reason: 'not_city' });
+  }
+  return regency;
+}
+
+/** Every key of the kecamatan whose trust files the city imported, retired ones too (older batches). */
+function kecamatanKeys(db: Db): TrustedBatchKey[] {
+  return trustedOffices(db).filter((o) => o.kind === 'kecamatan').flatMap((o) => o.keys.map((k) => ({
+    kid: k.kid, alg: k.alg, publicKey: new Uint8Array(Buffer.from(k.publicKey, 'base64')), officeCode: o.code,
+  })));
+}
+
+export const cityHandlers = {
+  'batch.import': ({ fileName, dataBase64, dryRun, acceptOutOfOrder }, ctx) => {
+    const regencyCode = requireCity(ctx.db);
+    const m = meta(ctx);
+    const inbox = path.join(ctx.dataDir, 'inbox');
+    return importBatch(new SqliteCityStore(ctx.db), {
+      fileName, bytes: new Uint8Array(Buffer.from(dataBase64, 'base64')), trustedKeys: kecamatanKeys(ctx.db), regencyCode,
+      dryRun, acceptOutOfOrder, at: m.at,
+      keepFile: (manifest, sha256, bytes) => {
+        fs.mkdirSync(inbox, { recursive: true });
+        // Named by what was checked, not by the name it arrived under.
+        const file = path.join(inbox, `${manifest.office.code}-${String(manifest.seq).padStart(5, '0')}-${sha256.slice(0, 16)}${BATCH_EXTENSION}`);
+        if (!fs.existsSync(file)) writeFileAtomic(file, bytes);
+        return file;
+      },
+      onWritten: (r) => recordEvent(ctx.db, m, 'batch.import', {
+        office: [null, `${r.office?.name} (${r.office?.code})`], seq: [null, r.seq], status: [null, r.status],
+        created: [null, r.created], updated: [null, r.updated], removed: [null, r.removed], rejected: [null, r.rejected.length],
+      }),
+    });
+  },
+
+  'offices.list': async (_input, ctx) => {
+    const regencyCode = requireCity(ctx.db);
+    const store = new SqliteCityStore(ctx.db);
+    const received = new Map(store.offices().map((o) => [o.regionCode, o]));
+    const trusted = new Map(trustedOffices(ctx.db).map((o) => [o.code, o]));
+    const held = sql(ctx.db, "SELECT o.region_code AS code, b.seq FROM city_batches b JOIN city_offices o USING (office_id) WHERE b.status = 'held' ORDER BY b.seq").all() as { code: string; seq: number }[];
+    const known = (await districts(regencyCode)).map((d) => ({ code: d.code, name: d.name }));
+    // A kecamatan not in the region list (a code changed since) is still shown if it sent something.
+    for (const o of received.values()) if (!known.some((d) => d.code === o.regionCode)) known.push({ code: o.regionCode, name: o.name });
+    return known.map((d) => {
+      const got = received.get(d.code);
+      const keys = trusted.get(d.code)?.keys ?? [];
+      return {
+        regionCode: d.code, name: got?.name ?? d.name,
+        fingerprints: keys.map((k) => fingerprintOf(new Uint8Array(Buffer.from(k.publicKey, 'base64')))),
+        lastSeq: got && got.lastSeq > 0 ? got.lastSeq : null, lastImportAt: got?.lastImportAt ?? null,
+        held: held.filter((h) => h.code === d.code).map((h) => h.seq),
+      };
+    });
+  },
+} satisfies Pick<Handlers, 'batch.import' | 'offices.list'>;
