@@ -8,6 +8,7 @@ import { certificatesBatch500, certificatesVerify } from './certificates.bench.t
 import { recordsImport } from './records.bench.ts';
 import { ledgerYear } from './ledger.bench.ts';
 import { batchExportYear } from './batches.bench.ts';
+import { batchImport18, batchReimport } from './city.bench.ts';
 
 const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const benches: Record<string, () => unknown> = {
@@ -27,6 +28,8 @@ const benches: Record<string, () => unknown> = {
   'records.import_10k': recordsImport,
   'ledger.year_10k': ledgerYear,
   'batch.export_year': batchExportYear,
+  'batch.import_18': batchImport18,
+  'batch.reimport': batchReimport,
   'renderer.bundle': bundleSize,
   'renderer.first_paint': firstPaint,
 };
