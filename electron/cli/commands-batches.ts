@@ -1,7 +1,9 @@
 // `batch`: the batches for the city office — make the next one (to the outbox, or a USB folder), and what waits.
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
+import { unzipSync } from 'fflate';
 import type { BatchCounts } from '../../shared/contract/batches.ts';
 import { ACCEPTED_STATUSES, type BatchImportResult } from '../../shared/contract/city.ts';
 import { CliFailure, callAsCli, print, readInputFile, t, withBackend, writeFileAtomic, type CliOutcome } from './support.ts';
@@ -57,10 +59,13 @@ export function registerBatchCommands(program: Command, outcome: CliOutcome): vo
       const batches = await callAsCli(backend, 'batch.list', {});
       print(cmd, { pending, batches }, () => [
         pending.total === 0
-          ? `Tidak ada perubahan sejak kiriman ${pending.since}.`
-          : `Menunggu dikirim${pending.since === null ? ' (kiriman pertama, lengkap)' : ` sejak kiriman ${pending.since}`}: ${countsText(pending.counts)}.`,
+          ? `Tidak ada perubahan sejak kiriman ${pending.since} yang diterima kota.`
+          : `Belum diterima kota${pending.full ? ' (kiriman pertama, lengkap)' : pending.since === null ? '' : ` sejak kiriman ${pending.since}`}: ${countsText(pending.counts)}.`,
         ...(batches.length ? ['Kiriman:'] : ['Belum ada kiriman.']),
-        ...batches.map((b) => `  ${String(b.seq).padStart(5, '0')}  ${when(b.createdAt)}  ${t(`batches.kind.${b.kind}`).padEnd(9)} ${t(`batches.state.${b.state}`).padEnd(8)} ${b.fileName}`),
+        ...batches.flatMap((b) => [
+          `  ${String(b.seq).padStart(5, '0')}  ${when(b.createdAt)}  ${t(`batches.kind.${b.kind}`).padEnd(9)} ${t(`batches.state.${b.state}`).padEnd(8)} ${b.fileName}`,
+          ...(b.receipt?.rejected ?? []).slice(0, 20).map((x) => `         - ${ENTITY_WORDS[x.entity] ?? x.entity} ${x.id}: ${t(`batches.import.rejected.${x.reason}`)}`),
+        ]),
       ].join('\n'));
     }));
 
@@ -81,6 +86,39 @@ export function registerBatchCommands(program: Command, outcome: CliOutcome): vo
       }
       if (results.some((r) => !ACCEPTED_STATUSES.includes(r.status))) outcome.exitCode = 1;
       print(cmd, results, () => results.map(importText).join('\n'));
+    }));
+
+  const receipt = batch.command('receipt')
+    .description('kantor kota/kabupaten: tulis tanda terima bertanda tangan untuk berkas kiriman yang sudah diimpor')
+    .argument('<file>', 'berkas .bkbatch yang diimpor')
+    // Not a required option: commander would then ask it of `batch receipt import` too.
+    .option('--out <dir>', 'folder tujuan tanda terima (mis. flashdisk); wajib')
+    .option('--json', 'cetak JSON: {file, office, seq}')
+    .action(async (file: string, opts: { out?: string }, cmd: Command) => withBackend(cmd, async (backend) => {
+      if (opts.out === undefined) throw new CliFailure('Sebutkan folder tujuan tanda terima dengan --out DIR.');
+      const bytes = readInputFile(file);
+      const manifest = batchManifestOf(bytes);
+      const dir = path.resolve(opts.out);
+      if (!fs.statSync(dir, { throwIfNoEntry: false })?.isDirectory()) throw new CliFailure(`Folder ${dir} tidak ada.`);
+      const made = await callAsCli(backend, 'batch.receipt', {
+        officeCode: manifest.office, seq: manifest.seq, sha256: createHash('sha256').update(bytes).digest('hex'),
+      });
+      const out = path.join(dir, made.fileName);
+      writeFileAtomic(out, Buffer.from(made.dataBase64, 'base64'));
+      print(cmd, { file: out, office: manifest.office, seq: manifest.seq }, () => `Tanda terima kiriman ${manifest.seq} dari ${manifest.office} ditulis: ${out}`);
+    }));
+
+  receipt.command('import')
+    .description('kantor kecamatan: impor tanda terima dari kota (kiriman diterima, atau ditolak dengan alasannya)')
+    .argument('<file>', 'berkas .bkreceipt')
+    .option('--json', 'cetak JSON: {seq, state, changed, receipt}')
+    .action(async (file: string, _opts: unknown, cmd: Command) => withBackend(cmd, async (backend) => {
+      const done = await callAsCli(backend, 'batch.importReceipt', { fileName: path.basename(file), dataBase64: readInputFile(file).toString('base64') });
+      // `--json` after the file is taken by `batch receipt`, which has it too.
+      print(cmd.opts().json ? cmd : cmd.parent ?? cmd, done, () => [
+        t(done.changed ? `batches.receipt.${done.state}` : 'batches.receipt.unchanged', { seq: done.seq, city: done.receipt.city.name, accepted: done.receipt.accepted, rejected: done.receipt.rejected.length }),
+        ...done.receipt.rejected.slice(0, 20).map((x) => `  - ${x.entity} ${x.id}: ${t(`batches.import.rejected.${x.reason}`)}`),
+      ].join('\n'));
     }));
 
   program.command('offices')
@@ -106,4 +144,14 @@ function importText(r: BatchImportResult): string {
   }
   if (r.fingerprint) lines.push(`  ${t('batches.import.fingerprint', { fingerprint: r.fingerprint })}`);
   return lines.join('\n');
+}
+
+/** Which batch a file says it is (office code and number); the city checks the file's hash against the one it imported. */
+function batchManifestOf(bytes: Uint8Array): { office: string; seq: number } {
+  try {
+    const files = unzipSync(bytes, { filter: (f) => f.name === 'manifest.json' });
+    const m = JSON.parse(Buffer.from(files['manifest.json']!).toString('utf8')) as { office?: { code?: unknown }; seq?: unknown };
+    if (typeof m.office?.code === 'string' && Number.isInteger(m.seq)) return { office: m.office.code, seq: m.seq as number };
+  } catch { /* refused below */ }
+  throw new CliFailure('Berkas ini bukan berkas kiriman Bangkom (.bkbatch) yang utuh.');
 }

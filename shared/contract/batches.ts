@@ -14,6 +14,22 @@ export type BatchState = z.infer<typeof batchState>;
 export const batchCounts = z.record(z.string(), z.number().int());
 export type BatchCounts = z.infer<typeof batchCounts>;
 
+export const rejectedRow = z.object({ entity: z.string(), id: z.string(), reason: z.string() });
+
+export const batchReceiptInfo = z.object({
+  /** The city office that signed it. */
+  city: z.object({ code: z.string(), name: z.string() }),
+  status: z.enum(['imported', 'already_imported']),
+  /** Rows the city holds from the batch. */
+  accepted: z.number().int(),
+  /** Rows the city refused, with the reason (`batches.import.rejected.<reason>`). */
+  rejected: z.array(rejectedRow),
+  /** When the city wrote it, and when it was imported here. */
+  createdAt: z.string(),
+  importedAt: instant,
+});
+export type BatchReceiptInfo = z.infer<typeof batchReceiptInfo>;
+
 export const outboxBatch = z.object({
   seq: z.number().int(),
   kind: z.enum(['full', 'incremental']),
@@ -26,6 +42,8 @@ export const outboxBatch = z.object({
   counts: batchCounts,
   createdAt: instant,
   state: batchState,
+  /** What the city's signed receipt said (state diterima, or ditolak with the rows and why); null before one came. */
+  receipt: batchReceiptInfo.nullable(),
 });
 export type OutboxBatch = z.infer<typeof outboxBatch>;
 
@@ -53,8 +71,8 @@ export type BatchPending = z.infer<typeof batchPending>;
 
 export const batchMethods = {
   /**
-   * What waits to be sent: rows per entity changed since the last batch made. (Since the last
-   * batch the city acknowledged, once receipts exist; until then any batch made counts.)
+   * What waits to be sent: rows per entity changed since the last batch the city acknowledged
+   * with a receipt (diterima or ditolak); everything the office holds before the first receipt.
    */
   'batch.pending': method({ access: 'user', input: empty, output: batchPending }),
   /**
@@ -65,4 +83,17 @@ export const batchMethods = {
   'batch.export': method({ access: 'user', input: z.object({ full: z.boolean().optional() }).strict(), output: batchExport }),
   /** The batches made, newest first, with their state. */
   'batch.list': method({ access: 'user', input: empty, output: z.array(outboxBatch) }),
+  /**
+   * Imports the city's signed receipt (`.bkreceipt`) for a batch of this office: checked against the
+   * city key trusted here (from the city's trust file); the batch becomes diterima, or ditolak with
+   * the rows refused and why. The same receipt again changes nothing (`changed` false).
+   */
+  'batch.importReceipt': method({
+    access: 'user',
+    input: z.object({
+      fileName: z.string().max(260),
+      dataBase64: z.string().max(8 * 1024 * 1024, 'validation.file_too_large'),
+    }).strict(),
+    output: z.object({ seq: z.number().int(), state: batchState, changed: z.boolean(), receipt: batchReceiptInfo }),
+  }),
 };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method } from './define.ts';
-import { empty, instant } from './common.ts';
+import { empty, exportedFile, instant } from './common.ts';
 import { batchCounts } from './batches.ts';
 
 /**
@@ -68,6 +68,19 @@ export const cityMethods = {
       acceptOutOfOrder: z.boolean().default(false),
     }).strict(),
     output: batchImportResult,
+  }),
+  /**
+   * City offices only: the signed receipt (`.bkreceipt`) of a kecamatan's batch the city imported,
+   * the same bytes however often the batch was sent. With `sha256`, only for that exact batch file.
+   */
+  'batch.receipt': method({
+    access: 'user',
+    input: z.object({
+      officeCode: z.string().regex(/^\d{2}\.\d{2}\.\d{2}$/),
+      seq: z.number().int().min(1),
+      sha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+    }).strict(),
+    output: exportedFile,
   }),
   /** City offices only: the kecamatan of the city (region data), their keys and their last batch. */
   'offices.list': method({ access: 'user', input: empty, output: z.array(cityKecamatan) }),

@@ -243,7 +243,7 @@ describe('request body limits', () => {
 
   it('the file-carrying methods are the roster and needs imports, the logo, the certificate images, a certificate picture to verify, and trust files', () => {
     expect(methodNames.filter(carriesFile).sort()).toEqual([
-      'batch.import', 'certificates.readFile', 'certificates.setImage', 'certificates.verifyFile', 'needs.import', 'office.setLogo',
+      'batch.import', 'batch.importReceipt', 'certificates.readFile', 'certificates.setImage', 'certificates.verifyFile', 'needs.import', 'office.setLogo',
       'records.apply', 'records.attachScan', 'records.create', 'records.preview',
       'roster.apply', 'roster.errorFile', 'roster.preview', 'scores.import', 'trust.import',
     ]);

@@ -265,9 +265,16 @@ export function exportBatch(db: Db, dataDir: string, now: Date, opts: { full?: b
   });
 }
 
-/** Rows per entity the next batch would carry (since the last batch made; the first batch is full). */
+/**
+ * Rows per entity the city has not yet acknowledged: changed since the last batch its receipt
+ * answered (diterima or ditolak), or every live row before the first receipt. `full`: the next
+ * batch made will be full (the first one is). Batches made but not acknowledged still count, as
+ * the city may never have had them.
+ */
 export function pendingCounts(db: Db): { since: number | null; full: boolean; journalTo: number; counts: Record<string, number>; total: number } {
-  const last = lastBatch(db);
+  const made = lastBatch(db);
+  const acked = sql(db, "SELECT * FROM batches WHERE state IN ('diterima', 'ditolak') ORDER BY seq DESC LIMIT 1").get() as BatchDbRow | undefined;
+  const last = acked ? toBatch(acked) : null;
   const top = journalTop(db);
   const range: Range = { from: last?.journalTo ?? 0, to: top, full: !last };
   const params = { from: range.from, to: top };
@@ -278,5 +285,5 @@ export function pendingCounts(db: Db): { since: number | null; full: boolean; jo
     counts[e.entity] = sql(db, `SELECT count(*) FROM ${e.table} t WHERE t.deleted_at IS NULL${where}`).pluck().get(...(range.full ? [] : [params])) as number;
     if (e.tombstones) counts[TOMBSTONES]! += sql(db, `SELECT count(*) FROM ${e.table} t WHERE t.deleted_at IS NOT NULL${changedOnly(e, range)}`).pluck().get(...(range.full ? [] : [params])) as number;
   }
-  return { since: last?.seq ?? null, full: range.full, journalTo: top, counts, total: Object.values(counts).reduce((a, b) => a + b, 0) };
+  return { since: last?.seq ?? null, full: !made, journalTo: top, counts, total: Object.values(counts).reduce((a, b) => a + b, 0) };
 }

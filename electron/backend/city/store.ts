@@ -71,6 +71,19 @@ export interface CityStore {
   putRow(row: CityRowWrite): void;
   /** Marks the row removed at this version, keeping it so an older copy never returns. */
   removeRow(row: Omit<CityRowWrite, 'data'> & { removedAt: string; data: Record<string, unknown> }): void;
+  /** The signed receipt written for the batch with this SHA-256, byte for byte; null before one was. */
+  receipt(batchSha256: string): CityReceiptRecord | null;
+  /** Keeps a batch's receipt; the first one written stays (a replay gets the same bytes). */
+  saveReceipt(receipt: CityReceiptRecord): void;
+}
+
+export interface CityReceiptRecord {
+  batchSha256: string;
+  officeId: string;
+  seq: number;
+  status: 'imported' | 'already_imported';
+  bytes: Uint8Array;
+  createdAt: string;
 }
 
 type Row = Record<string, unknown>;
@@ -151,5 +164,18 @@ export class SqliteCityStore implements CityStore {
     sql(this.db, `INSERT INTO city_rows (entity, id, office_id, row_version, updated_at, data, removed_at) VALUES (?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT (entity, id) DO UPDATE SET row_version = excluded.row_version, updated_at = excluded.updated_at, removed_at = excluded.removed_at`)
       .run(w.entity, w.id, w.officeId, w.rowVersion, w.updatedAt, JSON.stringify(w.data), w.removedAt);
+  }
+
+  receipt(batchSha256: string): CityReceiptRecord | null {
+    const r = sql(this.db, 'SELECT * FROM city_receipts WHERE batch_sha256 = ?').get(batchSha256) as Row | undefined;
+    return r ? {
+      batchSha256: r.batch_sha256 as string, officeId: r.office_id as string, seq: r.seq as number,
+      status: r.status as CityReceiptRecord['status'], bytes: new Uint8Array(r.bytes as Buffer), createdAt: r.created_at as string,
+    } : null;
+  }
+
+  saveReceipt(x: CityReceiptRecord): void {
+    sql(this.db, `INSERT INTO city_receipts (batch_sha256, office_id, seq, status, bytes, created_at) VALUES (?, ?, ?, ?, ?, ?)
+      ON CONFLICT (batch_sha256) DO NOTHING`).run(x.batchSha256, x.officeId, x.seq, x.status, Buffer.from(x.bytes), x.createdAt);
   }
 }

@@ -10,7 +10,10 @@ import { trustedOffices } from '../db/repos/trust.ts';
 import { writeFileAtomic } from '../files.ts';
 import { BATCH_EXTENSION } from '../batches/format.ts';
 import type { TrustedBatchKey } from '../batches/read.ts';
+import { receiptFileName } from '../batches/receipt.ts';
+import { officeSigner } from '../certificates/trust-list.ts';
 import { importBatch } from '../city/import.ts';
+import { receiptForImport, receiptForReplay } from '../city/receipt.ts';
 import { SqliteCityStore } from '../city/store.ts';
 import { meta, requireOffice } from './office.ts';
 import { districts } from './regions.ts';
@@ -38,21 +41,47 @@ export const cityHandlers = {
     const regencyCode = requireCity(ctx.db);
     const m = meta(ctx);
     const inbox = path.join(ctx.dataDir, 'inbox');
-    return importBatch(new SqliteCityStore(ctx.db), {
-      fileName, bytes: new Uint8Array(Buffer.from(dataBase64, 'base64')), trustedKeys: kecamatanKeys(ctx.db), regencyCode,
+    const store = new SqliteCityStore(ctx.db);
+    const bytes = new Uint8Array(Buffer.from(dataBase64, 'base64'));
+    const trustedKeys = kecamatanKeys(ctx.db);
+    // Asked before the import's transaction: a lost private key is replaced in a write of its own.
+    const signer = dryRun ? null : officeSigner(ctx.db);
+    const office = requireOffice(ctx.db);
+    const city = { id: office.id, code: office.code, name: office.name };
+    const result = importBatch(store, {
+      fileName, bytes, trustedKeys, regencyCode,
       dryRun, acceptOutOfOrder, at: m.at,
-      keepFile: (manifest, sha256, bytes) => {
+      keepFile: (manifest, sha256, kept) => {
         fs.mkdirSync(inbox, { recursive: true });
         // Named by what was checked, not by the name it arrived under.
         const file = path.join(inbox, `${manifest.office.code}-${String(manifest.seq).padStart(5, '0')}-${sha256.slice(0, 16)}${BATCH_EXTENSION}`);
-        if (!fs.existsSync(file)) writeFileAtomic(file, bytes);
+        if (!fs.existsSync(file)) writeFileAtomic(file, kept);
         return file;
       },
-      onWritten: (r) => recordEvent(ctx.db, m, 'batch.import', {
-        office: [null, `${r.office?.name} (${r.office?.code})`], seq: [null, r.seq], status: [null, r.status],
-        created: [null, r.created], updated: [null, r.updated], removed: [null, r.removed], rejected: [null, r.rejected.length],
-      }),
+      onWritten: (r) => {
+        recordEvent(ctx.db, m, 'batch.import', {
+          office: [null, `${r.office?.name} (${r.office?.code})`], seq: [null, r.seq], status: [null, r.status],
+          created: [null, r.created], updated: [null, r.updated], removed: [null, r.removed], rejected: [null, r.rejected.length],
+        });
+        if (signer) receiptForImport(store, city, signer, r, m.at);
+      },
     });
+    if (signer) receiptForReplay(store, city, signer, result, bytes, trustedKeys, m.at);
+    return result;
+  },
+
+  'batch.receipt': async ({ officeCode, seq, sha256 }, ctx) => {
+    const regencyCode = requireCity(ctx.db);
+    const store = new SqliteCityStore(ctx.db);
+    const kecamatan = store.officeByRegion(officeCode);
+    const batch = kecamatan ? store.batchesAt(kecamatan.officeId, seq).find((b) => b.status === 'imported') : undefined;
+    const receipt = batch && (sha256 === undefined || sha256 === batch.sha256) ? store.receipt(batch.sha256) : null;
+    if (!kecamatan || !batch || !receipt) {
+      throw new ApiError('NOT_FOUND', `Tanda terima kiriman ${seq} dari ${officeCode} tidak ada: kiriman itu belum diimpor di sini (impor dulu dengan \`bangkom batch import\`).`,
+        { reason: 'no_receipt', officeCode, seq });
+    }
+    const district = (await districts(regencyCode)).find((d) => d.code === officeCode)?.name ?? kecamatan.name.replace(/^(Kantor )?Kecamatan /i, '');
+    return { fileName: receiptFileName(officeCode, district, seq), mimeType: 'application/zip', dataBase64: Buffer.from(receipt.bytes).toString('base64') };
   },
 
   'offices.list': async (_input, ctx) => {
@@ -75,4 +104,4 @@ export const cityHandlers = {
       };
     });
   },
-} satisfies Pick<Handlers, 'batch.import' | 'offices.list'>;
+} satisfies Pick<Handlers, 'batch.import' | 'batch.receipt' | 'offices.list'>;

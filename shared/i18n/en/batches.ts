@@ -50,6 +50,17 @@ export const batches: typeof id = {
         unknown_entity: 'unknown kind of data',
       },
     },
+    receipt: {
+      diterima: 'Receipt from {{city}}: batch {{seq}} accepted ({{accepted}} rows).',
+      ditolak: 'Receipt from {{city}}: batch {{seq}} partly rejected, {{rejected}} rows rejected ({{accepted}} accepted). Fix them and send again.',
+      unchanged: 'The receipt for batch {{seq}} from {{city}} was already imported; nothing changed.',
+      not_receipt: 'This file is not a Bangkom batch receipt, or it is damaged.',
+      unsupported_version: 'This receipt version is not known yet. Update Bangkom.',
+      unknown_key: 'This receipt is not signed by a city/regency BKPSDM key this office trusts. Import the city\'s trust file first. Nothing changed.',
+      bad_signature: 'The receipt signature does not match: the file was altered or damaged. Nothing changed.',
+      not_ours: 'This receipt is not for a batch of this office. Nothing changed.',
+      not_kecamatan: 'This is a city/regency office: receipts are imported at the kecamatan office.',
+    },
     kind: {
       full: 'Full',
       incremental: 'Changes',

@@ -49,6 +49,17 @@ export const batches = {
         unknown_entity: 'jenis data tidak dikenal',
       },
     },
+    receipt: {
+      diterima: 'Tanda terima dari {{city}}: kiriman {{seq}} diterima ({{accepted}} baris).',
+      ditolak: 'Tanda terima dari {{city}}: kiriman {{seq}} ditolak sebagian, {{rejected}} baris ditolak ({{accepted}} diterima). Perbaiki lalu kirim lagi.',
+      unchanged: 'Tanda terima kiriman {{seq}} dari {{city}} sudah diimpor; tidak ada yang berubah.',
+      not_receipt: 'Berkas ini bukan tanda terima kiriman Bangkom, atau rusak.',
+      unsupported_version: 'Versi tanda terima ini belum dikenal. Perbarui Bangkom.',
+      unknown_key: 'Tanda terima ini tidak ditandatangani kunci BKPSDM kota/kabupaten yang dipercaya kantor ini. Impor dulu daftar tepercaya kota. Tidak ada yang berubah.',
+      bad_signature: 'Tanda tangan tanda terima tidak cocok: berkas diubah atau rusak. Tidak ada yang berubah.',
+      not_ours: 'Tanda terima ini bukan untuk kiriman kantor ini. Tidak ada yang berubah.',
+      not_kecamatan: 'Kantor ini kantor kota/kabupaten: tanda terima diimpor di kantor kecamatan.',
+    },
     kind: {
       full: 'Lengkap',
       incremental: 'Perubahan',
