@@ -5,7 +5,8 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { unzipSync } from 'fflate';
 import type { BatchCounts } from '../../shared/contract/batches.ts';
-import { ACCEPTED_STATUSES, type BatchImportResult } from '../../shared/contract/city.ts';
+import type { BatchImportResult } from '../../shared/contract/city.ts';
+import { ACCEPTED_STATUSES } from '../../shared/domain/batch-statuses.ts';
 import { CliFailure, callAsCli, print, readInputFile, t, withBackend, writeFileAtomic, type CliOutcome } from './support.ts';
 
 /** Entity files as the clerk reads them. */

@@ -2,18 +2,15 @@ import { z } from 'zod';
 import { method } from './define.ts';
 import { empty, exportedFile, instant } from './common.ts';
 import { batchCounts } from './batches.ts';
+import { BATCH_IMPORT_STATUSES } from '../domain/batch-statuses.ts';
 
 /**
  * The city office (BKPSDM kota/kabupaten) receiving the kecamatan's batches
  * (docs/batch-format.md). A kecamatan's key is trusted by importing its trust file
  * (`trust.import`); a batch signed by any other key is `unknown_office`.
  */
-export const BATCH_IMPORT_STATUSES = ['imported', 'already_imported', 'gap', 'out_of_order', 'tampered', 'unknown_office', 'malformed'] as const;
+export { ACCEPTED_STATUSES, BATCH_IMPORT_STATUSES, type BatchImportStatus } from '../domain/batch-statuses.ts';
 export const batchImportStatus = z.enum(BATCH_IMPORT_STATUSES);
-export type BatchImportStatus = z.infer<typeof batchImportStatus>;
-
-/** What the city keeps of a batch's rows: imported, or held after a gap. Anything else is refused. */
-export const ACCEPTED_STATUSES: readonly BatchImportStatus[] = ['imported', 'already_imported', 'out_of_order'];
 
 export const batchImportResult = z.object({
   fileName: z.string(),
