@@ -63,6 +63,23 @@ export function unchangedAfter(version: number, tables: readonly string[]): stri
   return tables.filter((name) => !later.has(name));
 }
 
+/**
+ * `migration` takes a database at the last of `older` to exactly its own version, and running
+ * the list again changes nothing.
+ */
+export function expectMigratesOnce(dataDir: string, older: readonly Migration[], migration: Migration): void {
+  const db = new Database(dbFile(dataDir));
+  try {
+    const from = older[older.length - 1]!.version;
+    expect(migrate(db, [...older, migration])).toEqual({ from, to: migration.version });
+    const after = schemaOf(db);
+    expect(migrate(db, [...older, migration])).toEqual({ from: migration.version, to: migration.version });
+    expect(schemaOf(db)).toEqual(after);
+  } finally {
+    db.close();
+  }
+}
+
 /** After a migration that only adds: the old tables' rows, and their tables and indexes, as they were. */
 export function expectOldTablesUntouched(db: Database.Database, tables: readonly string[], rows: Record<string, unknown[]>, schema: unknown[]): void {
   expect(dumpTables(db, tables)).toEqual(rows);

@@ -10,7 +10,7 @@ import { migration001 } from '../../electron/backend/db/migrations/001_core.ts';
 import { migration002 } from '../../electron/backend/db/migrations/002_employees.ts';
 import { migration003 } from '../../electron/backend/db/migrations/003_trainings.ts';
 import { migration004 } from '../../electron/backend/db/migrations/004_unit_aliases.ts';
-import { expectOldTablesUntouched, pick, unchangedAfter, expectSchemaOfMigrations, keepAndClose, MIGRATION_CLOCK, olderOfficeFolder, schemaOf } from '../helpers/migrations.ts';
+import { expectMigratesOnce, expectOldTablesUntouched, pick, unchangedAfter, expectSchemaOfMigrations, keepAndClose, MIGRATION_CLOCK, olderOfficeFolder, schemaOf } from '../helpers/migrations.ts';
 import { ADMIN, dbFile, login, openTestBackend, removeTempDirs, tempDir } from '../helpers/backend.ts';
 import { csvText, fileInput } from '../helpers/roster.ts';
 
@@ -74,12 +74,7 @@ describe('migration 004 (unit aliases)', () => {
 
   it('runs from v3 to exactly v4, and again changes nothing', async () => {
     const { dataDir } = await v3DataFolder();
-    const db = new Database(dbFile(dataDir));
-    expect(migrate(db, [...V3, migration004])).toEqual({ from: 3, to: 4 });
-    const after = schemaOf(db);
-    expect(migrate(db, [...V3, migration004])).toEqual({ from: 4, to: 4 });
-    expect(schemaOf(db)).toEqual(after);
-    db.close();
+    expectMigratesOnce(dataDir, V3, migration004);
   });
 
   describe('constraints of unit_aliases', () => {

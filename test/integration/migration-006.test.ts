@@ -12,7 +12,7 @@ import { migration003 } from '../../electron/backend/db/migrations/003_trainings
 import { migration004 } from '../../electron/backend/db/migrations/004_unit_aliases.ts';
 import { migration005 } from '../../electron/backend/db/migrations/005_certificates.ts';
 import { migration006 } from '../../electron/backend/db/migrations/006_records_evaluation.ts';
-import { dumpTables, expectSchemaOfMigrations, keepAndClose, MIGRATION_CLOCK, olderOfficeFolder, schemaOf } from '../helpers/migrations.ts';
+import { expectMigratesOnce, dumpTables, expectSchemaOfMigrations, keepAndClose, MIGRATION_CLOCK, olderOfficeFolder, schemaOf } from '../helpers/migrations.ts';
 import { ADMIN, dbFile, login, openTestBackend, removeTempDirs } from '../helpers/backend.ts';
 
 afterEach(() => removeTempDirs());
@@ -108,11 +108,6 @@ describe('migration 006 (records, evaluation, spending)', () => {
 
   it('runs from v5 to exactly v6, and again changes nothing', async () => {
     const { dataDir } = await v5DataFolder();
-    const db = new Database(dbFile(dataDir));
-    expect(migrate(db, [...V5, migration006])).toEqual({ from: 5, to: 6 });
-    const after = schemaOf(db);
-    expect(migrate(db, [...V5, migration006])).toEqual({ from: 6, to: 6 });
-    expect(schemaOf(db)).toEqual(after);
-    db.close();
+    expectMigratesOnce(dataDir, V5, migration006);
   });
 });

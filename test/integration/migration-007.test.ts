@@ -11,7 +11,7 @@ import { migration004 } from '../../electron/backend/db/migrations/004_unit_alia
 import { migration005 } from '../../electron/backend/db/migrations/005_certificates.ts';
 import { migration006 } from '../../electron/backend/db/migrations/006_records_evaluation.ts';
 import { migration007 } from '../../electron/backend/db/migrations/007_batches.ts';
-import { expectOldTablesUntouched, expectSchemaOfMigrations, keepAndClose, olderOfficeFolder, schemaOf } from '../helpers/migrations.ts';
+import { expectMigratesOnce, expectOldTablesUntouched, expectSchemaOfMigrations, keepAndClose, olderOfficeFolder, schemaOf } from '../helpers/migrations.ts';
 import { ADMIN, dbFile, login, openTestBackend, removeTempDirs } from '../helpers/backend.ts';
 
 afterEach(() => removeTempDirs());
@@ -64,11 +64,6 @@ describe('migration 007 (batches outbox)', () => {
 
   it('runs from v6 to exactly v7, and again changes nothing', async () => {
     const { dataDir } = await v6DataFolder();
-    const db = new Database(dbFile(dataDir));
-    expect(migrate(db, [...V6, migration007])).toEqual({ from: 6, to: 7 });
-    const after = schemaOf(db);
-    expect(migrate(db, [...V6, migration007])).toEqual({ from: 7, to: 7 });
-    expect(schemaOf(db)).toEqual(after);
-    db.close();
+    expectMigratesOnce(dataDir, V6, migration007);
   });
 });

@@ -12,7 +12,7 @@ import { migration005 } from '../../electron/backend/db/migrations/005_certifica
 import { migration006 } from '../../electron/backend/db/migrations/006_records_evaluation.ts';
 import { migration007 } from '../../electron/backend/db/migrations/007_batches.ts';
 import { migration008 } from '../../electron/backend/db/migrations/008_city.ts';
-import { expectOldTablesUntouched, expectSchemaOfMigrations, keepAndClose, olderOfficeFolder, schemaOf } from '../helpers/migrations.ts';
+import { expectMigratesOnce, expectOldTablesUntouched, expectSchemaOfMigrations, keepAndClose, olderOfficeFolder, schemaOf } from '../helpers/migrations.ts';
 import { ADMIN, dbFile, login, openTestBackend, removeTempDirs } from '../helpers/backend.ts';
 
 afterEach(() => removeTempDirs());
@@ -76,11 +76,6 @@ describe('migration 008 (city office)', () => {
 
   it('runs from v7 to exactly v8, and again changes nothing', async () => {
     const { dataDir } = await v7DataFolder();
-    const db = new Database(dbFile(dataDir));
-    expect(migrate(db, [...V7, migration008])).toEqual({ from: 7, to: 8 });
-    const after = schemaOf(db);
-    expect(migrate(db, [...V7, migration008])).toEqual({ from: 8, to: 8 });
-    expect(schemaOf(db)).toEqual(after);
-    db.close();
+    expectMigratesOnce(dataDir, V7, migration008);
   });
 });

@@ -14,7 +14,7 @@ import { migration007 } from '../../electron/backend/db/migrations/007_batches.t
 import { migration008 } from '../../electron/backend/db/migrations/008_city.ts';
 import { migration009 } from '../../electron/backend/db/migrations/009_receipts.ts';
 import { exportBatch } from '../../electron/backend/batches/export.ts';
-import { MIGRATION_CLOCK, expectOldTablesUntouched, expectSchemaOfMigrations, keepAndClose, olderOfficeFolder, schemaOf } from '../helpers/migrations.ts';
+import { expectMigratesOnce, MIGRATION_CLOCK, expectOldTablesUntouched, expectSchemaOfMigrations, keepAndClose, olderOfficeFolder, schemaOf } from '../helpers/migrations.ts';
 import { ADMIN, dbFile, login, openTestBackend, removeTempDirs } from '../helpers/backend.ts';
 
 afterEach(() => removeTempDirs());
@@ -78,11 +78,6 @@ describe('migration 009 (receipts)', () => {
 
   it('runs from v8 to exactly v9, and again changes nothing', async () => {
     const { dataDir } = await v8DataFolder();
-    const db = new Database(dbFile(dataDir));
-    expect(migrate(db, [...V8, migration009])).toEqual({ from: 8, to: 9 });
-    const after = schemaOf(db);
-    expect(migrate(db, [...V8, migration009])).toEqual({ from: 9, to: 9 });
-    expect(schemaOf(db)).toEqual(after);
-    db.close();
+    expectMigratesOnce(dataDir, V8, migration009);
   });
 });

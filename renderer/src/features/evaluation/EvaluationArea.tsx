@@ -1,11 +1,9 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'wouter';
 import { useSession } from '../../app/session.tsx';
 import { Page, SubNav } from '../../components/Page.tsx';
 import { NotFound } from '../placeholder/NotFound.tsx';
-import { yearChoices } from '../trainings/format.ts';
-import { PlainSelect, useOfficeYear } from '../trainings/ui.tsx';
+import { useRememberedYear, YearSelect } from '../trainings/ui.tsx';
 import { FollowupsTab } from './FollowupsTab.tsx';
 import { QuestionnairesTab } from './QuestionnairesTab.tsx';
 import { ReactionCompareTab } from './ReactionCompareTab.tsx';
@@ -18,9 +16,6 @@ const PARTS = [
   { slug: 'kuesioner', key: 'questionnaires', yearly: false, adminOnly: true },
 ] as const;
 
-// The year chosen survives a visit elsewhere and back (memory only).
-let rememberedYear: number | null = null;
-
 /**
  * `#/evaluasi/<part>`: evaluation across events — the supervisors' follow-ups, the participants'
  * reaction compared over a year, the units' IKM/SKM beside their training, and (admins) the
@@ -30,9 +25,7 @@ export function EvaluationArea() {
   const { t } = useTranslation();
   const { user } = useSession();
   const { part = '' } = useParams<{ part?: string }>();
-  const thisYear = useOfficeYear();
-  const [year, setYearState] = useState(rememberedYear ?? thisYear);
-  const setYear = (y: number) => { rememberedYear = y; setYearState(y); };
+  const [year, setYear] = useRememberedYear('evaluation');
   const parts = PARTS.filter((p) => !p.adminOnly || user.role === 'admin');
   const current = parts.find((p) => p.slug === part);
   if (!current) return <NotFound />;
@@ -42,9 +35,7 @@ export function EvaluationArea() {
       title={t('areas.evaluation.title')}
       intro={t('areas.evaluation.description')}
       actions={current.yearly ? (
-        <PlainSelect label={t('evaluationUi.year')} value={String(year)} onChange={(v) => setYear(Number(v))} className="field-year">
-          {yearChoices(thisYear).map((y) => <option key={y} value={y}>{y}</option>)}
-        </PlainSelect>
+        <YearSelect label={t('evaluationUi.year')} year={year} onChange={setYear} />
       ) : undefined}
     >
       <SubNav

@@ -1,11 +1,10 @@
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'wouter';
 import { Loading } from '../../components/feedback.tsx';
 import { Page, SubNav } from '../../components/Page.tsx';
 import { NotFound } from '../placeholder/NotFound.tsx';
-import { yearChoices } from '../trainings/format.ts';
-import { PlainSelect, useOfficeYear } from '../trainings/ui.tsx';
+import { useRememberedYear, YearSelect } from '../trainings/ui.tsx';
 import { BehindTab } from './BehindTab.tsx';
 import { LedgerTab } from './LedgerTab.tsx';
 import { RecordsImport } from './RecordsImport.tsx';
@@ -24,9 +23,6 @@ const TABS = [
   { slug: 'laporan', key: 'reports', yearly: true },
 ] as const;
 
-// The year chosen survives a visit elsewhere and back (memory only).
-let rememberedYear: number | null = null;
-
 /**
  * `#/capaian/<part>`: the 20 JP ledger — who is behind (and enrolling them), everyone with per-unit
  * totals, outside trainings and their import, charts, and the reports — for one year.
@@ -34,9 +30,7 @@ let rememberedYear: number | null = null;
 export function LedgerArea() {
   const { t } = useTranslation();
   const { part = '' } = useParams<{ part?: string }>();
-  const thisYear = useOfficeYear();
-  const [year, setYearState] = useState(rememberedYear ?? thisYear);
-  const setYear = (y: number) => { rememberedYear = y; setYearState(y); };
+  const [year, setYear] = useRememberedYear('ledger');
   const current = TABS.find((tab) => tab.slug === part);
   if (!current) return <NotFound />;
 
@@ -45,9 +39,7 @@ export function LedgerArea() {
       title={t('areas.ledger.title')}
       intro={t('areas.ledger.description')}
       actions={current.yearly ? (
-        <PlainSelect label={t('ledgerUi.year')} value={String(year)} onChange={(v) => setYear(Number(v))} className="field-year">
-          {yearChoices(thisYear).map((y) => <option key={y} value={y}>{y}</option>)}
-        </PlainSelect>
+        <YearSelect label={t('ledgerUi.year')} year={year} onChange={setYear} />
       ) : undefined}
     >
       <SubNav

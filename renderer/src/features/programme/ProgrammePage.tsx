@@ -5,8 +5,7 @@ import { takeFlash, type Flash } from '../../app/flash.ts';
 import { Page, SubNav } from '../../components/Page.tsx';
 import { FlashNotice } from '../employees/FlashNotice.tsx';
 import { NotFound } from '../placeholder/NotFound.tsx';
-import { yearChoices } from '../trainings/format.ts';
-import { PlainSelect, useOfficeYear } from '../trainings/ui.tsx';
+import { useRememberedYear, YearSelect } from '../trainings/ui.tsx';
 import { NeedsTab } from './NeedsTab.tsx';
 import { PlanTab } from './PlanTab.tsx';
 
@@ -15,16 +14,11 @@ const TABS = [
   { slug: 'rencana', key: 'plan', Component: PlanTab },
 ] as const;
 
-// The year chosen survives a visit elsewhere and back (memory only).
-let rememberedYear: number | null = null;
-
 /** `#/program/<tab>`: the year's needs and its annual programme, with a year selector. */
 export function ProgrammePage() {
   const { t } = useTranslation();
   const { tab = 'kebutuhan' } = useParams<{ tab?: string }>();
-  const thisYear = useOfficeYear();
-  const [year, setYearState] = useState(rememberedYear ?? thisYear);
-  const setYear = (y: number) => { rememberedYear = y; setYearState(y); };
+  const [year, setYear] = useRememberedYear('programme');
   const [flash] = useState<Flash | null>(() => takeFlash());
   const current = TABS.find((s) => s.slug === tab);
   if (!current) return <NotFound />;
@@ -34,9 +28,7 @@ export function ProgrammePage() {
       title={t('areas.programs.title')}
       intro={t('areas.programs.description')}
       actions={(
-        <PlainSelect label={t('programmeUi.year')} value={String(year)} onChange={(v) => setYear(Number(v))} className="field-year">
-          {yearChoices(thisYear).map((y) => <option key={y} value={y}>{y}</option>)}
-        </PlainSelect>
+        <YearSelect label={t('programmeUi.year')} year={year} onChange={setYear} />
       )}
     >
       {flash && <FlashNotice flash={flash} />}

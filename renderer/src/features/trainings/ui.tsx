@@ -5,6 +5,7 @@ import { useSession } from '../../app/session.tsx';
 import { ErrorAlert } from '../../components/feedback.tsx';
 import { downloadFile } from '../../components/files.ts';
 import { Modal } from '../../components/Modal.tsx';
+import { yearChoices } from './format.ts';
 
 /**
  * One action at a time (a button's call): busy while it runs, its error kept to show, an
@@ -54,6 +55,26 @@ export function useDownload() {
 export function useOfficeYear(): number {
   const { office } = useSession();
   return Number(dateInZone(new Date(), office.timezone).slice(0, 4));
+}
+
+// The year chosen per area survives a visit elsewhere and back (memory only).
+const rememberedYears = new Map<string, number>();
+
+/** An area's chosen year, this year (office time) until one is chosen. */
+export function useRememberedYear(area: string): [number, (year: number) => void] {
+  const thisYear = useOfficeYear();
+  const [year, setYearState] = useState(rememberedYears.get(area) ?? thisYear);
+  return [year, (y: number) => { rememberedYears.set(area, y); setYearState(y); }];
+}
+
+/** The year picker of an area's header: this year (office time) and the years around it. */
+export function YearSelect({ label, year, onChange }: { label: ReactNode; year: number; onChange(year: number): void }) {
+  const thisYear = useOfficeYear();
+  return (
+    <PlainSelect label={label} value={String(year)} onChange={(v) => onChange(Number(v))} className="field-year">
+      {yearChoices(thisYear).map((y) => <option key={y} value={y}>{y}</option>)}
+    </PlainSelect>
+  );
 }
 
 /** A labelled select outside a form (year, filters). */
