@@ -35,6 +35,7 @@ import { evaluationHandlers } from './services/evaluation.ts';
 import { reportHandlers } from './services/reports.ts';
 import { batchHandlers } from './services/batches.ts';
 import { cityHandlers } from './services/city.ts';
+import { sendingHandlers } from './services/sending.ts';
 import { backupBeforeMigration } from './backup/daily.ts';
 import { backupRuntime } from './backup/runtime.ts';
 import { describeProcesses, otherProcesses, type ProcessKind } from './backup/presence.ts';
@@ -62,6 +63,7 @@ const handlers: Handlers = {
   ...reportHandlers,
   ...batchHandlers,
   ...cityHandlers,
+  ...sendingHandlers,
 };
 
 export interface CallOptions {

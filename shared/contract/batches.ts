@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method } from './define.ts';
-import { empty, instant } from './common.ts';
+import { empty, exportedFile, instant } from './common.ts';
 
 /**
  * Batches to the city office (docs/batch-format.md): signed zip files of what changed since the
@@ -44,6 +44,11 @@ export const outboxBatch = z.object({
   state: batchState,
   /** What the city's signed receipt said (state diterima, or ditolak with the rows and why); null before one came. */
   receipt: batchReceiptInfo.nullable(),
+  /** Uploads tried so far, when the city first took it, when the next try is due (backoff), and what went wrong last (in the clerk's words). */
+  sendAttempts: z.number().int(),
+  sentAt: instant.nullable(),
+  nextSendAt: instant.nullable(),
+  lastSendError: z.string().nullable(),
 });
 export type OutboxBatch = z.infer<typeof outboxBatch>;
 
@@ -68,6 +73,42 @@ export const batchPending = z.object({
   total: z.number().int(),
 });
 export type BatchPending = z.infer<typeof batchPending>;
+
+/** Where batches are uploaded: the city's receiver address and this office's upload token (never shown back, only whether it is set). */
+export const sendSettings = z.object({
+  url: z.string().nullable(),
+  tokenSet: z.boolean(),
+});
+export type SendSettings = z.infer<typeof sendSettings>;
+
+/** The receiver's address as an admin types it: http(s), a host, no user or password in it. */
+const receiverUrl = z.string().trim().max(500).refine((v) => {
+  try {
+    const u = new URL(v);
+    return (u.protocol === 'http:' || u.protocol === 'https:') && u.hostname !== '' && !u.username && !u.password;
+  } catch {
+    return false;
+  }
+}, 'batches.send.url_invalid');
+
+export const batchSendAttempt = z.object({
+  seq: z.number().int(),
+  /** diterima / ditolak: the city answered with its signed receipt; failed: not delivered this time (kept, tried again later). */
+  outcome: z.enum(['diterima', 'ditolak', 'failed']),
+  /** Message key (`batches.send.*`, `batches.receipt.*`) and its parameters, for the clerk. */
+  message: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+});
+export type BatchSendAttempt = z.infer<typeof batchSendAttempt>;
+
+export const batchSendResult = z.object({
+  attempts: z.array(batchSendAttempt),
+  /** Batches still without a receipt after this send. */
+  waiting: z.number().int(),
+  /** When the outbox tries again by itself; null when nothing waits. */
+  nextAttemptAt: instant.nullable(),
+});
+export type BatchSendResult = z.infer<typeof batchSendResult>;
 
 export const batchMethods = {
   /**
@@ -96,4 +137,20 @@ export const batchMethods = {
     }).strict(),
     output: z.object({ seq: z.number().int(), state: batchState, changed: z.boolean(), receipt: batchReceiptInfo }),
   }),
+  /** An outbox batch's file, to save on a USB stick or in a folder (any batch again, e.g. one the city says is missing). */
+  'batch.file': method({ access: 'user', input: z.object({ seq: z.number().int().min(1) }).strict(), output: exportedFile }),
+  /** The city's receiver address and whether this office's upload token is set. */
+  'batch.sendSettings': method({ access: 'user', input: empty, output: sendSettings }),
+  /** Admin: sets the receiver address, and the upload token the city gave (omitted: kept as it is; null address: sending by upload is off). */
+  'batch.setSendSettings': method({
+    access: 'admin',
+    input: z.object({ url: receiverUrl.nullable(), token: z.string().trim().min(16, 'batches.send.token_invalid').max(200).optional() }).strict(),
+    output: sendSettings,
+  }),
+  /**
+   * Uploads what the outbox holds, oldest first, each batch until the city's signed receipt comes
+   * back (imported as by batch.importReceipt). Never makes a batch. A batch not delivered stays in
+   * the outbox and is tried again with backoff, also after a restart. `url` overrides the address set.
+   */
+  'batch.send': method({ access: 'user', input: z.object({ url: receiverUrl.optional() }).strict(), output: batchSendResult }),
 };

@@ -19,6 +19,7 @@ export function optionalText(max: number) {
 
 /** A file the backend made, for the door to save (XLSX, CSV, PDF). */
 export const exportedFile = z.object({ fileName: z.string(), mimeType: z.string(), dataBase64: z.string() });
+export type ExportedFile = z.infer<typeof exportedFile>;
 
 /**
  * A message key with its parameters in one string: `validation.date_year_range|{"min":1900,…}`.

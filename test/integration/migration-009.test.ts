@@ -14,7 +14,7 @@ import { migration007 } from '../../electron/backend/db/migrations/007_batches.t
 import { migration008 } from '../../electron/backend/db/migrations/008_city.ts';
 import { migration009 } from '../../electron/backend/db/migrations/009_receipts.ts';
 import { exportBatch } from '../../electron/backend/batches/export.ts';
-import { expectMigratesOnce, MIGRATION_CLOCK, expectOldTablesUntouched, expectSchemaOfMigrations, keepAndClose, olderOfficeFolder, schemaOf } from '../helpers/migrations.ts';
+import { expectMigratesOnce, MIGRATION_CLOCK, expectOldTablesUntouched, expectSchemaOfMigrations, keepAndClose, olderOfficeFolder, schemaOf, pick, unchangedAfter } from '../helpers/migrations.ts';
 import { ADMIN, dbFile, login, openTestBackend, removeTempDirs } from '../helpers/backend.ts';
 
 afterEach(() => removeTempDirs());
@@ -46,7 +46,9 @@ describe('migration 009 (receipts)', () => {
     const t = openTestBackend({ dataDir });
     try {
       expect(schemaVersion(t.backend.db)).toBeGreaterThanOrEqual(9);
-      expectOldTablesUntouched(t.backend.db, OLD_TABLES, rows, schema.filter((o) => OLD_TABLES.includes((o as { tbl_name: string }).tbl_name)));
+      // Tables a later migration widens are left to that migration's test.
+      const kept = unchangedAfter(9, OLD_TABLES);
+      expectOldTablesUntouched(t.backend.db, kept, pick(rows, kept), schema.filter((o) => kept.includes((o as { tbl_name: string }).tbl_name)));
       for (const table of ['city_receipts', 'batch_receipts']) expect(t.backend.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get(), table).toBe(0);
       const token = await login(t, ADMIN.username, ADMIN.password);
       expect(await t.ok('batch.list', {}, token)).toMatchObject([{ seq: 1, state: 'dibuat', receipt: null }]);

@@ -45,7 +45,7 @@ const span = (from: number, to: number) => (from === to ? String(from) : `${from
 function blank(fileName: string, dryRun: boolean): BatchImportResult {
   return {
     fileName, office: null, seq: null, sha256: null, status: 'malformed', dryRun, created: 0, updated: 0, unchanged: 0, removed: 0,
-    rejected: [], message: '', params: {}, kid: null, fingerprint: null, counts: null,
+    rejected: [], message: '', params: {}, kid: null, fingerprint: null, counts: null, entities: {}, released: [],
   };
 }
 

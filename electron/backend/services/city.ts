@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fingerprintOf } from '../../../shared/certificates/keys.ts';
+import type { BatchImportResult } from '../../../shared/contract/city.ts';
+import type { ExportedFile } from '../../../shared/contract/common.ts';
 import { ApiError } from '../../../shared/contract/errors.ts';
 import type { Db } from '../db/open.ts';
 import { sql } from '../db/statements.ts';
@@ -17,6 +19,7 @@ import { receiptForImport, receiptForReplay } from '../city/receipt.ts';
 import { SqliteCityStore } from '../city/store.ts';
 import { meta, requireOffice } from './office.ts';
 import { districts } from './regions.ts';
+import type { ServiceContext } from './context.ts';
 import type { Handlers } from './handlers.ts';
 
 /** The city's regency code; a kecamatan is told plainly that batches are imported at the city. */
@@ -36,52 +39,73 @@ function kecamatanKeys(db: Db): TrustedBatchKey[] {
   })));
 }
 
+export interface CityImportRequest {
+  fileName: string;
+  bytes: Uint8Array;
+  dryRun: boolean;
+  acceptOutOfOrder: boolean;
+}
+
+/**
+ * One batch file into the city: kept in `<data>/inbox/` before anything is imported, checked,
+ * imported in one transaction (or only counted with `dryRun`), and its signed receipt written.
+ * The one way in for every door: `batch.import` (screen, CLI) and the receiver's uploads.
+ */
+export function importIntoCity(ctx: ServiceContext, { fileName, bytes, dryRun, acceptOutOfOrder }: CityImportRequest): BatchImportResult {
+  const regencyCode = requireCity(ctx.db);
+  const m = meta(ctx);
+  const inbox = path.join(ctx.dataDir, 'inbox');
+  const store = new SqliteCityStore(ctx.db);
+  const trustedKeys = kecamatanKeys(ctx.db);
+  // Asked before the import's transaction: a lost private key is replaced in a write of its own.
+  const signer = dryRun ? null : officeSigner(ctx.db);
+  const office = requireOffice(ctx.db);
+  const city = { id: office.id, code: office.code, name: office.name };
+  const result = importBatch(store, {
+    fileName, bytes, trustedKeys, regencyCode,
+    dryRun, acceptOutOfOrder, at: m.at,
+    keepFile: (manifest, sha256, kept) => {
+      fs.mkdirSync(inbox, { recursive: true });
+      // Named by what was checked, not by the name it arrived under.
+      const file = path.join(inbox, `${manifest.office.code}-${String(manifest.seq).padStart(5, '0')}-${sha256.slice(0, 16)}${BATCH_EXTENSION}`);
+      if (!fs.existsSync(file)) writeFileAtomic(file, kept);
+      return file;
+    },
+    onWritten: (r) => {
+      recordEvent(ctx.db, m, 'batch.import', {
+        office: [null, `${r.office?.name} (${r.office?.code})`], seq: [null, r.seq], status: [null, r.status],
+        created: [null, r.created], updated: [null, r.updated], removed: [null, r.removed], rejected: [null, r.rejected.length],
+      });
+      if (signer) receiptForImport(store, city, signer, r, m.at);
+    },
+  });
+  if (signer) receiptForReplay(store, city, signer, result, bytes, trustedKeys, m.at);
+  return result;
+}
+
+/** The signed receipt of a batch the city imported, as a file; null when there is none (yet). */
+export async function cityReceiptFile(ctx: ServiceContext, officeCode: string, seq: number, sha256?: string): Promise<ExportedFile | null> {
+  const regencyCode = requireCity(ctx.db);
+  const store = new SqliteCityStore(ctx.db);
+  const kecamatan = store.officeByRegion(officeCode);
+  const batch = kecamatan ? store.batchesAt(kecamatan.officeId, seq).find((b) => b.status === 'imported') : undefined;
+  const receipt = batch && (sha256 === undefined || sha256 === batch.sha256) ? store.receipt(batch.sha256) : null;
+  if (!kecamatan || !batch || !receipt) return null;
+  const district = (await districts(regencyCode)).find((d) => d.code === officeCode)?.name ?? kecamatan.name.replace(/^(Kantor )?Kecamatan /i, '');
+  return { fileName: receiptFileName(officeCode, district, seq), mimeType: 'application/zip', dataBase64: Buffer.from(receipt.bytes).toString('base64') };
+}
+
 export const cityHandlers = {
-  'batch.import': ({ fileName, dataBase64, dryRun, acceptOutOfOrder }, ctx) => {
-    const regencyCode = requireCity(ctx.db);
-    const m = meta(ctx);
-    const inbox = path.join(ctx.dataDir, 'inbox');
-    const store = new SqliteCityStore(ctx.db);
-    const bytes = new Uint8Array(Buffer.from(dataBase64, 'base64'));
-    const trustedKeys = kecamatanKeys(ctx.db);
-    // Asked before the import's transaction: a lost private key is replaced in a write of its own.
-    const signer = dryRun ? null : officeSigner(ctx.db);
-    const office = requireOffice(ctx.db);
-    const city = { id: office.id, code: office.code, name: office.name };
-    const result = importBatch(store, {
-      fileName, bytes, trustedKeys, regencyCode,
-      dryRun, acceptOutOfOrder, at: m.at,
-      keepFile: (manifest, sha256, kept) => {
-        fs.mkdirSync(inbox, { recursive: true });
-        // Named by what was checked, not by the name it arrived under.
-        const file = path.join(inbox, `${manifest.office.code}-${String(manifest.seq).padStart(5, '0')}-${sha256.slice(0, 16)}${BATCH_EXTENSION}`);
-        if (!fs.existsSync(file)) writeFileAtomic(file, kept);
-        return file;
-      },
-      onWritten: (r) => {
-        recordEvent(ctx.db, m, 'batch.import', {
-          office: [null, `${r.office?.name} (${r.office?.code})`], seq: [null, r.seq], status: [null, r.status],
-          created: [null, r.created], updated: [null, r.updated], removed: [null, r.removed], rejected: [null, r.rejected.length],
-        });
-        if (signer) receiptForImport(store, city, signer, r, m.at);
-      },
-    });
-    if (signer) receiptForReplay(store, city, signer, result, bytes, trustedKeys, m.at);
-    return result;
-  },
+  'batch.import': ({ fileName, dataBase64, dryRun, acceptOutOfOrder }, ctx) =>
+    importIntoCity(ctx, { fileName, bytes: new Uint8Array(Buffer.from(dataBase64, 'base64')), dryRun, acceptOutOfOrder }),
 
   'batch.receipt': async ({ officeCode, seq, sha256 }, ctx) => {
-    const regencyCode = requireCity(ctx.db);
-    const store = new SqliteCityStore(ctx.db);
-    const kecamatan = store.officeByRegion(officeCode);
-    const batch = kecamatan ? store.batchesAt(kecamatan.officeId, seq).find((b) => b.status === 'imported') : undefined;
-    const receipt = batch && (sha256 === undefined || sha256 === batch.sha256) ? store.receipt(batch.sha256) : null;
-    if (!kecamatan || !batch || !receipt) {
+    const file = await cityReceiptFile(ctx, officeCode, seq, sha256);
+    if (!file) {
       throw new ApiError('NOT_FOUND', `Tanda terima kiriman ${seq} dari ${officeCode} tidak ada: kiriman itu belum diimpor di sini (impor dulu dengan \`bangkom batch import\`).`,
         { reason: 'no_receipt', officeCode, seq });
     }
-    const district = (await districts(regencyCode)).find((d) => d.code === officeCode)?.name ?? kecamatan.name.replace(/^(Kantor )?Kecamatan /i, '');
-    return { fileName: receiptFileName(officeCode, district, seq), mimeType: 'application/zip', dataBase64: Buffer.from(receipt.bytes).toString('base64') };
+    return file;
   },
 
   'offices.list': async (_input, ctx) => {
@@ -101,7 +125,17 @@ export const cityHandlers = {
         fingerprints: keys.map((k) => fingerprintOf(new Uint8Array(Buffer.from(k.publicKey, 'base64')))),
         lastSeq: got && got.lastSeq > 0 ? got.lastSeq : null, lastImportAt: got?.lastImportAt ?? null,
         held: held.filter((h) => h.code === d.code).map((h) => h.seq),
+        missing: null, pendingKey: null, uploadToken: false,
       };
     });
   },
-} satisfies Pick<Handlers, 'batch.import' | 'batch.receipt' | 'offices.list'>;
+  'offices.confirmKey': () => notYet(),
+  'city.dashboard': () => notYet(),
+  'city.ledger': () => notYet(),
+  'city.person': () => notYet(),
+  'city.siasn': () => notYet(),
+} satisfies Pick<Handlers, 'batch.import' | 'batch.receipt' | 'offices.list' | 'offices.confirmKey' | 'city.dashboard' | 'city.ledger' | 'city.person' | 'city.siasn'>;
+
+function notYet(): never {
+  throw new ApiError('INTERNAL', 'Belum tersedia.');
+}

@@ -61,6 +61,10 @@ export const batches: typeof id = {
       not_ours: 'This receipt is not for a batch of this office. Nothing changed.',
       not_kecamatan: 'This is a city/regency office: receipts are imported at the kecamatan office.',
     },
+    send: {
+      url_invalid: 'The receiver address must be a full web address, e.g. http://10.10.1.5:8080',
+      token_invalid: 'The upload token is too short: copy the whole token from the city/regency BKPSDM.',
+    },
     kind: {
       full: 'Full',
       incremental: 'Changes',

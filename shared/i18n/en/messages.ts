@@ -37,6 +37,7 @@ export const messages: typeof id = {
     unreadable: 'the file does not exist or cannot be read.',
   },
   validation: {
+    region_code: 'A kecamatan region code is written 16.71.14.',
     required: 'Required.',
     too_long: 'Too long.',
     too_small: 'Too short (at least {{minimum}}).',

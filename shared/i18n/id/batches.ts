@@ -60,6 +60,10 @@ export const batches = {
       not_ours: 'Tanda terima ini bukan untuk kiriman kantor ini. Tidak ada yang berubah.',
       not_kecamatan: 'Kantor ini kantor kota/kabupaten: tanda terima diimpor di kantor kecamatan.',
     },
+    send: {
+      url_invalid: 'Alamat penerima harus alamat web lengkap, mis. http://10.10.1.5:8080',
+      token_invalid: 'Token unggah terlalu pendek: salin token lengkap dari BKPSDM kota/kabupaten.',
+    },
     kind: {
       full: 'Lengkap',
       incremental: 'Perubahan',

@@ -37,6 +37,7 @@ export const messages = {
     unreadable: 'berkas tidak ada atau tidak dapat dibaca.',
   },
   validation: {
+    region_code: 'Kode wilayah kecamatan ditulis 16.71.14.',
     required: 'Wajib diisi.',
     too_long: 'Terlalu panjang.',
     too_small: 'Terlalu pendek (minimal {{minimum}}).',
