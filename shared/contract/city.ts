@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method } from './define.ts';
-import { empty, exportedFile, instant } from './common.ts';
+import { empty, exportedFile, instant, nip } from './common.ts';
 import { batchCounts } from './batches.ts';
 import { BATCH_IMPORT_STATUSES } from '../domain/batch-statuses.ts';
 
@@ -196,7 +196,7 @@ export const cityMethods = {
   /** City offices only: one person by NIP: the current assignment, the transfer history, and the year's JP. */
   'city.person': method({
     access: 'user',
-    input: z.object({ nip: z.string().trim().regex(/^\d{18}$/, 'validation.nip'), year }).strict(),
+    input: z.object({ nip, year }).strict(),
     output: z.object({ nip: z.string(), name: z.string(), current: cityAssignment, history: z.array(cityAssignment), ledger: cityLedgerPerson.nullable() }),
   }),
   /** City offices only: the SIASN sheet (XLSX) of every kecamatan's trainings of the year, the same columns as a kecamatan's. */
