@@ -17,7 +17,7 @@ import { writeFileAtomic } from '../files.ts';
 import { officeSigner } from '../certificates/trust-list.ts';
 import { officeNow } from '../services/events.ts';
 import {
-  ALG_NAMES, BATCH_FORMAT, BATCH_FORMAT_VERSION, ENTITIES, ENTITY_NAMES, MANIFEST_FILE, ROW_HEAD, SIGNATURE_FILE, TOMBSTONE_KEYS, TOMBSTONES,
+  ALG_NAMES, BATCH_EXTENSION, BATCH_FORMAT, BATCH_FORMAT_VERSION, ENTITIES, ENTITY_NAMES, MANIFEST_FILE, ROW_HEAD, SIGNATURE_FILE, TOMBSTONE_KEYS, TOMBSTONES,
   batchFileName, entityFile, type BatchKind, type BatchManifest, type EntitySpec,
 } from './format.ts';
 
@@ -238,12 +238,32 @@ function reuse(db: Db, dataDir: string, batch: OutboxBatch, previous: OutboxBatc
 }
 
 /**
+ * Removes what a power cut during an earlier export left in the outbox: a half-written temporary
+ * file, or a batch file whose row was never committed (a clerk must not carry it to the city).
+ * Safe only inside the export's write lock: no other export is writing there meanwhile.
+ */
+function sweepOutbox(db: Db, dir: string): void {
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return;
+  }
+  const known = new Set(sql(db, 'SELECT file_name FROM batches').pluck().all() as string[]);
+  for (const name of names) {
+    const leftover = name.startsWith('.') ? name.endsWith('.tmp') : name.endsWith(BATCH_EXTENSION) && !known.has(name);
+    if (leftover) fs.rmSync(path.join(dir, name), { force: true });
+  }
+}
+
+/**
  * The next batch: everything since the last one (the first is full), or a full snapshot when
  * asked. With no change since the last batch of that kind, that batch again, byte for byte.
  * Built inside the write lock so no change slips between the range read and the row written.
  */
 export function exportBatch(db: Db, dataDir: string, now: Date, opts: { full?: boolean } = {}): ExportResult {
   return writeTransaction(db, () => {
+    sweepOutbox(db, outboxDir(dataDir));
     const top = journalTop(db);
     const last = lastBatch(db);
     if (last && last.journalTo === top && (!opts.full || last.kind === 'full')) {
