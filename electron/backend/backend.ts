@@ -36,6 +36,8 @@ import { reportHandlers } from './services/reports.ts';
 import { batchHandlers } from './services/batches.ts';
 import { cityHandlers } from './services/city.ts';
 import { sendingHandlers } from './services/sending.ts';
+import { OUTBOX_ACTOR, outboxTimer, sendIsDue } from './batches/send.ts';
+import type { BatchSendResult } from '../../shared/contract/batches.ts';
 import { backupBeforeMigration } from './backup/daily.ts';
 import { backupRuntime } from './backup/runtime.ts';
 import { describeProcesses, otherProcesses, type ProcessKind } from './backup/presence.ts';
@@ -89,6 +91,13 @@ export interface BackendOptions {
   autoBackup?: boolean;
   /** Which Bangkom this is, in the data folder's list of open processes (restore names it). */
   processKind?: ProcessKind;
+  /**
+   * The outbox retries its uploads to the city by itself when a try is due (the app and
+   * `bangkom serve`; tests opt in, or run a round with `sendDue`).
+   */
+  autoSend?: boolean;
+  /** How long one upload may take (tests); by default it grows with the batch file. */
+  sendTimeoutMs?: number;
 }
 
 export interface Backend {
@@ -99,6 +108,12 @@ export interface Backend {
   onJobEvent(listener: (event: JobEvent) => void): () => void;
   /** Resolves once background work (the daily backup) has finished: a CLI command waits for it. */
   settled(): Promise<void>;
+  /**
+   * One automatic round of the outbox now: the batches without a receipt are uploaded when the
+   * oldest was tried before and its next try is due; null when nothing is due. What the timer
+   * of `autoSend` runs.
+   */
+  sendDue(): Promise<BatchSendResult | null>;
   /** Closes the database, at once or as soon as a backup in progress has finished. */
   close(): void;
 }
@@ -149,6 +164,17 @@ export function createBackend(options: BackendOptions): Backend {
     },
   });
 
+  // Uploads in flight stop when the backend closes.
+  const closing = new AbortController();
+  const outbox = outboxTimer({
+    enabled: options.autoSend ?? false,
+    due: () => sendIsDue(db, now()),
+    send: async () => {
+      const { result } = await call('batch.send', {}, { door: 'timer', actor: OUTBOX_ACTOR });
+      return result.ok ? (result.value as BatchSendResult) : null;
+    },
+  });
+
   async function call(method: string, rawInput: unknown, opts: CallOptions): Promise<CallOutcome> {
     backups.beforeCall();
     try {
@@ -172,7 +198,10 @@ export function createBackend(options: BackendOptions): Backend {
         throw new ApiError('FORBIDDEN', 'Hanya admin yang boleh melakukan ini.');
       }
       const actor: Actor | null = resolved ? { userId: resolved.userId, username: resolved.username, role: resolved.role } : null;
-      const ctx: ServiceContext = { db, dataDir: options.dataDir, door: opts.door, actor, session, jobs, now, backupHost: backups.host };
+      const ctx: ServiceContext = {
+        db, dataDir: options.dataDir, door: opts.door, actor, session, jobs, now, backupHost: backups.host,
+        sending: { signal: closing.signal, timeoutMs: options.sendTimeoutMs },
+      };
       const handler = handlers[name] as (input: unknown, ctx: ServiceContext) => unknown;
       const value = await handler(input, ctx);
       const outcome: CallOutcome = { result: { ok: true, value } };
@@ -199,6 +228,11 @@ export function createBackend(options: BackendOptions): Backend {
     call,
     onJobEvent: (listener) => jobs.subscribe(listener),
     settled: backups.settled,
-    close: backups.close,
+    sendDue: outbox.runDue,
+    close() {
+      outbox.stop();
+      closing.abort();
+      backups.close();
+    },
   };
 }

@@ -8,7 +8,7 @@ const port = parentPort!;
 const send = (message: FromWorker) => port.postMessage(message);
 
 try {
-  const backend = createBackend({ dataDir: (workerData as { dataDir: string }).dataDir, autoBackup: true, processKind: 'app' });
+  const backend = createBackend({ dataDir: (workerData as { dataDir: string }).dataDir, autoBackup: true, processKind: 'app', autoSend: true });
   backend.onJobEvent((event) => send({ type: 'job', event }));
   port.on('message', (message: ToWorker) => {
     if (message.type === 'close') {

@@ -7,7 +7,7 @@ import { unzipSync } from 'fflate';
 import type { BatchCounts } from '../../shared/contract/batches.ts';
 import type { BatchImportResult } from '../../shared/contract/city.ts';
 import { ACCEPTED_STATUSES } from '../../shared/domain/batch-statuses.ts';
-import { CliFailure, callAsCli, print, readInputFile, t, withBackend, writeFileAtomic, type CliOutcome } from './support.ts';
+import { CliFailure, callAsCli, print, readInputFile, readStdin, t, withBackend, writeFileAtomic, type CliOutcome } from './support.ts';
 
 /** Entity files as the clerk reads them. */
 const ENTITY_WORDS: Record<string, string> = {
@@ -122,9 +122,43 @@ export function registerBatchCommands(program: Command, outcome: CliOutcome): vo
       ].join('\n'));
     }));
 
-  program.command('offices')
-    .description('kantor kota/kabupaten: kecamatan yang mengirim data')
-    .command('list')
+  batch.command('send')
+    .description('unggah kiriman di outbox yang belum ada tanda terimanya ke penerima di kota (yang tertua dulu), dan impor tanda terimanya')
+    .option('--url <url>', 'alamat penerima untuk kali ini, selain yang diatur dengan `batch address`')
+    .option('--json', 'cetak JSON: {attempts, waiting, nextAttemptAt}')
+    .action(async (opts: { url?: string }, cmd: Command) => withBackend(cmd, async (backend) => {
+      const sent = await callAsCli(backend, 'batch.send', opts.url !== undefined ? { url: opts.url } : {});
+      if (sent.attempts.some((a) => a.outcome === 'failed')) outcome.exitCode = 1;
+      print(cmd, sent, () => [
+        ...(sent.attempts.length ? [] : [t('batches.send.nothing')]),
+        ...sent.attempts.map((a) => `${String(a.seq).padStart(5, '0')}  ${t(a.outcome === 'failed' ? 'batches.send.failed' : `batches.state.${a.outcome}`)}: ${t(a.message, a.params)}`),
+        ...(sent.waiting ? [t('batches.send.waiting', { count: sent.waiting })] : []),
+        ...(sent.nextAttemptAt ? [t('batches.send.next_attempt', { at: when(sent.nextAttemptAt) })] : []),
+      ].join('\n'));
+    }));
+
+  batch.command('address')
+    .description('admin: alamat penerima kiriman di kota dan token unggah kantor ini (tanpa pilihan: tampilkan yang diatur)')
+    .option('--url <url>', 'alamat penerima di kota, mis. http://10.10.1.5:4780')
+    .option('--token <token>', 'token unggah dari BKPSDM kota/kabupaten ("-": baca dari stdin, agar tidak tersimpan di riwayat shell)')
+    .option('--off', 'hapus alamat penerima: kiriman hanya lewat USB/folder')
+    .option('--json', 'cetak JSON: {url, tokenSet}')
+    .action(async (opts: { url?: string; token?: string; off?: boolean }, cmd: Command) => withBackend(cmd, async (backend) => {
+      if (opts.off && opts.url !== undefined) throw new CliFailure('Pilih --url ALAMAT atau --off, bukan keduanya.');
+      let settings = await callAsCli(backend, 'batch.sendSettings', {});
+      if (opts.url !== undefined || opts.token !== undefined || opts.off) {
+        const token = opts.token === '-' ? await readStdin() : opts.token;
+        settings = await callAsCli(backend, 'batch.setSendSettings', { url: opts.off ? null : opts.url ?? settings.url, ...(token !== undefined ? { token } : {}) });
+      }
+      print(cmd, settings, () => t('batches.send.settings', {
+        url: settings.url ?? t('batches.send.url_unset'), token: t(settings.tokenSet ? 'batches.send.token_set' : 'batches.send.token_unset'),
+      }));
+    }));
+
+  const offices = program.command('offices')
+    .description('kantor kota/kabupaten: kecamatan yang mengirim data');
+
+  offices.command('list')
     .description('kecamatan di kota/kabupaten ini, sidik jari kuncinya, dan kiriman terakhir')
     .option('--json', 'cetak JSON')
     .action(async (_opts: unknown, cmd: Command) => withBackend(cmd, async (backend) => {
@@ -132,8 +166,18 @@ export function registerBatchCommands(program: Command, outcome: CliOutcome): vo
       print(cmd, list, () => list.map((o) => [
         `${o.regionCode}  ${o.name}`,
         `  kunci:   ${o.fingerprints.length ? o.fingerprints.join('; ') : 'belum dipercaya (impor daftar tepercayanya dengan `bangkom trust import`)'}`,
-        `  kiriman: ${o.lastSeq === null ? 'belum ada' : `${o.lastSeq}, diimpor ${when(o.lastImportAt!)}`}${o.held.length ? `; ditahan: ${o.held.join(', ')}` : ''}`,
+        `  kiriman: ${o.lastSeq === null ? 'belum ada' : `${o.lastSeq}, diimpor ${when(o.lastImportAt!)}`}${o.held.length ? `; ditahan: ${o.held.join(', ')}` : ''}${o.missing ? `; hilang: ${o.missing}` : ''}`,
+        ...(o.pendingKey ? [`  menunggu: kunci baru, sidik jari ${o.pendingKey.fingerprint} (${o.pendingKey.files} kiriman); cocokkan dengan cetakan kecamatan lalu \`bangkom offices confirm ${o.regionCode} --fingerprint "…"\``] : []),
       ].join('\n')).join('\n'));
+    }));
+
+  offices.command('token')
+    .description('admin kota/kabupaten: token unggah baru untuk satu kecamatan (ditampilkan sekali ini; token lamanya tidak berlaku lagi)')
+    .argument('<code>', 'kode wilayah kecamatan, mis. 16.71.14')
+    .option('--json', 'cetak JSON: {officeCode, token}')
+    .action(async (code: string, _opts: unknown, cmd: Command) => withBackend(cmd, async (backend) => {
+      const issued = await callAsCli(backend, 'offices.uploadToken', { officeCode: code.trim() });
+      print(cmd, issued, () => [t('batches.upload.token_issued', { code: issued.officeCode }), `  ${issued.token}`, t('batches.upload.token_hint')].join('\n'));
     }));
 }
 
@@ -143,7 +187,9 @@ function importText(r: BatchImportResult): string {
     lines.push(`  ${t('batches.import.summary', { created: r.created, updated: r.updated, unchanged: r.unchanged, removed: r.removed, rejected: r.rejected.length })}`);
     for (const x of r.rejected.slice(0, 20)) lines.push(`  - ${x.entity} ${x.id}: ${t(`batches.import.rejected.${x.reason}`)}`);
   }
-  if (r.fingerprint) lines.push(`  ${t('batches.import.fingerprint', { fingerprint: r.fingerprint })}`);
+  // A batch that carries its key names the whole fingerprint in its message already.
+  if (r.fingerprint && !r.message.startsWith('batches.import.confirm_key')) lines.push(`  ${t('batches.import.fingerprint', { fingerprint: r.fingerprint })}`);
+  for (const x of r.released) lines.push(`  ${t('batches.import.released', { seq: x.seq, status: t(`batches.import_status.${x.status}`) })} ${t(x.message, x.params)}`);
   return lines.join('\n');
 }
 

@@ -13,6 +13,7 @@ import { registerRecordCommands } from './commands-records.ts';
 import { registerLedgerCommands } from './commands-ledger.ts';
 import { registerReportCommands } from './commands-reports.ts';
 import { registerBatchCommands } from './commands-batches.ts';
+import { registerCityCommands } from './commands-city.ts';
 import { t, type CliOutcome } from './support.ts';
 
 export { DEFAULT_PORT, type CliOutcome } from './support.ts';
@@ -24,7 +25,7 @@ export function buildProgram(outcome: CliOutcome = { exitCode: 0 }): Command {
     .option('--data <dir>', 'folder data (atau env BANGKOM_DATA)')
     .showHelpAfterError()
     .exitOverride();
-  for (const register of [registerAppCommands, registerOfficeCommands, registerRosterCommands, registerTrainingCommands, registerCertificateCommands, registerRecordCommands, registerLedgerCommands, registerReportCommands, registerBatchCommands, registerDbCommands, registerBackupCommands]) {
+  for (const register of [registerAppCommands, registerOfficeCommands, registerRosterCommands, registerTrainingCommands, registerCertificateCommands, registerRecordCommands, registerLedgerCommands, registerReportCommands, registerBatchCommands, registerCityCommands, registerDbCommands, registerBackupCommands]) {
     register(program, outcome);
   }
   return program;

@@ -7,6 +7,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { contract, isMethodName } from '../../shared/contract/index.ts';
 import { IMPORT_BASE64_MAX_LENGTH, IMPORT_MAX_BYTES } from '../../shared/contract/roster.ts';
 import type { CallResult } from '../../shared/contract/errors.ts';
+import { UPLOAD_MAX_BYTES } from '../../shared/domain/batch-upload.ts';
 
 const MB = 1024 * 1024;
 
@@ -14,6 +15,8 @@ const MB = 1024 * 1024;
 export const BODY_LIMIT_BYTES = 2 * MB;
 /** A method carrying a file (base64 `dataBase64`): the file's base64 plus room for the other fields. */
 export const UPLOAD_BODY_LIMIT_BYTES = IMPORT_BASE64_MAX_LENGTH + MB;
+/** `batch.import`: a batch file of up to UPLOAD_MAX_BYTES in base64, plus room for the other fields. */
+export const BATCH_IMPORT_BODY_LIMIT_BYTES = Math.ceil(UPLOAD_MAX_BYTES / 3) * 4 + MB;
 
 const LOOPBACK_NAMES = ['127.0.0.1', 'localhost', '::1'];
 const WILDCARD_HOSTS = new Set(['0.0.0.0', '::']);
@@ -113,11 +116,17 @@ export function hostCheck(hosts: AllowedHosts): MiddlewareHandler {
 }
 
 /**
+ * Methods with a door of their own, not served as `POST /api/<method>` with a JSON body: the
+ * receiver's upload (`POST /api/batches.upload`, receiver.ts) takes the raw file and its token.
+ */
+export const OWN_DOOR_METHODS: ReadonlySet<string> = new Set(['batch.upload']);
+
+/**
  * Methods that carry a file in their input (`dataBase64`, or a `scan` holding one): imports, logo and
  * certificate images, certificate pictures, trust files, scanned training certificates.
  */
 export function carriesFile(method: string): boolean {
-  if (!isMethodName(method)) return false;
+  if (!isMethodName(method) || OWN_DOOR_METHODS.has(method)) return false;
   const shape = (contract[method].input as { shape?: Record<string, unknown> }).shape;
   return shape !== undefined && ('dataBase64' in shape || 'scan' in shape);
 }
@@ -141,10 +150,12 @@ export function bodyLimits(loggedIn: (c: Context) => Promise<boolean>): Middlewa
   const ordinary = bodyLimit({ maxSize: BODY_LIMIT_BYTES, onError: (c) => tooLarge(c, BODY_LIMIT_BYTES / MB) });
   // The clerk knows the file limit ("Berkas … maksimal 20 MB"), not its base64 length.
   const upload = bodyLimit({ maxSize: UPLOAD_BODY_LIMIT_BYTES, onError: (c) => tooLarge(c, IMPORT_MAX_BYTES / MB) });
+  // A city imports a kecamatan's batch from the screen: the same bound as the receiver's upload.
+  const batch = bodyLimit({ maxSize: BATCH_IMPORT_BODY_LIMIT_BYTES, onError: (c) => tooLarge(c, UPLOAD_MAX_BYTES / MB) });
   return async (c, next) => {
     const method = c.req.path.startsWith('/api/') ? c.req.path.slice('/api/'.length) : '';
     if (c.req.method === 'POST' && carriesFile(method) && mayExceed(c, BODY_LIMIT_BYTES) && (await loggedIn(c))) {
-      return upload(c, next);
+      return (method === 'batch.import' ? batch : upload)(c, next);
     }
     return ordinary(c, next);
   };

@@ -8,7 +8,8 @@ import type { CallResult, ErrorCode } from '../../shared/contract/errors.ts';
 import type { JobEvent } from '../../shared/contract/jobs.ts';
 import type { Backend } from '../backend/backend.ts';
 import { CONTENT_SECURITY_POLICY, readStatic } from './static-files.ts';
-import { AllowedHosts, bodyLimits, hostCheck } from './guards.ts';
+import { AllowedHosts, OWN_DOOR_METHODS, bodyLimits, hostCheck } from './guards.ts';
+import { assertReceiverOffice, mountReceiver, type ReceiverOptions } from './receiver.ts';
 
 export const SESSION_COOKIE = 'bangkom_session';
 
@@ -34,8 +35,10 @@ const NOT_JSON: CallResult = {
   error: { code: 'VALIDATION', message: 'validation.json', details: { issues: [{ path: [], message: 'validation.json' }] } },
 };
 
+const statusOf = (result: CallResult) => (result.ok ? 200 : STATUS[result.error.code] ?? 400);
+
 function reply(c: Context, result: CallResult) {
-  return c.json(result, result.ok ? 200 : ((STATUS[result.error.code] ?? 400) as 400));
+  return c.json(result, statusOf(result) as 400);
 }
 
 export interface HttpOptions {
@@ -44,13 +47,23 @@ export interface HttpOptions {
   staticDir?: string;
   /** The Host header values answered; every other one gets 421 (startHttpServer fills in the port). */
   hosts: AllowedHosts;
+  /**
+   * The city's receiver (`bangkom serve --receiver`): `POST /api/batches.upload` with a kecamatan's
+   * upload token. Only for a city office: refused at start otherwise.
+   */
+  receiver?: boolean | ReceiverOptions;
 }
 
 /** The HTTP door: `POST /api/<method>` per contract method, SSE for job progress, the renderer. */
-export function createHttpApp({ backend, staticDir, hosts }: HttpOptions): Hono {
+export function createHttpApp({ backend, staticDir, hosts, receiver }: HttpOptions): Hono {
   const app = new Hono();
 
   app.use('*', hostCheck(hosts));
+  // Before the general body limits: the upload has its own, checked after its token.
+  if (receiver) {
+    assertReceiverOffice(backend);
+    mountReceiver(app, backend, receiver === true ? {} : receiver, statusOf);
+  }
   app.use('*', bodyLimits(async (c) => {
     const me = await backend.call('auth.me', {}, { door: 'http', sessionToken: getCookie(c, SESSION_COOKIE) ?? null });
     return me.result.ok && (me.result.value as { user: unknown }).user !== null;
@@ -67,6 +80,7 @@ export function createHttpApp({ backend, staticDir, hosts }: HttpOptions): Hono 
   });
 
   for (const name of methodNames) {
+    if (OWN_DOOR_METHODS.has(name)) continue;
     app.post(`/api/${name}`, async (c) => {
       // Only JSON: a form post from another site cannot send it without a preflight.
       if (!c.req.header('content-type')?.startsWith('application/json')) return reply(c, NOT_JSON);
@@ -152,7 +166,12 @@ export interface ServerOptions extends Omit<HttpOptions, 'hosts'> {
 export function startHttpServer(options: ServerOptions): Promise<RunningServer> {
   const host = options.host ?? '127.0.0.1';
   const hosts = AllowedHosts.forBinding(host, options.allowHosts);
-  const app = createHttpApp({ ...options, hosts });
+  let app: Hono;
+  try {
+    app = createHttpApp({ ...options, hosts });
+  } catch (err) {
+    return Promise.reject(err as Error);
+  }
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, hostname: host, port: options.port ?? 0 }, (info: AddressInfo) => {
       hosts.listen(info.port);

@@ -7,7 +7,8 @@ import { BATCH_IMPORT_STATUSES } from '../domain/batch-statuses.ts';
 /**
  * The city office (BKPSDM kota/kabupaten) receiving the kecamatan's batches
  * (docs/batch-format.md). A kecamatan's key is trusted by importing its trust file
- * (`trust.import`); a batch signed by any other key is `unknown_office`.
+ * (`trust.import`) or by a person confirming its fingerprint (`offices.confirmKey`); a batch
+ * signed by any other key is `unknown_office`.
  */
 export { ACCEPTED_STATUSES, BATCH_IMPORT_STATUSES, type BatchImportStatus } from '../domain/batch-statuses.ts';
 export const batchImportStatus = z.enum(BATCH_IMPORT_STATUSES);
@@ -46,7 +47,10 @@ export const batchImportResult = z.object({
   /** Message key (`batches.read.*`, `batches.import.*`) and its parameters. */
   message: z.string(),
   params: z.record(z.string(), z.union([z.string(), z.number()])),
-  /** For `unknown_office`: the signing key's id and the start of its fingerprint, to compare with the kecamatan's. */
+  /**
+   * For `unknown_office`: the signing key's id and its fingerprint, to compare with the kecamatan's:
+   * whole when the batch carries its key (the key then waits for `offices.confirmKey`), else its first four groups.
+   */
   kid: z.string().nullable(),
   fingerprint: z.string().nullable(),
   counts: batchCounts.nullable(),

@@ -4,7 +4,7 @@ import { splitKeyedMessage } from './common.ts';
 import { contract, isMethodName, type MethodName, type ParsedInput } from './index.ts';
 
 /** A schema's own message keys start with one of these; other zod issues are keyed by code. */
-const KEYED = /^(validation|nip|import|evaluation|records)\./;
+const KEYED = /^(validation|nip|import|evaluation|records|batches)\./;
 
 export function toFieldIssues(error: z.ZodError): FieldIssue[] {
   return error.issues.map((issue) => {

@@ -8,6 +8,8 @@ import { ENTITIES } from '../../electron/backend/batches/format.ts';
 import type { Db } from '../../electron/backend/db/open.ts';
 import { writeTransaction } from '../../electron/backend/db/transaction.ts';
 import { trustedOffices } from '../../electron/backend/db/repos/trust.ts';
+import { cityYearJp } from '../../electron/backend/city/ledger.ts';
+import { cityEmployees, peopleOf } from '../../electron/backend/city/people.ts';
 import { districts } from '../../electron/backend/services/regions.ts';
 import { cliActor } from '../../electron/backend/services/context.ts';
 import { fillKecamatanYear } from '../helpers/kecamatan-year.ts';
@@ -184,6 +186,44 @@ export async function batchReimport(): Promise<void> {
     const runs = 5;
     const { own: ownMs, read: readMs } = await measureInTurns(runs, { own, read }, 1);
     report({ ...withRatio('batch.reimport', runs, ownMs, readMs), ...sizes(sent, rows) });
+  } finally {
+    dropCity(city);
+  }
+}
+
+/**
+ * city.ledger_18: what the city reads of the year once the 18 are in: the city-wide ledger (every
+ * person by NIP, JP by the kecamatan's own rules over the city's rows), the dashboard, one person,
+ * and the SIASN sheet of all 18.
+ */
+export async function cityLedger18(): Promise<void> {
+  const { sent, trustFiles } = await batches();
+  const city = await freshCity(trustFiles);
+  try {
+    const rows = await importAll(city.backend, sent, 'imported');
+    const ledger = await call<{ people: { nip: string }[]; totals: { people: number } }>(city.backend, 'city.ledger', { year: 2026 });
+    const nip = ledger.people[0]!.nip;
+    const runs = 5;
+    const timed = (method: string, input: unknown) => async () => {
+      const start = performance.now();
+      await call(city.backend, method, input);
+      return performance.now() - start;
+    };
+    const t = await measureInTurns(runs, {
+      ledger: timed('city.ledger', { year: 2026 }), dashboard: timed('city.dashboard', { year: 2026 }),
+      // The helper's NIPs are not real NIPs (city.person checks them): one person's read, as its handler does it.
+      person: () => {
+        const start = performance.now();
+        const person = peopleOf(cityEmployees(city.backend.db, { nip })).get(nip)!;
+        cityYearJp(city.backend.db, 2026, '2026-12-04 09:00', person.rows.map((r) => r.id));
+        return performance.now() - start;
+      },
+      siasn: timed('city.siasn', { year: 2026 }),
+    }, 1);
+    report({
+      name: 'city.ledger_18', median_ms: t.ledger, runs, people: ledger.totals.people,
+      dashboard_ms: t.dashboard, person_ms: t.person, siasn_ms: t.siasn, ...sizes(sent, rows),
+    });
   } finally {
     dropCity(city);
   }

@@ -8,7 +8,7 @@ import { certificatesBatch500, certificatesVerify } from './certificates.bench.t
 import { recordsImport } from './records.bench.ts';
 import { ledgerYear } from './ledger.bench.ts';
 import { batchExportYear } from './batches.bench.ts';
-import { batchImport18, batchReimport } from './city.bench.ts';
+import { batchImport18, batchReimport, cityLedger18 } from './city.bench.ts';
 
 const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const benches: Record<string, () => unknown> = {
@@ -30,6 +30,7 @@ const benches: Record<string, () => unknown> = {
   'batch.export_year': batchExportYear,
   'batch.import_18': batchImport18,
   'batch.reimport': batchReimport,
+  'city.ledger_18': cityLedger18,
   'renderer.bundle': bundleSize,
   'renderer.first_paint': firstPaint,
 };

@@ -49,10 +49,10 @@ export interface TestBackend {
 }
 
 /** `autoBackup` (the daily backup) is off unless a test asks: the doors turn it on, the suite stays fast. */
-export function openTestBackend(options: { dataDir?: string; clock?: FakeClock; autoBackup?: boolean } = {}): TestBackend {
+export function openTestBackend(options: { dataDir?: string; clock?: FakeClock; autoBackup?: boolean; sendTimeoutMs?: number } = {}): TestBackend {
   const dataDir = options.dataDir ?? tempDir();
   const clock = options.clock ?? new FakeClock();
-  const backend = createBackend({ dataDir, now: clock.now, autoBackup: options.autoBackup ?? false });
+  const backend = createBackend({ dataDir, now: clock.now, autoBackup: options.autoBackup ?? false, sendTimeoutMs: options.sendTimeoutMs });
   const call = async (method: string, input: unknown, token: string | null = null) =>
     (await backend.call(method, input, { door: 'test', sessionToken: token })).result;
   return {

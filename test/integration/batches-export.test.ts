@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { readBatch, type TrustedBatchKey } from '../../electron/backend/batches/read.ts';
 import { ENTITY_NAMES } from '../../electron/backend/batches/format.ts';
 import { ed25519Signer, generateOfficeKeyPair } from '../../electron/backend/certificates/crypto.ts';
+import { fingerprintOf, kidOf } from '../../shared/certificates/keys.ts';
 import { removeTempDirs, tempDir } from '../helpers/backend.ts';
 import { captureCli } from '../helpers/cli.ts';
 import { addSession, createEvent, laterAt, trainingOffice, type TrainingOffice } from '../helpers/trainings.ts';
@@ -67,6 +68,9 @@ describe('batch export (kecamatan)', () => {
       const read = readBatch(fs.readFileSync(made.file), [officeKey(o)]);
       if (!read.ok) throw new Error(JSON.stringify(read));
       expect(read.manifest).toMatchObject({ formatVersion: 1, seq: 1, previous: null, kind: 'full', office: { code: '16.71.14' }, alg: 'EdDSA', kid: officeKey(o).kid });
+      // The signing key itself, right after alg, so a city that does not trust it yet can show its whole fingerprint.
+      expect(read.manifest.publicKey).toBe(Buffer.from(officeKey(o).publicKey).toString('base64'));
+      expect(Object.keys(read.manifest)).toEqual(['format', 'formatVersion', 'office', 'seq', 'previous', 'kind', 'journal', 'createdAt', 'kid', 'alg', 'publicKey', 'counts', 'files']);
       expect(read.sha256).toBe(made.sha256);
       expect(Object.keys(read.rows)).toEqual(ENTITY_NAMES);
       for (const [entity, table] of [['office', 'office'], ['units', 'units'], ['employees', 'employees'], ['events', 'events'], ['event_sessions', 'event_sessions'],
@@ -169,13 +173,38 @@ describe('batch export (kecamatan)', () => {
       });
       expect(readBatch(edited, [key])).toMatchObject({ ok: false, kind: 'tampered', reason: 'bad_signature' });
 
+      // Another key naming itself in the manifest: whole and signed by that key, but not trusted here; its whole fingerprint is shown.
       const foreign = rezip(bytes, (f) => {
+        const m = JSON.parse(Buffer.from(f['manifest.json']!).toString('utf8')) as { kid: string; publicKey: string };
+        m.kid = kidOf(other.publicKey);
+        m.publicKey = Buffer.from(other.publicKey).toString('base64');
+        f['manifest.json'] = new TextEncoder().encode(`${JSON.stringify(m, null, 2)}\n`);
+        f['manifest.sig'] = ed25519Signer(other.privateKey)(f['manifest.json']);
+      });
+      expect(readBatch(foreign, [key])).toMatchObject({
+        ok: false, kind: 'unknown_office', reason: 'unknown_key', params: { office: '16.71.14', fingerprint: fingerprintOf(other.publicKey) },
+        selfSigned: { sha256: expect.stringMatching(/^[0-9a-f]{64}$/), fingerprint: fingerprintOf(other.publicKey), manifest: { seq: 1 } },
+      });
+      // A kid that is not its public key's: the manifest contradicts itself.
+      const mismatched = rezip(bytes, (f) => {
         const m = JSON.parse(Buffer.from(f['manifest.json']!).toString('utf8')) as { kid: string };
         m.kid = 'a2V5LWxhaW4tMDE=';
         f['manifest.json'] = new TextEncoder().encode(`${JSON.stringify(m, null, 2)}\n`);
         f['manifest.sig'] = ed25519Signer(other.privateKey)(f['manifest.json']);
       });
-      expect(readBatch(foreign, [key])).toMatchObject({ ok: false, kind: 'unknown_office', reason: 'unknown_key', params: { office: '16.71.14' } });
+      expect(readBatch(mismatched, [key])).toMatchObject({ ok: false, kind: 'tampered', reason: 'key_mismatch' });
+      // The same batch signed by the other key but still naming the office's key: the signature does not hold.
+      expect(readBatch(resigned, [])).toMatchObject({ ok: false, kind: 'tampered', reason: 'bad_signature' });
+      // A batch written without its public key (another writer): not trusted, only the kid to go by.
+      const keyless = rezip(foreign, (f) => {
+        const m = JSON.parse(Buffer.from(f['manifest.json']!).toString('utf8')) as { publicKey?: string };
+        delete m.publicKey;
+        f['manifest.json'] = new TextEncoder().encode(`${JSON.stringify(m, null, 2)}\n`);
+        f['manifest.sig'] = ed25519Signer(other.privateKey)(f['manifest.json']);
+      });
+      const unknown = readBatch(keyless, [key]);
+      expect(unknown).toMatchObject({ ok: false, kind: 'unknown_office', reason: 'unknown_key', params: { office: '16.71.14', kid: kidOf(other.publicKey) } });
+      expect(!unknown.ok && unknown.selfSigned).toBeUndefined();
       expect(readBatch(bytes, [{ ...key, officeCode: '16.71.01' }])).toMatchObject({ ok: false, kind: 'unknown_office', reason: 'key_other_office' });
 
       const swapped = rezip(bytes, (f) => { f['employees.ndjson'] = new TextEncoder().encode('{"id":"x","rowVersion":1}\n'); });

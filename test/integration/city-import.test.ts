@@ -76,13 +76,12 @@ describe('batch import (city office)', () => {
       const bytes1 = new Uint8Array(fs.readFileSync(first.file));
       const input = (bytes: Uint8Array, over: Record<string, unknown> = {}) => ({ fileName: 'kiriman.bkbatch', dataBase64: b64(bytes), ...over });
 
-      // Before the city trusts Plaju: unknown office, with the start of the key's fingerprint to compare.
-      const unknown = await city.t.ok('batch.import', input(bytes1), city.token);
+      // Before the city trusts Plaju (a dry run: nothing kept): unknown office, with the key's whole fingerprint to compare.
+      const unknown = await city.t.ok('batch.import', input(bytes1, { dryRun: true }), city.token);
       const keys = await o.t.ok('trust.list', {}, o.token);
       const plajuFingerprint = keys[0]!.keys[0]!.fingerprint;
-      expect(unknown).toMatchObject({ status: 'unknown_office', office: null, params: { office: '16.71.14' } });
-      expect(plajuFingerprint.startsWith(unknown.fingerprint!)).toBe(true);
-      expect(unknown.fingerprint).toMatch(/^[0-9A-F]{4}( [0-9A-F]{4}){3}$/);
+      expect(unknown).toMatchObject({ status: 'unknown_office', office: { code: '16.71.14' }, params: { code: '16.71.14' }, message: 'batches.import.confirm_key_dry' });
+      expect(unknown.fingerprint).toBe(plajuFingerprint);
       expect(cityRows(city.t)).toEqual([]);
 
       await trustKecamatan(city, o);
@@ -137,7 +136,10 @@ describe('batch import (city office)', () => {
       expect(snapshot(city.t).rows).toEqual(afterSecond.rows);
       expect(city.t.backend.db.prepare("SELECT status FROM city_batches WHERE seq = 4").pluck().get()).toBe('held');
       expect(await city.t.ok('offices.list', {}, city.token)).toEqual(expect.arrayContaining([
-        { regionCode: '16.71.14', name: 'Kantor Kecamatan Plaju', fingerprints: [plajuFingerprint], lastSeq: 2, lastImportAt: expect.any(String), held: [4] },
+        {
+          regionCode: '16.71.14', name: 'Kantor Kecamatan Plaju', fingerprints: [plajuFingerprint], lastSeq: 2, lastImportAt: expect.any(String), held: [4],
+          missing: '3', pendingKey: null, uploadToken: false,
+        },
       ]));
 
       // Tampered, truncated, foreign: refused, nothing changes.
@@ -151,9 +153,11 @@ describe('batch import (city office)', () => {
       expect(await city.t.ok('batch.import', input(foreign), city.token)).toMatchObject({ status: 'tampered', message: 'batches.read.bad_signature' });
       expect(snapshot(city.t)).toEqual(before);
 
-      // Batch 3 arrives: imported; then the held 4 follows it.
-      expect(await city.t.ok('batch.import', input(bytes3), city.token)).toMatchObject({ status: 'imported', seq: 3, updated: 1 });
-      expect(await city.t.ok('batch.import', input(bytes4), city.token)).toMatchObject({ status: 'imported', seq: 4, updated: 1 });
+      // Batch 3 arrives: imported, and the held 4 follows it at once; 4 sent again changes nothing.
+      expect(await city.t.ok('batch.import', input(bytes3), city.token)).toMatchObject({
+        status: 'imported', seq: 3, updated: 1, released: [{ seq: 4, sha256: fourth.sha256, status: 'imported', updated: 1 }],
+      });
+      expect(await city.t.ok('batch.import', input(bytes4), city.token)).toMatchObject({ status: 'already_imported', seq: 4 });
       expect(city.t.backend.db.prepare("SELECT group_concat(status) FROM city_batches ORDER BY seq").pluck().get()).toBe('imported,imported,imported,imported');
     } finally {
       o.close();

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHttpApp, SESSION_COOKIE, startHttpServer } from '../../electron/server/http.ts';
 import {
-  AllowedHosts, BODY_LIMIT_BYTES, MISDIRECTED_TEXT, UPLOAD_BODY_LIMIT_BYTES, carriesFile, parseAllowHosts,
+  AllowedHosts, BATCH_IMPORT_BODY_LIMIT_BYTES, BODY_LIMIT_BYTES, MISDIRECTED_TEXT, UPLOAD_BODY_LIMIT_BYTES, carriesFile, parseAllowHosts,
 } from '../../electron/server/guards.ts';
 import { methodNames } from '../../shared/contract/index.ts';
 import { createI18n, errorText } from '../../shared/i18n/index.ts';
@@ -321,6 +321,20 @@ describe('request body limits', () => {
     expect(errorText(tId, res.body.error as never)).toBe('Data yang dikirim terlalu besar (maksimal 20 MB).');
     await stillServing();
   });
+
+  it('a city imports a batch bigger than a spreadsheet may be (200 MB, not 20): it reaches the backend; over that it is 413 naming 200 MB', async () => {
+    // 25 MB of junk: past the spreadsheet limit, read by the backend (this office is no city office).
+    const big = { fileName: 'besar.bkbatch', dataBase64: Buffer.alloc(25 * 1024 * 1024, 7).toString('base64') };
+    const through = await server.post('batch.import', big, { token: operator.token });
+    expect(through.status).toBe(409);
+    expect(through.body.error).toMatchObject({ code: 'CONFLICT', details: { reason: 'not_city' } });
+    const res = await sendLarge(port, '/api/batch.import', {
+      declared: BATCH_IMPORT_BODY_LIMIT_BYTES + 1, total: BATCH_IMPORT_BODY_LIMIT_BYTES + 1, headers: { cookie: `${SESSION_COOKIE}=${operator.token}` },
+    });
+    expect(res.status).toBe(413);
+    expect(res.body.error).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', details: { maxMb: 200 } });
+    await stillServing();
+  }, 30_000);
 
   it('a 1 MB password to login is refused by the contract (VALIDATION on password): nothing is counted or hashed', async () => {
     const before = count(db, 'SELECT count(*) AS n FROM audit_log');

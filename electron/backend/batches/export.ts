@@ -13,6 +13,7 @@ import type { Db } from '../db/open.ts';
 import { sql } from '../db/statements.ts';
 import { writeTransaction } from '../db/transaction.ts';
 import { getOffice } from '../db/repos/office.ts';
+import { listOfficeKeys } from '../db/repos/office-keys.ts';
 import { writeFileAtomic } from '../files.ts';
 import { officeSigner } from '../certificates/trust-list.ts';
 import { officeNow } from '../services/events.ts';
@@ -180,6 +181,7 @@ export function buildBatch(db: Db, plan: BatchPlan): BuiltBatch {
     createdAt: plan.createdAt,
     kid: signer.kid,
     alg: ALG_NAMES[signer.alg] ?? String(signer.alg),
+    publicKey: signingKey(db, signer.kid),
     counts: Object.fromEntries(ENTITY_NAMES.map((n) => [n, counts[n]!])),
     files: Object.fromEntries(ENTITY_NAMES.map((n) => [entityFile(n), sha256Hex(files[entityFile(n)]!)])),
   };
@@ -191,6 +193,13 @@ export function buildBatch(db: Db, plan: BatchPlan): BuiltBatch {
   for (const n of ENTITY_NAMES) zippable[entityFile(n)] = [files[entityFile(n)]!, { level: ZIP_LEVEL }];
   const bytes = zipSync(zippable, { mtime: ZIP_TIME });
   return { bytes, sha256: sha256Hex(bytes), manifest };
+}
+
+/** The raw public key (base64) of the key that signs: the manifest carries it for a city that does not trust it yet. */
+function signingKey(db: Db, kid: string): string {
+  const key = listOfficeKeys(db).find((k) => k.kid === kid);
+  if (!key) throw new ApiError('INTERNAL', `Kunci kantor ${kid} tidak ditemukan.`);
+  return Buffer.from(key.publicKey).toString('base64');
 }
 
 export interface ExportResult {

@@ -142,6 +142,12 @@ export interface BatchManifest {
   createdAt: string;
   kid: string;
   alg: string;
+  /**
+   * The signing key itself (base64 of the raw 32-byte Ed25519 key), so a reader that does not
+   * trust it yet can still check the batch is whole and show its whole fingerprint for a person
+   * to compare. Absent in a batch written without it; never trusted on its own word.
+   */
+  publicKey?: string;
   counts: Record<string, number>;
   /** SHA-256 (hex) of every file in the zip but the manifest and its signature. */
   files: Record<string, string>;

@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { unzipSync } from 'fflate';
+import { fingerprintOf, fromBase64, kidOf } from '../../../shared/certificates/keys.ts';
 import { nodeSignatureCheck } from '../certificates/crypto.ts';
 import {
   ALG_NAMES, BATCH_FORMAT, BATCH_FORMAT_VERSION, ENTITY_NAMES, MANIFEST_FILE, SIGNATURE_FILE, entityFile, type BatchManifest,
@@ -25,7 +26,7 @@ export type BatchFailureKind = 'malformed' | 'tampered' | 'unknown_office';
 
 export const BATCH_READ_REASONS = {
   malformed: ['not_zip', 'missing_file', 'manifest_invalid', 'unsupported_version', 'row_invalid', 'count_mismatch'],
-  tampered: ['bad_signature', 'hash_mismatch', 'file_damaged', 'unexpected_file'],
+  tampered: ['bad_signature', 'key_mismatch', 'hash_mismatch', 'file_damaged', 'unexpected_file'],
   unknown_office: ['unknown_key', 'key_other_office'],
 } as const;
 export type BatchReadReason = (typeof BATCH_READ_REASONS)[BatchFailureKind][number];
@@ -39,6 +40,20 @@ export interface BatchFailure {
   /** Message key (`batches.read.<reason>`) and its parameters. */
   message: string;
   params: Record<string, string | number>;
+  /**
+   * For `unknown_key` when the manifest carries its own key: the batch is whole and signed by that
+   * key (not a key the reader trusts), so a person may compare its fingerprint and trust it.
+   */
+  selfSigned?: SelfSignedBatch;
+}
+
+export interface SelfSignedBatch {
+  manifest: BatchManifest;
+  sha256: string;
+  /** Raw 32-byte Ed25519 key, as the manifest carried it. */
+  publicKey: Uint8Array;
+  /** The key's whole fingerprint (16 groups), as the kecamatan prints it. */
+  fingerprint: string;
 }
 
 export type BatchRow = Record<string, unknown> & { id: string; rowVersion: number };
@@ -92,6 +107,7 @@ function manifestOf(bytes: Uint8Array): BatchManifest {
   const ok = isRecord(office) && typeof office.code === 'string' && typeof office.id === 'string' && typeof office.name === 'string'
     && Number.isInteger(m.seq) && (m.seq as number) >= 1 && (m.kind === 'full' || m.kind === 'incremental')
     && typeof m.kid === 'string' && typeof m.alg === 'string' && typeof m.createdAt === 'string'
+    && (m.publicKey === undefined || typeof m.publicKey === 'string')
     && isRecord(m.journal) && Number.isInteger(m.journal.from) && Number.isInteger(m.journal.to)
     && (m.previous === null || (isRecord(m.previous) && Number.isInteger(m.previous.seq) && typeof m.previous.sha256 === 'string' && HEX64.test(m.previous.sha256)))
     && isRecord(m.counts) && isRecord(m.files)
@@ -136,6 +152,13 @@ export function readBatch(bytes: Uint8Array, trustedKeys: readonly TrustedBatchK
   }
 }
 
+/** The key a manifest names for itself, checked against its kid (the derivation of shared/certificates/keys.ts). */
+function ownKey(manifest: BatchManifest): Uint8Array {
+  const key = fromBase64(manifest.publicKey!);
+  if (!key || key.length !== 32 || kidOf(key) !== manifest.kid) refuse('tampered', 'key_mismatch', MANIFEST_FILE);
+  return key;
+}
+
 function read(bytes: Uint8Array, trustedKeys: readonly TrustedBatchKey[]): BatchContents {
   const names: string[] = [];
   try {
@@ -148,10 +171,15 @@ function read(bytes: Uint8Array, trustedKeys: readonly TrustedBatchKey[]): Batch
   const signature = entry(bytes, SIGNATURE_FILE);
   const manifest = manifestOf(manifestBytes);
 
-  const key = trustedKeys.find((k) => k.kid === manifest.kid);
-  if (!key) refuse('unknown_office', 'unknown_key', undefined, { office: manifest.office.code, kid: manifest.kid });
-  if (key.officeCode !== undefined && key.officeCode !== manifest.office.code) {
-    refuse('unknown_office', 'key_other_office', undefined, { office: manifest.office.code, owner: key.officeCode });
+  const trusted = trustedKeys.find((k) => k.kid === manifest.kid);
+  if (!trusted && manifest.publicKey === undefined) refuse('unknown_office', 'unknown_key', undefined, { office: manifest.office.code, kid: manifest.kid });
+  if (trusted?.officeCode !== undefined && trusted.officeCode !== manifest.office.code) {
+    refuse('unknown_office', 'key_other_office', undefined, { office: manifest.office.code, owner: trusted.officeCode });
+  }
+  // A key not trusted here still has to have signed the batch: only a whole batch is shown for a person to confirm.
+  const key = trusted ?? { alg: -8, publicKey: ownKey(manifest) };
+  if (trusted && manifest.publicKey !== undefined && manifest.publicKey !== Buffer.from(trusted.publicKey).toString('base64')) {
+    refuse('tampered', 'key_mismatch', MANIFEST_FILE);
   }
   if (ALG_NAMES[key.alg] !== manifest.alg || !nodeSignatureCheck(key.alg, key.publicKey, manifestBytes, signature)) {
     refuse('tampered', 'bad_signature', SIGNATURE_FILE);
@@ -171,5 +199,14 @@ function read(bytes: Uint8Array, trustedKeys: readonly TrustedBatchKey[]): Batch
       refuse('malformed', 'count_mismatch', name, { expected: manifest.counts[entity]!, found: rows[entity].length });
     }
   }
-  return { ok: true, manifest, rows, sha256: sha256Hex(bytes) };
+  const sha256 = sha256Hex(bytes);
+  if (!trusted) {
+    const fingerprint = fingerprintOf(key.publicKey);
+    throw new Refused({
+      ok: false, kind: 'unknown_office', reason: 'unknown_key', message: 'batches.read.unknown_key',
+      params: { office: manifest.office.code, kid: manifest.kid, fingerprint },
+      selfSigned: { manifest, sha256, publicKey: key.publicKey, fingerprint },
+    });
+  }
+  return { ok: true, manifest, rows, sha256 };
 }

@@ -4,9 +4,9 @@
  * row version. Speaks only to a CityStore, so the storage can be SQLite or anything else.
  */
 import { fromBase64, toHex } from '../../../shared/certificates/keys.ts';
-import type { BatchImportResult, BatchImportStatus } from '../../../shared/contract/city.ts';
+import type { BatchImportResult, BatchImportStatus, EntityOutcome } from '../../../shared/contract/city.ts';
 import { ENTITIES, TOMBSTONES, type BatchManifest } from '../batches/format.ts';
-import { readBatch, type BatchRow, type TrustedBatchKey } from '../batches/read.ts';
+import { readBatch, type BatchRow, type SelfSignedBatch, type TrustedBatchKey } from '../batches/read.ts';
 import type { CityOfficeRecord, CityStore } from './store.ts';
 
 export interface ImportRequest {
@@ -30,8 +30,9 @@ type Params = Record<string, string | number>;
 const ROW_ENTITIES = new Set(ENTITIES.map((e) => e.entity));
 
 /**
- * What a person compares by eye when a batch comes from a key not trusted here: the kid is the
- * first 8 bytes of the key's SHA-256, so it is the first four groups of the kecamatan's fingerprint.
+ * What a person compares by eye when a batch without its public key comes from a key not trusted
+ * here: the kid is the first 8 bytes of the key's SHA-256, so it is the first four groups of the
+ * kecamatan's fingerprint. (A batch that carries its key shows the whole fingerprint.)
  */
 export function fingerprintStart(kid: string): string | null {
   const bytes = fromBase64(kid);
@@ -52,6 +53,7 @@ function blank(fileName: string, dryRun: boolean): BatchImportResult {
 export function importBatch(store: CityStore, req: ImportRequest): BatchImportResult {
   const result = blank(req.fileName, req.dryRun);
   const read = readBatch(req.bytes, req.trustedKeys);
+  if (!read.ok && read.selfSigned) return awaitingKey(store, req, result, read.selfSigned);
   if (!read.ok) {
     const kid = typeof read.params.kid === 'string' ? read.params.kid : null;
     return { ...result, status: read.kind, message: read.message, params: read.params, kid, fingerprint: kid ? fingerprintStart(kid) : null };
@@ -133,46 +135,83 @@ export function importBatch(store: CityStore, req: ImportRequest): BatchImportRe
 }
 
 /**
+ * A whole batch signed by a key the city does not trust yet (trust on first use): from a kecamatan
+ * of the city's region, its file is kept and its key waits for a person to compare the whole
+ * fingerprint with the one the kecamatan printed (offices.confirmKey), or for the kecamatan's trust
+ * file. Nothing of it is imported until then.
+ */
+function awaitingKey(store: CityStore, req: ImportRequest, blankResult: BatchImportResult, batch: SelfSignedBatch): BatchImportResult {
+  const { manifest, sha256, fingerprint } = batch;
+  const office = manifest.office;
+  const named = { office: office.name, code: office.code, seq: manifest.seq };
+  const base: BatchImportResult = {
+    ...blankResult, status: 'unknown_office', office: { id: office.id, code: office.code, name: office.name }, seq: manifest.seq, sha256,
+    counts: manifest.counts, kid: manifest.kid, fingerprint,
+  };
+  if (!office.code.startsWith(`${req.regencyCode}.`)) return { ...base, message: 'batches.import.other_city', params: { ...named, city: req.regencyCode } };
+  const sameRegion = store.officeByRegion(office.code);
+  if (sameRegion && sameRegion.officeId !== office.id) return { ...base, message: 'batches.import.office_changed', params: named };
+  const waiting = { ...base, message: `batches.import.confirm_key${req.dryRun ? '_dry' : ''}`, params: { ...named, fingerprint } };
+  if (req.dryRun) return waiting;
+  const file = req.keepFile(manifest, sha256, req.bytes);
+  store.inTransaction(() => store.saveKeyRequest({
+    kid: manifest.kid, regionCode: office.code, officeId: office.id, officeName: office.name,
+    publicKey: Buffer.from(batch.publicKey).toString('base64'), fingerprint, firstSeenAt: req.at,
+  }, file));
+  return waiting;
+}
+
+const noRows = (): EntityOutcome => ({ created: 0, updated: 0, unchanged: 0, removed: 0, rejected: 0 });
+
+/**
  * Each row against the city's copy: newer by row version wins, the same or older changes nothing,
  * and a row another office owns is refused. `at` null: only count (the dry run).
  */
 function applyRows(store: CityStore, officeId: string, rows: Record<string, BatchRow[]>, out: BatchImportResult, at: string | null): void {
+  out.entities = Object.fromEntries(ENTITIES.map((e) => [e.entity, noRows()]));
+  const count = (entity: string, what: keyof EntityOutcome) => {
+    (out.entities[entity] ??= noRows())[what]++;
+    if (what !== 'rejected') out[what]++;
+  };
+  const reject = (entity: string, id: string, reason: string) => {
+    out.rejected.push({ entity, id, reason });
+    count(entity, 'rejected');
+  };
   for (const spec of ENTITIES) {
     for (const row of rows[spec.entity] ?? []) {
       const stored = store.row(spec.entity, row.id);
       if (stored && stored.officeId !== officeId) {
-        out.rejected.push({ entity: spec.entity, id: row.id, reason: 'other_office' });
+        reject(spec.entity, row.id, 'other_office');
         continue;
       }
       if (stored && row.rowVersion <= stored.rowVersion) {
-        out.unchanged++;
+        count(spec.entity, 'unchanged');
         continue;
       }
-      if (!stored || stored.removed) out.created++;
-      else out.updated++;
+      count(spec.entity, !stored || stored.removed ? 'created' : 'updated');
       if (at !== null) {
         store.putRow({ entity: spec.entity, id: row.id, officeId, rowVersion: row.rowVersion, updatedAt: stringOrNull(row.updatedAt), data: row });
       }
     }
   }
+  // Tombstones count under the entity they remove (an unknown one under `tombstones`).
   for (const tomb of rows[TOMBSTONES] ?? []) {
     const entity = typeof tomb.entity === 'string' ? tomb.entity : '';
     if (!ROW_ENTITIES.has(entity)) {
-      out.rejected.push({ entity: TOMBSTONES, id: tomb.id, reason: 'unknown_entity' });
+      reject(TOMBSTONES, tomb.id, 'unknown_entity');
       continue;
     }
     const stored = store.row(entity, tomb.id);
     if (stored && stored.officeId !== officeId) {
-      out.rejected.push({ entity, id: tomb.id, reason: 'other_office' });
+      reject(entity, tomb.id, 'other_office');
       continue;
     }
     if (stored && (stored.removed || tomb.rowVersion < stored.rowVersion)) {
-      out.unchanged++;
+      count(entity, 'unchanged');
       continue;
     }
     // A tombstone for a row the city never had is kept too: an older copy arriving later stays out.
-    if (stored) out.removed++;
-    else out.unchanged++;
+    count(entity, stored ? 'removed' : 'unchanged');
     if (at !== null) {
       store.removeRow({
         entity, id: tomb.id, officeId, rowVersion: tomb.rowVersion, updatedAt: stringOrNull(tomb.updatedAt),

@@ -75,6 +75,34 @@ export interface CityStore {
   receipt(batchSha256: string): CityReceiptRecord | null;
   /** Keeps a batch's receipt; the first one written stays (a replay gets the same bytes). */
   saveReceipt(receipt: CityReceiptRecord): void;
+  /** The held batches of an office, by number. */
+  heldBatches(officeId: string): CityBatchRecord[];
+  keyRequest(kid: string): CityKeyRequest | null;
+  /** Keys waiting for a person to compare their fingerprint (not confirmed yet), oldest first. */
+  pendingKeyRequests(): CityKeyRequest[];
+  /** Adds a key request, or adds the file to the one of its kid. */
+  saveKeyRequest(request: Omit<CityKeyRequest, 'files' | 'confirmedAt' | 'confirmedBy'>, file: string): void;
+  confirmKeyRequest(kid: string, at: string, by: string | null): void;
+}
+
+/**
+ * A batch signed by a key the city does not trust yet, from a kecamatan of its region: the key
+ * waits for a person to compare its fingerprint with the one the kecamatan printed (trust on
+ * first use, with a human check), its batch files wait in the inbox.
+ */
+export interface CityKeyRequest {
+  kid: string;
+  regionCode: string;
+  officeId: string;
+  officeName: string;
+  /** Raw Ed25519 public key, base64. */
+  publicKey: string;
+  fingerprint: string;
+  firstSeenAt: string;
+  /** The inbox files signed with it. */
+  files: string[];
+  confirmedAt: string | null;
+  confirmedBy: string | null;
 }
 
 export interface CityReceiptRecord {
@@ -100,7 +128,13 @@ const batchOf = (r: Row): CityBatchRecord => ({
   filePath: r.file_path as string, receivedAt: r.received_at as string, importedAt: r.imported_at as string | null,
 });
 
-/** The city's store in its own SQLite database (tables of migration 008). */
+const keyRequestOf = (r: Row): CityKeyRequest => ({
+  kid: r.kid as string, regionCode: r.region_code as string, officeId: r.office_id as string, officeName: r.office_name as string,
+  publicKey: r.public_key as string, fingerprint: r.fingerprint as string, firstSeenAt: r.first_seen_at as string,
+  files: JSON.parse(r.files as string) as string[], confirmedAt: r.confirmed_at as string | null, confirmedBy: r.confirmed_by as string | null,
+});
+
+/** The city's store in its own SQLite database (tables of migrations 008, 009 and 010). */
 export class SqliteCityStore implements CityStore {
   constructor(private readonly db: Db) {}
 
@@ -177,5 +211,31 @@ export class SqliteCityStore implements CityStore {
   saveReceipt(x: CityReceiptRecord): void {
     sql(this.db, `INSERT INTO city_receipts (batch_sha256, office_id, seq, status, bytes, created_at) VALUES (?, ?, ?, ?, ?, ?)
       ON CONFLICT (batch_sha256) DO NOTHING`).run(x.batchSha256, x.officeId, x.seq, x.status, Buffer.from(x.bytes), x.createdAt);
+  }
+
+  heldBatches(officeId: string): CityBatchRecord[] {
+    return (sql(this.db, "SELECT * FROM city_batches WHERE office_id = ? AND status = 'held' ORDER BY seq, rowid").all(officeId) as Row[]).map(batchOf);
+  }
+
+  keyRequest(kid: string): CityKeyRequest | null {
+    const r = sql(this.db, 'SELECT * FROM city_key_requests WHERE kid = ?').get(kid) as Row | undefined;
+    return r ? keyRequestOf(r) : null;
+  }
+
+  pendingKeyRequests(): CityKeyRequest[] {
+    return (sql(this.db, 'SELECT * FROM city_key_requests WHERE confirmed_at IS NULL ORDER BY first_seen_at, kid').all() as Row[]).map(keyRequestOf);
+  }
+
+  saveKeyRequest(q: Omit<CityKeyRequest, 'files' | 'confirmedAt' | 'confirmedBy'>, file: string): void {
+    const files = this.keyRequest(q.kid)?.files ?? [];
+    if (!files.includes(file)) files.push(file);
+    sql(this.db, `INSERT INTO city_key_requests (kid, region_code, office_id, office_name, public_key, fingerprint, first_seen_at, files)
+        VALUES (@kid, @regionCode, @officeId, @officeName, @publicKey, @fingerprint, @firstSeenAt, @files)
+      ON CONFLICT (kid) DO UPDATE SET office_name = excluded.office_name, files = excluded.files`)
+      .run({ ...q, files: JSON.stringify(files) });
+  }
+
+  confirmKeyRequest(kid: string, at: string, by: string | null): void {
+    sql(this.db, 'UPDATE city_key_requests SET confirmed_at = ?, confirmed_by = ? WHERE kid = ? AND confirmed_at IS NULL').run(at, by, kid);
   }
 }

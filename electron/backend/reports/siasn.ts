@@ -35,9 +35,9 @@ export interface SiasnRow {
   tanggalSelesaiKursus: string;
 }
 
-interface Person { nip: string; name: string }
+export interface SiasnPerson { nip: string; name: string }
 
-function people(db: Db): Map<string, Person> {
+function people(db: Db): Map<string, SiasnPerson> {
   const rows = sql(db, 'SELECT id, nip, front_title, name, back_title FROM employees WHERE deleted_at IS NULL').all() as { id: string; nip: string; front_title: string; name: string; back_title: string }[];
   return new Map(rows.map((r) => [r.id, { nip: r.nip, name: displayName({ front: r.front_title, name: r.name, back: r.back_title }) }]));
 }
@@ -55,6 +55,37 @@ export function organiserName(organiser: string, officeName: string): string {
   return terms.trainingTerms.organisers[organiser as keyof typeof terms.trainingTerms.organisers] ?? organiser;
 }
 
+/** An office's event as SIASN records it; it belongs to the year it starts in. */
+export interface SiasnEvent { name: string; methodId: number; organiser: string; place: string; startDate: string; endDate: string | null }
+
+/** One participant who passed a finished event, with the JP credited and the number of their live certificate. */
+export function eventSiasnRow(e: SiasnEvent, person: SiasnPerson, jp: number, certificateNumber: string | undefined, officeName: string, year: number): SiasnRow {
+  return {
+    nip: person.nip, nama: person.name, jenisDiklatId: e.methodId, namaKursus: e.name,
+    institusiPenyelenggara: organiserName(e.organiser, officeName), jenisKursus: methodById(e.methodId)?.name ?? '', jumlahJam: jp,
+    lokasi: e.place, nomorSertipikat: certificateNumber ?? '', tahunKursus: year,
+    tanggalKursus: e.startDate, tanggalSelesaiKursus: e.endDate ?? e.startDate,
+  };
+}
+
+export interface SiasnRecord {
+  title: string; organiser: string; methodId: number; jp: number; place: string; certificateNumber: string | null; startDate: string; endDate: string;
+}
+
+/** An outside training, as entered. */
+export function recordSiasnRow(x: SiasnRecord, person: SiasnPerson, year: number): SiasnRow {
+  return {
+    nip: person.nip, nama: person.name, jenisDiklatId: x.methodId, namaKursus: x.title, institusiPenyelenggara: x.organiser,
+    jenisKursus: methodById(x.methodId)?.name ?? '', jumlahJam: x.jp, lokasi: x.place, nomorSertipikat: x.certificateNumber ?? '',
+    tahunKursus: year, tanggalKursus: x.startDate, tanggalSelesaiKursus: x.endDate,
+  };
+}
+
+/** By name, NIP, start date and course: the order of the sheet. */
+export function sortSiasnRows(rows: SiasnRow[]): SiasnRow[] {
+  return rows.sort((a, b) => a.nama.localeCompare(b.nama, 'id') || a.nip.localeCompare(b.nip) || a.tanggalKursus.localeCompare(b.tanggalKursus) || a.namaKursus.localeCompare(b.namaKursus));
+}
+
 export function siasnRows(db: Db, year: number, now: Date, officeName: string): SiasnRow[] {
   const clock = officeNow(db, now);
   const who = people(db);
@@ -65,17 +96,11 @@ export function siasnRows(db: Db, year: number, now: Date, officeName: string): 
     const recap = eventRecap(db, e.id, clock);
     if (!recap.finished) continue;
     const numbers = certificateNumbers(db, e.id);
-    const method = methodById(e.methodId);
     for (const r of recap.rows) {
       const person = r.employeeId ? who.get(r.employeeId) : undefined;
       // Walk-in guests belong to their own office's upload.
       if (r.result !== 'passed' || !person) continue;
-      rows.push({
-        nip: person.nip, nama: person.name, jenisDiklatId: e.methodId, namaKursus: e.name,
-        institusiPenyelenggara: organiserName(e.organiser, officeName), jenisKursus: method?.name ?? '', jumlahJam: r.jp,
-        lokasi: e.place, nomorSertipikat: numbers.get(r.enrolmentId) ?? '', tahunKursus: year,
-        tanggalKursus: e.startDate, tanggalSelesaiKursus: e.endDate ?? e.startDate,
-      });
+      rows.push(eventSiasnRow({ ...e, startDate: e.startDate }, person, r.jp, numbers.get(r.enrolmentId), officeName, year));
     }
   }
   const external = sql(db, `SELECT r.employee_id, r.title, r.organiser, r.method_id, r.jp, r.place, r.certificate_number, r.start_date, r.end_date
@@ -83,14 +108,12 @@ export function siasnRows(db: Db, year: number, now: Date, officeName: string): 
     WHERE r.deleted_at IS NULL AND e.deleted_at IS NULL AND r.start_date BETWEEN ? AND ?`)
     .all(`${year}-01-01`, `${year}-12-31`) as { employee_id: string; title: string; organiser: string; method_id: number; jp: number; place: string; certificate_number: string | null; start_date: string; end_date: string }[];
   for (const x of external) {
-    const person = who.get(x.employee_id)!;
-    rows.push({
-      nip: person.nip, nama: person.name, jenisDiklatId: x.method_id, namaKursus: x.title, institusiPenyelenggara: x.organiser,
-      jenisKursus: methodById(x.method_id)?.name ?? '', jumlahJam: x.jp, lokasi: x.place, nomorSertipikat: x.certificate_number ?? '',
-      tahunKursus: year, tanggalKursus: x.start_date, tanggalSelesaiKursus: x.end_date,
-    });
+    rows.push(recordSiasnRow({
+      title: x.title, organiser: x.organiser, methodId: x.method_id, jp: x.jp, place: x.place, certificateNumber: x.certificate_number,
+      startDate: x.start_date, endDate: x.end_date,
+    }, who.get(x.employee_id)!, year));
   }
-  return rows.sort((a, b) => a.nama.localeCompare(b.nama, 'id') || a.nip.localeCompare(b.nip) || a.tanggalKursus.localeCompare(b.tanggalKursus) || a.namaKursus.localeCompare(b.namaKursus));
+  return sortSiasnRows(rows);
 }
 
 export function siasnSheets(rows: readonly SiasnRow[], year: number): XSheet[] {

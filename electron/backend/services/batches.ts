@@ -10,6 +10,7 @@ import { exportBatch, listBatches, pendingCounts } from '../batches/export.ts';
 import type { TrustedBatchKey } from '../batches/read.ts';
 import { readReceipt, type ReceiptReadReason } from '../batches/receipt.ts';
 import { meta, requireOffice } from './office.ts';
+import type { ServiceContext } from './context.ts';
 import type { Handlers } from './handlers.ts';
 
 type Row = Record<string, unknown>;
@@ -67,38 +68,49 @@ export const batchHandlers = {
       return { ...b, receipt: r ? withoutSha(r) : null };
     });
   },
-  'batch.importReceipt': ({ dataBase64 }, ctx) => {
-    const office = requireOffice(ctx.db);
-    if (cityRegency(ctx.db)) refuse('not_kecamatan');
-    const read = readReceipt(new Uint8Array(Buffer.from(dataBase64, 'base64')), cityKeys(ctx.db, office.regionCode));
-    if (!read.ok) refuse(read.reason);
-    const { receipt, sha256 } = read;
-    const batch = listBatches(ctx.db).find((b) => b.seq === receipt.batch.seq);
-    if (receipt.office.id !== office.id || receipt.office.code !== office.code || !batch || batch.sha256 !== receipt.batch.sha256) refuse('not_ours');
-    const state: BatchState = receipt.rejected.length ? 'ditolak' : 'diterima';
-    const kept = receiptsBySeq(ctx.db).get(batch.seq);
-    if (kept?.sha256 === sha256) return { seq: batch.seq, state: batch.state, changed: false, receipt: withoutSha(kept) };
-    const m = meta(ctx);
-    const info: BatchReceiptInfo = {
-      city: { code: receipt.city.code, name: receipt.city.name }, status: receipt.status, accepted: receipt.accepted,
-      rejected: receipt.rejected, createdAt: receipt.createdAt, importedAt: m.at,
-    };
-    writeTransaction(ctx.db, () => {
-      sql(ctx.db, `INSERT INTO batch_receipts (seq, receipt_sha256, status, accepted, rejected, city_code, city_name, created_at, imported_at)
-          VALUES (@seq, @sha256, @status, @accepted, @rejected, @cityCode, @cityName, @createdAt, @importedAt)
-        ON CONFLICT (seq) DO UPDATE SET receipt_sha256 = excluded.receipt_sha256, status = excluded.status, accepted = excluded.accepted,
-          rejected = excluded.rejected, city_code = excluded.city_code, city_name = excluded.city_name, created_at = excluded.created_at,
-          imported_at = excluded.imported_at`).run({
-        seq: batch.seq, sha256, status: info.status, accepted: info.accepted, rejected: JSON.stringify(info.rejected),
-        cityCode: info.city.code, cityName: info.city.name, createdAt: info.createdAt, importedAt: info.importedAt,
-      });
-      sql(ctx.db, 'UPDATE batches SET state = ?, state_at = ?, state_reason = ? WHERE seq = ?')
-        .run(state, m.at, info.rejected.length ? `${info.rejected.length} baris ditolak` : null, batch.seq);
-      recordEvent(ctx.db, m, 'batch.importReceipt', {
-        seq: [null, batch.seq], state: [batch.state, state], accepted: [null, info.accepted], rejected: [null, info.rejected.length],
-        city: [null, `${info.city.name} (${info.city.code})`],
-      });
-    });
-    return { seq: batch.seq, state, changed: true, receipt: info };
-  },
+  'batch.importReceipt': ({ dataBase64 }, ctx) => importReceiptBytes(ctx, new Uint8Array(Buffer.from(dataBase64, 'base64'))),
 } satisfies Pick<Handlers, 'batch.pending' | 'batch.export' | 'batch.list' | 'batch.importReceipt'>;
+
+export interface ReceiptImport { seq: number; state: BatchState; changed: boolean; receipt: BatchReceiptInfo }
+
+/**
+ * The city's signed receipt for a batch of this office, from a file (batch.importReceipt) or as
+ * the answer to an upload (batch.send): the batch becomes diterima, or ditolak with the rows
+ * refused and why; the same receipt again changes nothing. Refused (VALIDATION, `reason`) when
+ * it is not signed by the trusted city key or not for a batch of this office.
+ */
+export function importReceiptBytes(ctx: ServiceContext, bytes: Uint8Array): ReceiptImport {
+  const office = requireOffice(ctx.db);
+  if (cityRegency(ctx.db)) refuse('not_kecamatan');
+  const read = readReceipt(bytes, cityKeys(ctx.db, office.regionCode));
+  if (!read.ok) refuse(read.reason);
+  const { receipt, sha256 } = read;
+  const batch = listBatches(ctx.db).find((b) => b.seq === receipt.batch.seq);
+  if (receipt.office.id !== office.id || receipt.office.code !== office.code || !batch || batch.sha256 !== receipt.batch.sha256) refuse('not_ours');
+  const state: BatchState = receipt.rejected.length ? 'ditolak' : 'diterima';
+  const kept = receiptsBySeq(ctx.db).get(batch.seq);
+  if (kept?.sha256 === sha256) return { seq: batch.seq, state: batch.state, changed: false, receipt: withoutSha(kept) };
+  const m = meta(ctx);
+  const info: BatchReceiptInfo = {
+    city: { code: receipt.city.code, name: receipt.city.name }, status: receipt.status, accepted: receipt.accepted,
+    rejected: receipt.rejected, createdAt: receipt.createdAt, importedAt: m.at,
+  };
+  writeTransaction(ctx.db, () => {
+    sql(ctx.db, `INSERT INTO batch_receipts (seq, receipt_sha256, status, accepted, rejected, city_code, city_name, created_at, imported_at)
+        VALUES (@seq, @sha256, @status, @accepted, @rejected, @cityCode, @cityName, @createdAt, @importedAt)
+      ON CONFLICT (seq) DO UPDATE SET receipt_sha256 = excluded.receipt_sha256, status = excluded.status, accepted = excluded.accepted,
+        rejected = excluded.rejected, city_code = excluded.city_code, city_name = excluded.city_name, created_at = excluded.created_at,
+        imported_at = excluded.imported_at`).run({
+      seq: batch.seq, sha256, status: info.status, accepted: info.accepted, rejected: JSON.stringify(info.rejected),
+      cityCode: info.city.code, cityName: info.city.name, createdAt: info.createdAt, importedAt: info.importedAt,
+    });
+    // Acknowledged: however it came (USB or upload), the outbox stops trying to send it.
+    sql(ctx.db, 'UPDATE batches SET state = ?, state_at = ?, state_reason = ?, next_send_at = NULL, last_send_error = NULL WHERE seq = ?')
+      .run(state, m.at, info.rejected.length ? `${info.rejected.length} baris ditolak` : null, batch.seq);
+    recordEvent(ctx.db, m, 'batch.importReceipt', {
+      seq: [null, batch.seq], state: [batch.state, state], accepted: [null, info.accepted], rejected: [null, info.rejected.length],
+      city: [null, `${info.city.name} (${info.city.code})`],
+    });
+  });
+  return { seq: batch.seq, state, changed: true, receipt: info };
+}

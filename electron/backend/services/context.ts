@@ -3,7 +3,8 @@ import type { Db } from '../db/open.ts';
 import type { JobRunner } from '../jobs/runner.ts';
 import type { BackupHost } from '../backup/host.ts';
 
-export type Door = 'http' | 'ipc' | 'cli' | 'test';
+/** `timer`: the backend's own background work (the outbox's automatic retries). */
+export type Door = 'http' | 'ipc' | 'cli' | 'test' | 'timer';
 
 export interface Actor {
   userId: string | null;
@@ -33,6 +34,15 @@ export interface ServiceContext {
   now(): Date;
   /** The backend's hold on the database, for backups and restore; absent outside a backend. */
   backupHost?: BackupHost;
+  /** For uploads to the city (batch.send): aborted when the backend closes; absent outside a backend. */
+  sending?: SendingHost;
+}
+
+export interface SendingHost {
+  /** Aborted when the backend closes: an upload in flight stops and writes nothing. */
+  signal: AbortSignal;
+  /** How long one upload may take before it counts as failed; by default it grows with the file. */
+  timeoutMs?: number;
 }
 
 export function nowIso(ctx: Pick<ServiceContext, 'now'>): string {

@@ -10,6 +10,7 @@ import { writeTransaction } from '../db/transaction.ts';
 import { nodeSignatureCheck } from '../certificates/crypto.ts';
 import { officeSigner, trustListOf } from '../certificates/trust-list.ts';
 import { meta, requireOffice } from './office.ts';
+import { settleKeyRequests } from './city.ts';
 import { fileSlug } from './documents.ts';
 import { nowIso } from './context.ts';
 import type { Handlers } from './handlers.ts';
@@ -126,6 +127,8 @@ export const trustHandlers = {
         ...(preview.offices.some((o) => o.refused) ? { refused: [null, preview.offices.filter((o) => o.refused).map((o) => o.code).join(', ')] } : {}),
       });
     });
+    // At the city, a kecamatan's own trust file also registers a key that waited for a person, and its batches come in.
+    settleKeyRequests(ctx);
     return { ...preview, applied: true };
   },
 

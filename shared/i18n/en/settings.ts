@@ -261,6 +261,8 @@ export const settings: typeof id = {
     attendance: { insert: 'Attendance recorded', update: 'Attendance changed', delete: 'Attendance mark cleared', restore: 'Attendance recorded again' },
     certificate: { insert: 'Certificate issued', update: 'Certificate changed (revoked)', included: 'Participant included by an admin although the rule was not met' },
     certificates: { numberPattern: 'Certificate number pattern changed', template: 'Certificate template changed', image: 'Certificate signature/stamp picture changed', skipNumbers: 'Certificate numbers skipped' },
+    batch: { import: 'Kecamatan batch imported' },
+    offices: { confirmKey: 'Kecamatan key confirmed by fingerprint' },
     trust: { import: 'Trust list imported', rotateKey: 'Office key changed' },
     training_record: { insert: 'Outside training recorded', update: 'Outside training record changed', delete: 'Outside training record removed' },
     questionnaire_template: { insert: 'Evaluation questionnaire created', update: 'Evaluation questionnaire changed', delete: 'Evaluation questionnaire removed' },

@@ -260,6 +260,8 @@ export const settings = {
     attendance: { insert: 'Kehadiran dicatat', update: 'Kehadiran diubah', delete: 'Tanda kehadiran dihapus', restore: 'Kehadiran dicatat ulang' },
     certificate: { insert: 'Sertifikat diterbitkan', update: 'Sertifikat diubah (dicabut)', included: 'Peserta disertakan admin walau belum memenuhi syarat' },
     certificates: { numberPattern: 'Pola nomor sertifikat diubah', template: 'Templat sertifikat diubah', image: 'Gambar tanda tangan/cap sertifikat diubah', skipNumbers: 'Nomor sertifikat dilewati' },
+    batch: { import: 'Kiriman kecamatan diimpor' },
+    offices: { confirmKey: 'Kunci kecamatan dikonfirmasi dengan sidik jari' },
     trust: { import: 'Daftar tepercaya diimpor', rotateKey: 'Kunci kantor diganti' },
     training_record: { insert: 'Pelatihan luar dicatat', update: 'Catatan pelatihan luar diubah', delete: 'Catatan pelatihan luar dihapus' },
     questionnaire_template: { insert: 'Kuesioner evaluasi dibuat', update: 'Kuesioner evaluasi diubah', delete: 'Kuesioner evaluasi dihapus' },

@@ -41,6 +41,14 @@ export function upsertTrustedKey(db: Db, office: Pick<TrustOffice, 'code' | 'nam
     .run(key.kid, office.code, office.name, office.kind, key.alg, Buffer.from(key.publicKey, 'base64'), key.status, key.createdAt, key.retiredAt, at, source);
 }
 
+/**
+ * One kecamatan key a person confirmed by comparing its fingerprint (no trust file): active, and
+ * its source the kecamatan itself, so the kecamatan's own trust file may later update it.
+ */
+export function trustKecamatanKey(db: Db, office: { code: string; name: string }, key: { kid: string; publicKey: string; createdAt: string }, at: string): void {
+  upsertTrustedKey(db, { ...office, kind: 'kecamatan' }, { kid: key.kid, alg: -8, publicKey: key.publicKey, status: 'active', createdAt: key.createdAt, retiredAt: null }, at, office.code);
+}
+
 export function upsertRevocation(db: Db, r: Revocation, at: string): boolean {
   const result = sql(db, `INSERT INTO trusted_revocations (office_code, number, revoked_on, reason, replaced_by, imported_at)
     VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (office_code, number) DO NOTHING`).run(r.office, r.number, r.revokedOn, r.reason, r.replacedBy, at);
