@@ -15,7 +15,9 @@ import { ledger } from './en/ledger.ts';
 import { ledgerUi } from './en/ledger-ui.ts';
 import { evaluationUi } from './en/evaluation-ui.ts';
 import { reports } from './en/reports.ts';
+import { cityUi } from './en/city-ui.ts';
 import { batches } from './en/batches.ts';
+import { batchesUi } from './en/batches-ui.ts';
 
 export const en: Catalogue = {
   ...messages,
@@ -33,5 +35,7 @@ export const en: Catalogue = {
   ...ledgerUi,
   ...evaluationUi,
   ...reports,
+  ...cityUi,
   ...batches,
+  ...batchesUi,
 };

@@ -15,7 +15,9 @@ import { ledger } from './id/ledger.ts';
 import { ledgerUi } from './id/ledger-ui.ts';
 import { evaluationUi } from './id/evaluation-ui.ts';
 import { reports } from './id/reports.ts';
+import { cityUi } from './id/city-ui.ts';
 import { batches } from './id/batches.ts';
+import { batchesUi } from './id/batches-ui.ts';
 
 export const id = {
   ...messages,
@@ -33,7 +35,9 @@ export const id = {
   ...ledgerUi,
   ...evaluationUi,
   ...reports,
+  ...cityUi,
   ...batches,
+  ...batchesUi,
 };
 
 export type Catalogue = typeof id;

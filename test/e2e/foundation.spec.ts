@@ -98,15 +98,14 @@ test('the admin logs in, looks through Pengaturan and adds an operator', async (
   for (const area of ['Beranda', 'Pegawai', 'Program', 'Kegiatan', 'Sertifikat', 'Kirim Data', 'Pengaturan']) {
     await expect(nav.getByRole('link', { name: area, exact: true })).toBeVisible();
   }
-  // Pegawai, Program, Kegiatan and Sertifikat are built (their own specs cover them);
-  // Kirim Data still says what it will hold.
+  // Pegawai, Program, Kegiatan, Sertifikat and Kirim Data are built (their own specs cover them).
   await nav.getByRole('link', { name: 'Pegawai' }).click();
   await expect(page.getByRole('heading', { name: 'Pegawai', level: 1 })).toBeVisible();
   await expect(page.getByText('Daftar pegawai (NIP, golongan, jabatan, unit) dan impor dari spreadsheet.')).toBeVisible();
   await nav.getByRole('link', { name: 'Kirim Data' }).click();
   await expect(page.getByRole('heading', { name: 'Kirim Data', level: 1 })).toBeVisible();
-  await expect(page.getByText('Bagian ini sedang disiapkan.')).toBeVisible();
-  await screenshot(page, '06-planned-area');
+  await expect(page.getByRole('heading', { name: 'Menunggu dikirim', level: 2 })).toBeVisible();
+  await screenshot(page, '06-kirim-data');
 
   // Kantor: the region is read-only; the logo is uploaded and shown.
   await nav.getByRole('link', { name: 'Pengaturan' }).click();

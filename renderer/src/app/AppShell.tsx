@@ -18,13 +18,16 @@ import { DoorScreen } from '../features/attendance/DoorScreen.tsx';
 import { PaperEntry } from '../features/attendance/PaperEntry.tsx';
 import { OfficeLogo } from '../features/settings/OfficeLogo.tsx';
 import { CertificatesArea } from '../features/certificates/CertificatesArea.tsx';
-import { ACCOUNT_PATH, AREAS } from './areas.ts';
+import { ACCOUNT_PATH, AREAS, areasFor } from './areas.ts';
 import { useSession } from './session.tsx';
 import { Loading } from '../components/feedback.tsx';
 
 // Areas loaded when first opened, so the first screen stays small.
 const EvaluationArea = lazy(() => import('../features/evaluation/EvaluationArea.tsx').then((m) => ({ default: m.EvaluationArea })));
 const LedgerArea = lazy(() => import('../features/ledger/LedgerArea.tsx').then((m) => ({ default: m.LedgerArea })));
+const KirimDataArea = lazy(() => import('../features/batches/KirimDataArea.tsx').then((m) => ({ default: m.KirimDataArea })));
+// A city office (BKPSDM) has its own areas and none of the kecamatan's.
+const CityArea = lazy(() => import('../features/city/CityArea.tsx').then((m) => ({ default: m.CityArea })));
 
 function isCurrent(location: string, path: string): boolean {
   return path === '/' ? location === '/' : location === path || location.startsWith(`${path}/`);
@@ -50,7 +53,8 @@ export function AppShell() {
     mainRef.current?.querySelector<HTMLElement>('h1')?.focus();
   }, [location]);
 
-  const areas = AREAS.filter((a) => !a.adminOnly || user.role === 'admin');
+  const city = office.kind === 'kota';
+  const areas = areasFor(office.kind).filter((a) => !a.adminOnly || user.role === 'admin');
 
   return (
     <div className="shell">
@@ -92,6 +96,8 @@ export function AppShell() {
         </nav>
         <main id="main" className="content" ref={mainRef} tabIndex={-1}>
           <Switch>
+            {/* A city office answers every path with its own areas (Pengaturan and Akun saya among them). */}
+            {city && <Route><Suspense fallback={<Loading />}><CityArea /></Suspense></Route>}
             <Route path="/"><HomePage /></Route>
             <Route path="/pegawai"><EmployeeList /></Route>
             <Route path="/pegawai/baru"><EmployeeCreate /></Route>
@@ -104,6 +110,7 @@ export function AppShell() {
             <Route path="/kegiatan/:id/:tab?">{(params) => <EventPage key={params.id} />}</Route>
             <Route path="/evaluasi/:part?"><Suspense fallback={<Loading />}><EvaluationArea /></Suspense></Route>
             <Route path="/capaian/:part?"><Suspense fallback={<Loading />}><LedgerArea /></Suspense></Route>
+            <Route path="/kirim-data/:part?"><Suspense fallback={<Loading />}><KirimDataArea /></Suspense></Route>
             <Route path="/sertifikat/:part?"><CertificatesArea /></Route>
             {AREAS.filter((a) => a.planned).map((area) => (
               <Route key={area.key} path={area.path}><PlannedArea area={area.key} /></Route>

@@ -83,6 +83,9 @@ export const shell: typeof id = {
     ledger: { title: 'JP ledger', description: 'Every employee\'s 20 JP: office events and outside trainings, who is behind, charts and reports.' },
     certificates: { title: 'Certificates', description: 'Numbered certificates with JP in figures and words, the signer and a QR code.' },
     export: { title: 'Send Data', description: 'Sending competency development records to the city BKPSDM, without duplicates when sent again.' },
+    kecamatan: { title: 'Kecamatan', description: 'The kecamatan sending data: trusted keys, last batch, missing batches and upload tokens.' },
+    batchImport: { title: 'Import batches', description: 'Import the kecamatan\'s batch files: a dry run first, then the import in order.' },
+    cityLedger: { title: 'City JP ledger', description: 'The 20 JP attainment of every kecamatan, employees\' transfers and the SIASN export.' },
     settings: { title: 'Settings', description: 'Office data, work units, users, training rules and holidays, audit log, database check and backups.' },
   },
   home: {

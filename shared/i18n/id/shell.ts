@@ -82,6 +82,9 @@ export const shell = {
     ledger: { title: 'Capaian JP', description: 'Capaian 20 JP setiap pegawai: kegiatan kantor dan pelatihan di luar, siapa yang belum, grafik, dan laporan.' },
     certificates: { title: 'Sertifikat', description: 'Sertifikat bernomor dengan JP dalam angka dan huruf, penandatangan, dan kode QR.' },
     export: { title: 'Kirim Data', description: 'Pengiriman riwayat pengembangan kompetensi ke BKPSDM kota, tanpa data ganda bila dikirim ulang.' },
+    kecamatan: { title: 'Kecamatan', description: 'Kecamatan yang mengirim data: kunci tepercaya, kiriman terakhir, kiriman yang hilang, dan token unggah.' },
+    batchImport: { title: 'Impor kiriman', description: 'Impor berkas kiriman kecamatan: uji coba dulu, lalu impor berurutan.' },
+    cityLedger: { title: 'Capaian JP kota', description: 'Capaian 20 JP seluruh kecamatan, riwayat pindah pegawai, dan ekspor SIASN.' },
     settings: { title: 'Pengaturan', description: 'Data kantor, unit kerja, pengguna, aturan pelatihan dan hari libur, log audit, pemeriksaan basis data, dan cadangan.' },
   },
   home: {

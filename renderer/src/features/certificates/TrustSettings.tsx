@@ -221,7 +221,7 @@ function TrustListCard({ offices, onImported }: { offices: TrustOffice[]; onImpo
 }
 
 /** What an import brought: the offices and their new keys, the new revocations. */
-function ImportSummary({ result }: { result: ImportPreview }) {
+export function ImportSummary({ result }: { result: ImportPreview }) {
   const { t } = useTranslation();
   const newKeys = result.offices.reduce((a, o) => a + o.newKeys, 0);
   return (
@@ -245,7 +245,7 @@ function ImportSummary({ result }: { result: ImportPreview }) {
  * Impor: the file is checked first (a dry run). A signer whose key is new here is shown with its
  * fingerprint in large type, to compare with the printed card from that office before importing.
  */
-function ImportDialog({ onClose, onDone }: { onClose(): void; onDone(r: ImportPreview): void }) {
+export function ImportDialog({ onClose, onDone }: { onClose(): void; onDone(r: ImportPreview): void }) {
   const { t } = useTranslation();
   const id = useId();
   const inputRef = useRef<HTMLInputElement>(null);

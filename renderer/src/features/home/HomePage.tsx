@@ -11,6 +11,7 @@ import { Page } from '../../components/Page.tsx';
 import { currentLanguage } from '../../i18n.ts';
 import { BackupStatusNote } from '../backup/BackupStatusNote.tsx';
 import { DueFollowupsCard } from '../evaluation/DueFollowupsCard.tsx';
+import { KirimDataHint } from '../batches/KirimDataHint.tsx';
 
 function countKinds(units: Unit[]): Record<Unit['kind'], number> {
   const counts = { kantor: 0, kelurahan: 0, desa: 0 };
@@ -29,6 +30,7 @@ export function HomePage() {
   const today = formatDate(dateInZone(new Date(), office.timezone), currentLanguage());
   const counts = units.data ? countKinds(units.data) : null;
   const show = (n: number | undefined) => (n === undefined ? '…' : String(n));
+  const planned = AREAS.filter((a) => a.planned);
 
   return (
     <Page title={t('home.welcome', { name: user.fullName })} intro={office.name}>
@@ -37,6 +39,7 @@ export function HomePage() {
       </p>
       {backup.data && <BackupStatusNote status={backup.data} link />}
       {backup.error ? <p className="muted">{t('home.backup.unknown')}</p> : null}
+      <KirimDataHint />
       <DueFollowupsCard />
       <h2 className="section-title">{t('home.factsTitle')}</h2>
       <dl className="facts">
@@ -78,14 +81,18 @@ export function HomePage() {
           </ul>
         </>
       )}
-      <h2 className="section-title">{t('home.areasTitle')}</h2>
-      <ul className="area-list">
-        {AREAS.filter((a) => a.planned).map(({ key }) => (
-          <li key={key}>
-            <strong>{t(`areas.${key}.title`)}</strong> — {t(`areas.${key}.description`)}
-          </li>
-        ))}
-      </ul>
+      {planned.length > 0 && (
+        <>
+          <h2 className="section-title">{t('home.areasTitle')}</h2>
+          <ul className="area-list">
+            {planned.map(({ key }) => (
+              <li key={key}>
+                <strong>{t(`areas.${key}.title`)}</strong> — {t(`areas.${key}.description`)}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
     </Page>
   );
 }

@@ -40,3 +40,35 @@ export function VillageList({ districtName, regionCode, villages, loading }: {
     </section>
   );
 }
+
+/** The kecamatan of the chosen kabupaten/kota: the offices whose data a city office receives. */
+export function DistrictList({ regencyName, regencyCode, districts, loading }: {
+  regencyName: string;
+  regencyCode: string;
+  districts: Area[] | undefined;
+  loading: boolean;
+}) {
+  const { t } = useTranslation();
+  const headingId = 'district-list-title';
+  return (
+    <section className="villages" aria-labelledby={headingId}>
+      <h2 id={headingId} className="villages-title">
+        {t('cityUi.setup.districtsTitle', { name: regencyName })}
+        <span className="villages-code">{t('setup.regionCode', { code: regencyCode })}</span>
+      </h2>
+      {loading || !districts ? <Loading /> : (
+        <>
+          <p className="form-note">{t('cityUi.setup.districtsNote', { n: districts.length })}</p>
+          <ul className="village-list">
+            {districts.map((d) => (
+              <li key={d.code}>
+                <span className="village-name">{d.name}</span>{' '}
+                <span className="village-meta">{d.code}</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}

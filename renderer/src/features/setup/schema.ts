@@ -6,6 +6,7 @@ const setupInput = contract['office.setup'].input;
 /**
  * The contract's `office.setup` input, with what the wizard adds: the province and
  * kabupaten/kota pickers, a first admin that is required here, and the repeated password.
+ * A city office's region is its kabupaten/kota: see `officeRegion`.
  */
 export const setupSchema = setupInput.safeExtend({
   provinceCode: z.string().min(1, 'validation.required'),
@@ -17,3 +18,11 @@ export const setupSchema = setupInput.safeExtend({
 });
 
 export type SetupValues = z.input<typeof setupSchema>;
+
+/**
+ * The values as the office will be set up: a kecamatan office on the kecamatan picked, a city
+ * office (BKPSDM) on its kabupaten/kota, which has no kecamatan picker to fill.
+ */
+export function officeRegion(values: SetupValues): SetupValues {
+  return values.kind === 'kota' ? { ...values, regionCode: values.regencyCode } : values;
+}
