@@ -1,4 +1,5 @@
 // `certificates` and `trust`: issue, print, verify and inspect certificate codes; trust files.
+import fs from 'node:fs';
 import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { ApiError } from '../../shared/contract/errors.ts';
@@ -143,14 +144,15 @@ export function registerCertificateCommands(program: Command, outcome: CliOutcom
   const trust = program.command('trust').description('daftar tepercaya (kunci kantor dan sertifikat yang dicabut)');
   trust.command('export')
     .description('tulis daftar tepercaya kantor ini (bertanda tangan) untuk kota atau kantor lain')
-    .requiredOption('--out <file>', 'berkas tujuan')
+    .requiredOption('--out <file>', 'berkas tujuan, atau folder (mis. flashdisk): berkas bernama kantor ini di dalamnya')
     .option('--json', 'cetak JSON')
     .action(async (opts: { out: string }, cmd: Command) => withBackend(cmd, async (backend) => {
       const file = await callAsCli(backend, 'trust.export', {});
-      writeFileAtomic(opts.out, Buffer.from(file.dataBase64, 'base64'));
+      const out = fs.statSync(opts.out, { throwIfNoEntry: false })?.isDirectory() ? path.join(opts.out, file.fileName) : opts.out;
+      writeFileAtomic(out, Buffer.from(file.dataBase64, 'base64'));
       const offices = await callAsCli(backend, 'trust.list', {});
       const own = offices.find((o) => o.own);
-      print(cmd, { file: opts.out, offices: offices.length }, () => `Daftar tepercaya (${offices.length} kantor) ditulis ke ${opts.out}.\nSidik jari kunci kantor ini: ${own?.keys.find((k) => k.status === 'active')?.fingerprint ?? '-'}`);
+      print(cmd, { file: out, offices: offices.length }, () => `Daftar tepercaya (${offices.length} kantor) ditulis ke ${out}.\nSidik jari kunci kantor ini: ${own?.keys.find((k) => k.status === 'active')?.fingerprint ?? '-'}`);
     }));
 
   trust.command('import <file>')

@@ -6,7 +6,7 @@ import { unzipSync, zipSync } from 'fflate';
 import type { Locator, Page } from '@playwright/test';
 import { fingerprintOf } from '../../shared/certificates/keys.ts';
 import { dateInZone } from '../../shared/domain/dates.ts';
-import { test, expect, screenshot, ROOT } from './fixtures.ts';
+import { test, expect, logInToOffice, screenshot, ROOT } from './fixtures.ts';
 
 // The city side as the BKPSDM of Kota Palembang uses it, at 1024×768: the first run sets the app up
 // as a city office (no kecamatan, no units, no door attendance) and the shell shows only the city's
@@ -125,15 +125,7 @@ async function windowShot(page: Page, name: string): Promise<void> {
 
 async function logIn(page: Page): Promise<void> {
   await page.setViewportSize({ width: 1024, height: 768 });
-  await page.goto('/');
-  const heading = page.getByRole('heading', { level: 1 });
-  await expect(heading).toHaveText(/Masuk|Selamat datang/);
-  if ((await heading.textContent()) === 'Masuk') {
-    await page.getByLabel('Nama pengguna').fill(ADMIN.username);
-    await page.getByLabel('Kata sandi').fill(ADMIN.password);
-    await page.keyboard.press('Enter');
-  }
-  await expect(page.getByRole('heading', { name: `Selamat datang, ${ADMIN.fullName}`, level: 1 })).toBeVisible();
+  await logInToOffice(page, ADMIN);
 }
 
 const nav = (page: Page) => page.getByRole('navigation', { name: /^(Navigasi utama|Main navigation)$/ });
@@ -202,6 +194,14 @@ test('first run: the app set up as the BKPSDM of Kota Palembang; the shell shows
   await expect(page.getByRole('table', { name: /Kiriman dan capaian per kecamatan/ }).getByRole('row')).toHaveCount(1 + 18 + 1);
   await expect(page.getByText('Belum ada kiriman yang diimpor.', { exact: false })).toBeVisible();
   await shot(page, '02-home-empty');
+
+  // Pengaturan has no kecamatan sections (units, training rules, certificates), and they are not reachable.
+  await nav(page).getByRole('link', { name: 'Pengaturan' }).click();
+  const sections = page.getByRole('navigation', { name: 'Bagian pengaturan' });
+  await expect(sections.getByRole('link')).toHaveText(['Kantor', 'Pengguna', 'Kepercayaan', 'Log audit', 'Pemeriksaan basis data', 'Cadangan']);
+  await shot(page, '02b-settings');
+  await page.goto('/#/pengaturan/unit');
+  await expect(page.getByRole('heading', { name: 'Halaman tidak ditemukan' })).toBeVisible();
 });
 
 test('a batch from a kecamatan whose key is not trusted: refused with the fingerprint; Plaju\'s trust file imported on Kecamatan', async ({ page }) => {

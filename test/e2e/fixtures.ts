@@ -156,13 +156,18 @@ async function setUpOffice(page: Page): Promise<void> {
 /** The admin at the home screen: the office set up first if it is not yet, logged in if need be. */
 export async function logIn(page: Page): Promise<void> {
   await setUpOffice(page);
+  await logInToOffice(page);
+}
+
+/** The admin at the home screen of an office already set up (a kecamatan or a city office), logged in if need be. */
+export async function logInToOffice(page: Page, admin: { username: string; fullName: string; password: string } = ADMIN): Promise<void> {
   await page.goto('/');
   const heading = page.getByRole('heading', { level: 1 });
   await expect(heading).toHaveText(/Masuk|Selamat datang/);
   if ((await heading.textContent()) === 'Masuk') {
-    await page.getByLabel('Nama pengguna').fill(ADMIN.username);
-    await page.getByLabel('Kata sandi').fill(ADMIN.password);
+    await page.getByLabel('Nama pengguna').fill(admin.username);
+    await page.getByLabel('Kata sandi').fill(admin.password);
     await page.keyboard.press('Enter');
   }
-  await expect(page.getByRole('heading', { name: `Selamat datang, ${ADMIN.fullName}` })).toBeVisible();
+  await expect(page.getByRole('heading', { name: `Selamat datang, ${admin.fullName}` })).toBeVisible();
 }

@@ -16,6 +16,7 @@ import { createI18n, errorText } from '../../shared/i18n/index.ts';
 import {
   OPERATOR, addOperator, count, openTestBackend, removeTempDirs, setupInput, tempDir, type TestBackend,
 } from '../helpers/backend.ts';
+import { streamedPost } from '../helpers/streamed-post.ts';
 import { captureCli } from '../helpers/cli.ts';
 import { officeWithServer, type TestServer } from '../helpers/http.ts';
 import type Database from 'better-sqlite3';
@@ -42,50 +43,14 @@ function raw(port: number, opts: { method?: string; path?: string; host?: string
 
 const status = (port: number, host: string) => raw(port, { method: 'POST', path: '/api/system.status', host, body: '{}' });
 
-interface LargeReply { status: number; body: { ok: boolean; error?: { code: string; message: string; details?: Record<string, unknown> } }; sent: number; endedBeforeAnswer: boolean }
-
 /**
- * POSTs a body of `total` bytes in 64 KB pieces (with a Content-Length of `declared`, or chunked
- * when it is omitted), writing only as fast as the server reads, and stops writing as soon as
- * the answer comes. `endedBeforeAnswer` tells whether the whole body had to be sent first.
+ * POSTs a body of `total` bytes (with a Content-Length of `declared`, or chunked when it is
+ * omitted), stopping as soon as the answer comes. `endedBeforeAnswer` tells whether the whole body
+ * had to be sent first.
  */
-function sendLarge(port: number, pathname: string, opts: { total: number; declared?: number; headers?: Record<string, string> }): Promise<LargeReply> {
-  return new Promise((resolve, reject) => {
-    const headers: Record<string, string> = { 'content-type': 'application/json', ...(opts.headers ?? {}) };
-    if (opts.declared !== undefined) headers['content-length'] = String(opts.declared);
-    const req = http.request({ host: '127.0.0.1', port, method: 'POST', path: pathname, headers, agent: false });
-    const piece = Buffer.alloc(64 * 1024, 0x61);
-    let sent = 0;
-    let answered = false;
-    let ended = false;
-    req.on('response', (res) => {
-      answered = true;
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        req.destroy(); // the rest of the body is not wanted
-        resolve({ status: res.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as LargeReply['body'], sent, endedBeforeAnswer: ended });
-      });
-    });
-    // Once the answer is in, the server may close while we still write: that is not a failure.
-    req.on('error', (err) => { if (!answered) reject(err); });
-    const pump = () => {
-      while (!answered && sent < opts.total) {
-        const more = req.write(piece);
-        sent += piece.length;
-        if (!more) {
-          req.once('drain', pump);
-          return;
-        }
-      }
-      if (!answered && !ended) {
-        ended = true;
-        req.end();
-      }
-    };
-    req.flushHeaders();
-    pump();
-  });
+async function sendLarge(port: number, path: string, opts: { total: number; declared?: number; headers?: Record<string, string> }) {
+  const { status, body, sent, ended } = await streamedPost(port, { path, ...opts });
+  return { status, body: body as { ok: boolean; error?: { code: string; message: string; details?: Record<string, unknown> } }, sent, endedBeforeAnswer: ended };
 }
 
 describe('Host header (DNS rebinding)', () => {

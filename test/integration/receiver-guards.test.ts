@@ -4,7 +4,6 @@
 // counted), a foreign Host (421); every other method still needs a login, the generic JSON route
 // does not serve the upload, and a kecamatan's data folder cannot be a receiver.
 import fs from 'node:fs';
-import http from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FILE_NAME_HEADER } from '../../shared/domain/batch-upload.ts';
 import { startHttpServer } from '../../electron/server/http.ts';
@@ -12,69 +11,17 @@ import { ADMIN, openTestBackend, removeTempDirs, setUpOffice } from '../helpers/
 import { captureCli } from '../helpers/cli.ts';
 import { rosterCsv, trainingOffice, type TrainingOffice } from '../helpers/trainings.ts';
 import { cityOffice, receivedFiles, startReceiver, trust, type Office } from '../helpers/upload.ts';
+import { streamedPost, type StreamedAnswer, type StreamedPost } from '../helpers/streamed-post.ts';
 import type { ReceiverOptions } from '../../electron/server/receiver.ts';
 
 afterEach(() => removeTempDirs());
 
-interface RawAnswer {
-  status: number;
-  headers: http.IncomingHttpHeaders;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  body: any;
-  /** Bytes of the body written before the answer came. */
-  sent: number;
-  /** The whole body had been sent (and ended) before the answer came. */
-  ended: boolean;
-}
-
-/**
- * POST to the receiver over a raw socket: the body in 16 KB pieces, written only as fast as the
- * server reads, stopped as soon as an answer comes; `end: false` never ends the body at all.
- */
-function rawPost(port: number, opts: {
-  path?: string; token?: string | null; host?: string; declared?: number; body?: Uint8Array; total?: number; end?: boolean; headers?: Record<string, string>;
-}): Promise<RawAnswer> {
-  return new Promise((resolve, reject) => {
-    const headers: Record<string, string> = { 'content-type': 'application/octet-stream', ...(opts.headers ?? {}) };
-    if (opts.token) headers.authorization = `Bearer ${opts.token}`;
-    if (opts.host !== undefined) headers.host = opts.host;
-    if (opts.declared !== undefined) headers['content-length'] = String(opts.declared);
-    const req = http.request({ host: '127.0.0.1', port, method: 'POST', path: opts.path ?? '/api/batches.upload', headers, agent: false });
-    const body = opts.body ?? new Uint8Array(opts.total ?? 0).fill(0x61);
-    const piece = 16 * 1024;
-    let sent = 0;
-    let answered = false;
-    let ended = false;
-    req.on('response', (res) => {
-      answered = true;
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        req.destroy();
-        const text = Buffer.concat(chunks).toString('utf8');
-        let parsed: unknown = text;
-        try { parsed = JSON.parse(text); } catch { /* text */ }
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: parsed, sent, ended });
-      });
-    });
-    req.on('error', (err) => { if (!answered) reject(err); });
-    const pump = () => {
-      while (!answered && sent < body.length) {
-        const more = req.write(body.subarray(sent, sent + piece));
-        sent = Math.min(body.length, sent + piece);
-        if (!more) {
-          req.once('drain', pump);
-          return;
-        }
-      }
-      if (!answered && !ended && opts.end !== false) {
-        ended = true;
-        req.end();
-      }
-    };
-    req.flushHeaders();
-    pump();
-  });
+/** POST to the receiver: the raw file, its token, written as fast as the server reads (16 KB pieces). */
+function rawPost(port: number, opts: Omit<StreamedPost, 'path'> & { path?: string; token?: string | null; host?: string }): Promise<StreamedAnswer> {
+  const headers: Record<string, string> = { 'content-type': 'application/octet-stream', ...(opts.headers ?? {}) };
+  if (opts.token) headers.authorization = `Bearer ${opts.token}`;
+  if (opts.host !== undefined) headers.host = opts.host;
+  return streamedPost(port, { ...opts, path: opts.path ?? '/api/batches.upload', headers, pieceBytes: 16 * 1024 });
 }
 
 interface Setup { o: TrainingOffice; plaju: Office; city: Office; batch: Uint8Array; fileName: string; token: string }

@@ -64,7 +64,7 @@ export function OfficeSettings() {
         <dl className="readonly-list">
           <div><dt>{t('setup.province')}</dt><dd>{office.provinceName}</dd></div>
           <div><dt>{t('setup.regency')}</dt><dd>{office.regencyName}</dd></div>
-          <div><dt>{t('setup.district')}</dt><dd>{office.districtName}</dd></div>
+          {office.kind !== 'kota' && <div><dt>{t('setup.district')}</dt><dd>{office.districtName}</dd></div>}
           <div><dt>{t('settings.office.regionCode')}</dt><dd>{office.regionCode}</dd></div>
         </dl>
         <p className="form-note">{t('settings.office.regionNote')}</p>
