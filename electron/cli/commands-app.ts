@@ -7,31 +7,30 @@ import { UPLOAD_MAX_BYTES, UPLOAD_PATH } from '../../shared/domain/batch-upload.
 import { CliFailure, DEFAULT_PORT, RENDERER_DIR, ROOT, dataDir, type CliOutcome } from './support.ts';
 
 async function serve(cmd: Command, opts: { host: string; port: number; allowHost?: string[]; receiver?: boolean }): Promise<void> {
-  const [{ createBackend }, { startHttpServer }, { parseAllowHosts }, { assertReceiverOffice }] = await Promise.all([
-    import('../backend/backend.ts'), import('../server/http.ts'), import('../server/guards.ts'), import('../server/receiver.ts'),
+  const [{ createBackend }, { startHttpServer }, { parseAllowHosts }] = await Promise.all([
+    import('../backend/backend.ts'), import('../server/http.ts'), import('../server/guards.ts'),
   ]);
   const allowHosts = parseAllowHosts(opts.allowHost ?? []);
   // The outbox retries its uploads to the city by itself while this runs.
   const backend = createBackend({ dataDir: dataDir(cmd), autoBackup: true, processKind: 'serve', autoSend: true });
-  if (opts.receiver) {
-    try {
-      assertReceiverOffice(backend);
-    } catch (err) {
-      await backend.settled();
-      backend.close();
-      throw new CliFailure((err as Error).message);
-    }
-  }
   const receiver = opts.receiver === true;
+  const start = (port: number) => startHttpServer({ backend, staticDir: RENDERER_DIR, host: opts.host, port, allowHosts, receiver });
+  let running: Awaited<ReturnType<typeof start>>;
+  try {
+    running = await start(opts.port).catch((err: NodeJS.ErrnoException) => {
+      if (err.code !== 'EADDRINUSE' || opts.port === 0) throw err;
+      process.stderr.write(`Port ${opts.port} sedang dipakai; memakai port lain.\n`);
+      return start(0);
+    });
+  } catch (err) {
+    // Not served (the port, or --receiver at a kecamatan): the backend closed before saying why.
+    await backend.settled();
+    backend.close();
+    throw new CliFailure((err as Error).message);
+  }
   if (!fs.existsSync(path.join(RENDERER_DIR, 'index.html'))) {
     process.stderr.write('Tampilan belum dibangun: jalankan `npm run build` (hanya API yang tersedia).\n');
   }
-  const running = await startHttpServer({ backend, staticDir: RENDERER_DIR, host: opts.host, port: opts.port, allowHosts, receiver })
-    .catch(async (err: NodeJS.ErrnoException) => {
-      if (err.code !== 'EADDRINUSE' || opts.port === 0) throw err;
-      process.stderr.write(`Port ${opts.port} sedang dipakai; memakai port lain.\n`);
-      return startHttpServer({ backend, staticDir: RENDERER_DIR, host: opts.host, port: 0, allowHosts, receiver });
-    });
   if (!['127.0.0.1', 'localhost', '::1'].includes(opts.host)) {
     process.stderr.write(`Perhatian: Bangkom terbuka untuk jaringan di ${opts.host}. Setiap akses tetap perlu masuk (login).\n`);
     process.stderr.write('Komputer lain membuka Bangkom lewat alamat IP komputer ini; nama lain (mis. kantor.local) perlu --allow-host NAMA.\n');

@@ -3,7 +3,6 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { unzipSync } from 'fflate';
 import type { BatchCounts } from '../../shared/contract/batches.ts';
 import type { BatchImportResult } from '../../shared/contract/city.ts';
 import { ACCEPTED_STATUSES } from '../../shared/domain/batch-statuses.ts';
@@ -98,7 +97,7 @@ export function registerBatchCommands(program: Command, outcome: CliOutcome): vo
     .action(async (file: string, opts: { out?: string }, cmd: Command) => withBackend(cmd, async (backend) => {
       if (opts.out === undefined) throw new CliFailure('Sebutkan folder tujuan tanda terima dengan --out DIR.');
       const bytes = readInputFile(file);
-      const manifest = batchManifestOf(bytes);
+      const manifest = await batchManifestOf(bytes);
       const dir = path.resolve(opts.out);
       if (!fs.statSync(dir, { throwIfNoEntry: false })?.isDirectory()) throw new CliFailure(`Folder ${dir} tidak ada.`);
       const made = await callAsCli(backend, 'batch.receipt', {
@@ -134,6 +133,8 @@ export function registerBatchCommands(program: Command, outcome: CliOutcome): vo
         ...sent.attempts.map((a) => `${String(a.seq).padStart(5, '0')}  ${t(a.outcome === 'failed' ? 'batches.send.failed' : `batches.state.${a.outcome}`)}: ${t(a.message, a.params)}`),
         ...(sent.waiting ? [t('batches.send.waiting', { count: sent.waiting })] : []),
         ...(sent.nextAttemptAt ? [t('batches.send.next_attempt', { at: when(sent.nextAttemptAt) })] : []),
+        // Refused for good (the token, the file as it is): the timer leaves it to the next `batch send`.
+        ...(sent.waiting && !sent.nextAttemptAt && sent.attempts.at(-1)?.outcome === 'failed' ? [t('batches.send.stopped')] : []),
       ].join('\n'));
     }));
 
@@ -154,31 +155,6 @@ export function registerBatchCommands(program: Command, outcome: CliOutcome): vo
         url: settings.url ?? t('batches.send.url_unset'), token: t(settings.tokenSet ? 'batches.send.token_set' : 'batches.send.token_unset'),
       }));
     }));
-
-  const offices = program.command('offices')
-    .description('kantor kota/kabupaten: kecamatan yang mengirim data');
-
-  offices.command('list')
-    .description('kecamatan di kota/kabupaten ini, sidik jari kuncinya, dan kiriman terakhir')
-    .option('--json', 'cetak JSON')
-    .action(async (_opts: unknown, cmd: Command) => withBackend(cmd, async (backend) => {
-      const list = await callAsCli(backend, 'offices.list', {});
-      print(cmd, list, () => list.map((o) => [
-        `${o.regionCode}  ${o.name}`,
-        `  kunci:   ${o.fingerprints.length ? o.fingerprints.join('; ') : 'belum dipercaya (impor daftar tepercayanya dengan `bangkom trust import`)'}`,
-        `  kiriman: ${o.lastSeq === null ? 'belum ada' : `${o.lastSeq}, diimpor ${when(o.lastImportAt!)}`}${o.held.length ? `; ditahan: ${o.held.join(', ')}` : ''}${o.missing ? `; hilang: ${o.missing}` : ''}`,
-        ...(o.pendingKey ? [`  menunggu: kunci baru, sidik jari ${o.pendingKey.fingerprint} (${o.pendingKey.files} kiriman); cocokkan dengan cetakan kecamatan lalu \`bangkom offices confirm ${o.regionCode} --fingerprint "…"\``] : []),
-      ].join('\n')).join('\n'));
-    }));
-
-  offices.command('token')
-    .description('admin kota/kabupaten: token unggah baru untuk satu kecamatan (ditampilkan sekali ini; token lamanya tidak berlaku lagi)')
-    .argument('<code>', 'kode wilayah kecamatan, mis. 16.71.14')
-    .option('--json', 'cetak JSON: {officeCode, token}')
-    .action(async (code: string, _opts: unknown, cmd: Command) => withBackend(cmd, async (backend) => {
-      const issued = await callAsCli(backend, 'offices.uploadToken', { officeCode: code.trim() });
-      print(cmd, issued, () => [t('batches.upload.token_issued', { code: issued.officeCode }), `  ${issued.token}`, t('batches.upload.token_hint')].join('\n'));
-    }));
 }
 
 function importText(r: BatchImportResult): string {
@@ -193,12 +169,13 @@ function importText(r: BatchImportResult): string {
   return lines.join('\n');
 }
 
-/** Which batch a file says it is (office code and number); the city checks the file's hash against the one it imported. */
-function batchManifestOf(bytes: Uint8Array): { office: string; seq: number } {
-  try {
-    const files = unzipSync(bytes, { filter: (f) => f.name === 'manifest.json' });
-    const m = JSON.parse(Buffer.from(files['manifest.json']!).toString('utf8')) as { office?: { code?: unknown }; seq?: unknown };
-    if (typeof m.office?.code === 'string' && Number.isInteger(m.seq)) return { office: m.office.code, seq: m.seq as number };
-  } catch { /* refused below */ }
-  throw new CliFailure('Berkas ini bukan berkas kiriman Bangkom (.bkbatch) yang utuh.');
+/**
+ * Which batch a file says it is (office code and number); the city checks the file's hash against
+ * the one it imported. Read as the import reads it, within its bounds (the file may be anyone's).
+ */
+async function batchManifestOf(bytes: Uint8Array): Promise<{ office: string; seq: number }> {
+  const { unverifiedManifest } = await import('../backend/batches/read.ts');
+  const m = unverifiedManifest(bytes);
+  if (!m) throw new CliFailure('Berkas ini bukan berkas kiriman Bangkom (.bkbatch) yang utuh.');
+  return { office: m.office.code, seq: m.seq };
 }

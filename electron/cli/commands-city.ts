@@ -1,5 +1,6 @@
-// The city office's commands: confirm a kecamatan's key by its fingerprint (`offices confirm`),
-// and what the city sees of its kecamatan (`city dashboard|ledger|person|siasn`).
+// The city office's commands: its kecamatan (`offices list|token|confirm`: what each sent, an
+// upload token, a key confirmed by its fingerprint) and what the city sees of them
+// (`city dashboard|ledger|person|siasn`).
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
@@ -30,12 +31,6 @@ function resultLine(r: BatchImportResult): string[] {
   ];
 }
 
-/** The `offices` command made by commands-batches.ts (`offices list`), or a new one. */
-function officesCommand(program: Command): Command {
-  return program.commands.find((c) => c.name() === 'offices')
-    ?? program.command('offices').description('kantor kota/kabupaten: kecamatan yang mengirim data');
-}
-
 async function yearOption(backend: Backend, given: string | undefined): Promise<number> {
   return yearOf(given) ?? await officeYear(backend);
 }
@@ -46,8 +41,34 @@ async function cityDates(backend: Backend): Promise<(instant: string | null) => 
   return (instant) => (instant ? localMinute(new Date(instant), timezone).slice(0, 10) : '-');
 }
 
+const when = (iso: string) => `${iso.slice(0, 16).replace('T', ' ')} UTC`;
+
 export function registerCityCommands(program: Command, outcome: CliOutcome): void {
-  officesCommand(program).command('confirm')
+  const offices = program.command('offices').description('kantor kota/kabupaten: kecamatan yang mengirim data');
+
+  offices.command('list')
+    .description('kecamatan di kota/kabupaten ini, sidik jari kuncinya, dan kiriman terakhir')
+    .option('--json', 'cetak JSON')
+    .action(async (_opts: unknown, cmd: Command) => withBackend(cmd, async (backend) => {
+      const list = await callAsCli(backend, 'offices.list', {});
+      print(cmd, list, () => list.map((o) => [
+        `${o.regionCode}  ${o.name}`,
+        `  kunci:   ${o.fingerprints.length ? o.fingerprints.join('; ') : 'belum dipercaya (impor daftar tepercayanya dengan `bangkom trust import`)'}`,
+        `  kiriman: ${o.lastSeq === null ? 'belum ada' : `${o.lastSeq}, diimpor ${when(o.lastImportAt!)}`}${o.held.length ? `; ditahan: ${o.held.join(', ')}` : ''}${o.missing ? `; hilang: ${o.missing}` : ''}`,
+        ...(o.pendingKey ? [`  menunggu: kunci baru, sidik jari ${o.pendingKey.fingerprint} (${o.pendingKey.files} kiriman); cocokkan dengan cetakan kecamatan lalu \`bangkom offices confirm ${o.regionCode} --fingerprint "…"\``] : []),
+      ].join('\n')).join('\n'));
+    }));
+
+  offices.command('token')
+    .description('admin kota/kabupaten: token unggah baru untuk satu kecamatan (ditampilkan sekali ini; token lamanya tidak berlaku lagi)')
+    .argument('<code>', 'kode wilayah kecamatan, mis. 16.71.14')
+    .option('--json', 'cetak JSON: {officeCode, token}')
+    .action(async (code: string, _opts: unknown, cmd: Command) => withBackend(cmd, async (backend) => {
+      const issued = await callAsCli(backend, 'offices.uploadToken', { officeCode: code.trim() });
+      print(cmd, issued, () => [t('batches.upload.token_issued', { code: issued.officeCode }), `  ${issued.token}`, t('batches.upload.token_hint')].join('\n'));
+    }));
+
+  offices.command('confirm')
     .description('percayai kunci kecamatan yang menunggu, setelah sidik jarinya dicocokkan dengan cetakan kecamatan; kiriman yang menunggu lalu diimpor')
     .argument('<code>', 'kode wilayah kecamatan, mis. 16.71.14')
     .requiredOption('--fingerprint <text>', 'sidik jari yang dicetak kecamatan (16 kelompok, spasi dan huruf besar/kecil bebas)')

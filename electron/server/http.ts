@@ -9,7 +9,7 @@ import type { JobEvent } from '../../shared/contract/jobs.ts';
 import type { Backend } from '../backend/backend.ts';
 import { CONTENT_SECURITY_POLICY, readStatic } from './static-files.ts';
 import { AllowedHosts, OWN_DOOR_METHODS, bodyLimits, hostCheck } from './guards.ts';
-import { assertReceiverOffice, mountReceiver, type ReceiverOptions } from './receiver.ts';
+import { mountReceiver, type ReceiverOptions } from './receiver.ts';
 
 export const SESSION_COOKIE = 'bangkom_session';
 
@@ -60,10 +60,7 @@ export function createHttpApp({ backend, staticDir, hosts, receiver }: HttpOptio
 
   app.use('*', hostCheck(hosts));
   // Before the general body limits: the upload has its own, checked after its token.
-  if (receiver) {
-    assertReceiverOffice(backend);
-    mountReceiver(app, backend, receiver === true ? {} : receiver, statusOf);
-  }
+  if (receiver) mountReceiver(app, backend, receiver === true ? {} : receiver, statusOf);
   app.use('*', bodyLimits(async (c) => {
     const me = await backend.call('auth.me', {}, { door: 'http', sessionToken: getCookie(c, SESSION_COOKIE) ?? null });
     return me.result.ok && (me.result.value as { user: unknown }).user !== null;

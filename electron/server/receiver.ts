@@ -1,7 +1,7 @@
 // The city's receiver (`bangkom serve --receiver`): `POST /api/batches.upload`, a kecamatan's
 // batch file as the raw body with its upload token. The token is checked from the header before
-// any byte of the body is read; failed tokens and uploads are rate-limited per client address and
-// per token; the body is bounded (declared and counted); the file is kept under
+// any byte of the body is read; missing and wrong tokens are rate-limited per client address (an
+// IPv6 one by its /64), uploads per token; the body is bounded (declared and counted); the file is kept under
 // `<data>/received/` before the backend imports it (`batch.upload`, the same import as every door).
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -17,10 +17,11 @@ import { cityRegency } from '../backend/db/repos/city-mode.ts';
 import { getOffice } from '../backend/db/repos/office.ts';
 import { writeFileAtomic } from '../backend/files.ts';
 import { uploadTokenRegion } from '../backend/services/sending.ts';
+import { SlidingWindow, addressKey, type RateLimit } from './rate-limit.ts';
+
+export type { RateLimit } from './rate-limit.ts';
 
 export const RECEIVED_DIR = 'received';
-
-export interface RateLimit { max: number; windowMs: number }
 
 export interface ReceiverOptions {
   /** The largest batch file taken (bytes). */
@@ -41,39 +42,13 @@ export const DEFAULT_UPLOADS_PER_TOKEN: RateLimit = { max: 30, windowMs: 60_000 
  * Refuses to serve the receiver anywhere but at a city office: a kecamatan's data folder would
  * otherwise answer uploads it cannot import. Thrown at start, before anything listens.
  */
-export function assertReceiverOffice(backend: Backend): void {
+function assertReceiverOffice(backend: Backend): void {
   const office = getOffice(backend.db);
   if (!office) {
     throw new Error('Kantor belum diatur. Penerima kiriman (--receiver) hanya untuk kantor BKPSDM kota/kabupaten: atur dulu dengan `bangkom office setup --city --region KODE`.');
   }
   if (!cityRegency(backend.db)) {
     throw new Error(`${office.name} adalah kantor kecamatan. Penerima kiriman (--receiver) hanya untuk kantor BKPSDM kota/kabupaten; kecamatan mengirim dengan \`bangkom batch send\`.`);
-  }
-}
-
-/** Hits per key in a sliding window; old hits are forgotten as time passes. */
-class SlidingWindow {
-  private readonly hits = new Map<string, number[]>();
-  constructor(private readonly limit: RateLimit, private readonly now: () => number) {}
-
-  private recent(key: string): number[] {
-    const since = this.now() - this.limit.windowMs;
-    const list = (this.hits.get(key) ?? []).filter((at) => at > since);
-    if (list.length) this.hits.set(key, list);
-    else this.hits.delete(key);
-    return list;
-  }
-
-  /** Milliseconds until the key may go on; 0 when it may now. */
-  wait(key: string): number {
-    const list = this.recent(key);
-    return list.length >= this.limit.max ? list[list.length - this.limit.max]! + this.limit.windowMs - this.now() : 0;
-  }
-
-  hit(key: string): void {
-    // Bounded however many addresses knock: the expired ones go first.
-    if (this.hits.size > 10_000) for (const k of [...this.hits.keys()]) this.recent(k);
-    this.hits.set(key, [...this.recent(key), this.now()]);
   }
 }
 
@@ -115,7 +90,9 @@ function safeName(given: string | undefined): string {
   return name.endsWith('.bkbatch') ? name : `${name}.bkbatch`;
 }
 
+/** Mounts the receiver on the HTTP door; throws (before anything listens) when this is no city office. */
 export function mountReceiver(app: Hono, backend: Backend, options: ReceiverOptions, statusOf: (result: CallResult) => number): void {
+  assertReceiverOffice(backend);
   const now = options.now ?? Date.now;
   const failures = new SlidingWindow(options.failedTokens ?? DEFAULT_FAILED_TOKENS, now);
   const uploads = new SlidingWindow(options.uploadsPerToken ?? DEFAULT_UPLOADS_PER_TOKEN, now);
@@ -132,10 +109,9 @@ export function mountReceiver(app: Hono, backend: Backend, options: ReceiverOpti
     return refuse(c, 429, 'LOGIN_DELAYED', `${message} Coba lagi dalam ${seconds} detik.`, { messageKey, retryAfterSeconds: seconds }, { 'Retry-After': String(seconds) });
   };
 
+  // The token is judged first: the block on an address holds back only missing and wrong tokens,
+  // so a web page or a neighbour behind the same NAT cannot lock a kecamatan out.
   const checkToken: MiddlewareHandler = async (c, next) => {
-    const address = clientAddress(c);
-    const blocked = failures.wait(address);
-    if (blocked > 0) return tooMany(c, blocked, 'batches.upload.too_many_failures', 'Terlalu banyak token unggah yang salah dari alamat ini.');
     const token = bearer(c.req.header('authorization'));
     let region: string | null = null;
     if (token !== null) {
@@ -146,6 +122,9 @@ export function mountReceiver(app: Hono, backend: Backend, options: ReceiverOpti
       }
     }
     if (token === null || region === null) {
+      const address = addressKey(clientAddress(c));
+      const blocked = failures.wait(address);
+      if (blocked > 0) return tooMany(c, blocked, 'batches.upload.too_many_failures', 'Terlalu banyak token unggah yang salah dari alamat ini.');
       failures.hit(address);
       const [key, text] = token === null
         ? ['batches.upload.token_missing', 'Token unggah tidak ada (header Authorization: Bearer TOKEN).']

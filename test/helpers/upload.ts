@@ -1,7 +1,8 @@
 // Two real data folders for the upload: Kecamatan Plaju (the sender) and BKPSDM Kota Palembang
-// with its receiver listening, each trusting the other's key, and a TCP proxy between them that
-// can cut the connection at the moment a test chooses.
+// with its receiver listening, each trusting the other's key, a TCP proxy between them that can
+// cut the connection at the moment a test chooses, and a fake receiver that answers as told.
 import fs from 'node:fs';
+import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
 import { startHttpServer, type RunningServer } from '../../electron/server/http.ts';
@@ -135,4 +136,47 @@ export function cutProxy(): Promise<CutProxy> {
       resolve(proxy);
     });
   });
+}
+
+export interface FakeRequest { path: string; headers: http.IncomingHttpHeaders; bytes: number }
+
+export interface FakeReceiver {
+  url: string;
+  /** Every request that reached it, its body counted. */
+  requests: FakeRequest[];
+  close(): Promise<void>;
+}
+
+/**
+ * Something listening where a kecamatan sends (a receiver that misbehaves, or a trap): it reads
+ * each request whole, keeps what came, and answers as `answer` says.
+ */
+export function fakeReceiver(answer: (req: FakeRequest, res: http.ServerResponse) => void): Promise<FakeReceiver> {
+  const requests: FakeRequest[] = [];
+  const server = http.createServer((req, res) => {
+    let bytes = 0;
+    req.on('data', (chunk: Buffer) => { bytes += chunk.length; });
+    req.on('end', () => {
+      const got = { path: req.url ?? '', headers: req.headers, bytes };
+      requests.push(got);
+      res.on('error', () => undefined);
+      answer(got, res);
+    });
+  });
+  return new Promise((resolve) => {
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      resolve({
+        url: `http://127.0.0.1:${port}`,
+        requests,
+        close: () => new Promise((done) => { server.closeAllConnections(); server.close(() => done()); }),
+      });
+    });
+  });
+}
+
+/** A JSON answer with a status and headers. */
+export function answerJson(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'content-type': 'application/json', ...headers });
+  res.end(JSON.stringify(body));
 }

@@ -14,8 +14,11 @@ function crc32(data: Buffer, crc = 0): number {
   return ~c >>> 0;
 }
 
-/** A part's content: bytes, text, or a piece repeated (deflated as a stream, never held whole). */
-export type PartData = Buffer | string | { head?: string; repeat: string; times: number; tail?: string };
+/**
+ * A part's content: bytes, text, a piece repeated (deflated as a stream, never held whole), or a
+ * raw deflate stream already made with the size it inflates to (its CRC left 0: see `zeroBomb`).
+ */
+export type PartData = Buffer | string | { head?: string; repeat: string; times: number; tail?: string } | { deflated: Buffer; size: number };
 
 export interface ZipPart {
   name: string;
@@ -33,6 +36,7 @@ async function pack(data: PartData): Promise<Packed> {
     const bytes = Buffer.isBuffer(data) ? data : Buffer.from(data, 'utf8');
     return { compressed: zlib.deflateRawSync(bytes), size: bytes.length, crc: crc32(bytes) };
   }
+  if ('deflated' in data) return { compressed: data.deflated, size: data.size, crc: 0 };
   const deflate = zlib.createDeflateRaw({ level: 9 });
   const out: Buffer[] = [];
   deflate.on('data', (c: Buffer) => out.push(c));
@@ -59,6 +63,18 @@ async function pack(data: PartData): Promise<Packed> {
   deflate.end();
   await done;
   return { compressed: Buffer.concat(out), size, crc };
+}
+
+/**
+ * A raw deflate stream of `mib` MiB of zero bytes, made in milliseconds whatever the size: one
+ * 16 MiB piece ending on a byte boundary (a sync flush), repeated (each piece only refers back
+ * into zeros), then an empty final block. About a kilobyte per MiB.
+ */
+export function zeroBomb(mib: number): { deflated: Buffer; size: number } {
+  const piece = zlib.deflateRawSync(Buffer.alloc(16 * 1024 * 1024), { finishFlush: zlib.constants.Z_SYNC_FLUSH });
+  const pieces = Math.ceil(mib / 16);
+  const end = Buffer.from([0x03, 0x00]);
+  return { deflated: Buffer.concat([...Array<Buffer>(pieces).fill(piece), end]), size: pieces * 16 * 1024 * 1024 };
 }
 
 /** A zip of deflated parts, with a central directory saying what each `declaredSize` claims. */

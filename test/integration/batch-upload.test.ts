@@ -3,13 +3,14 @@
 // batch arrives at the city's running receiver: imported, its signed receipt back as the answer
 // and imported at Plaju (diterima), the rows at the city. The same through the command line.
 import fs from 'node:fs';
+import type { ServerResponse } from 'node:http';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FILE_NAME_HEADER } from '../../shared/domain/batch-upload.ts';
 import { removeTempDirs, addOperator, login, ADMIN } from '../helpers/backend.ts';
 import { captureCli } from '../helpers/cli.ts';
 import { trainingOffice } from '../helpers/trainings.ts';
-import { cityOffice, cityRowCount, receivedFiles, rowsIn, startReceiver, trust, type Office } from '../helpers/upload.ts';
+import { answerJson, cityOffice, cityRowCount, fakeReceiver, receivedFiles, rowsIn, startReceiver, trust, type Office } from '../helpers/upload.ts';
 
 afterEach(() => removeTempDirs());
 
@@ -123,16 +124,25 @@ describe('sending a batch by upload', () => {
     }
   });
 
-  it('batch.file gives any outbox batch again, byte for byte, for the USB stick', async () => {
+  it('batch.file gives any outbox batch again, byte for byte, for the USB stick; a changed file is made again as it was, or refused', async () => {
     const o = await trainingOffice({ people: 2 });
     try {
       const made = await o.t.ok('batch.export', {}, o.token);
+      const original = fs.readFileSync(made.file);
       const file = await o.t.ok('batch.file', { seq: 1 }, o.token);
-      expect(file).toEqual({ fileName: made.fileName, mimeType: 'application/zip', dataBase64: fs.readFileSync(made.file).toString('base64') });
+      expect(file).toEqual({ fileName: made.fileName, mimeType: 'application/zip', dataBase64: original.toString('base64') });
       await o.t.fails('batch.file', { seq: 2 }, 'NOT_FOUND', o.token);
-      // A file changed on disk since it was made is not handed out.
+      // A file changed on disk since it was made is never handed out: made again byte for byte (nothing in it changed since) and put back.
       fs.appendFileSync(made.file, 'x');
-      expect((await o.t.fails('batch.file', { seq: 1 }, 'CONFLICT', o.token)).details).toMatchObject({ reason: 'file_changed' });
+      expect((await o.t.ok('batch.file', { seq: 1 }, o.token)).dataBase64).toBe(original.toString('base64'));
+      expect(fs.readFileSync(made.file).equals(original)).toBe(true);
+      // Once the data in it has changed, it cannot be made again as it was: refused, saying so.
+      await o.t.ok('employees.setStatus', { id: o.employees[0]!.id, status: 'pindah', statusDate: '2026-11-24' }, o.token);
+      fs.appendFileSync(made.file, 'x');
+      const changed = await o.t.fails('batch.file', { seq: 1 }, 'CONFLICT', o.token);
+      expect(changed.details).toMatchObject({ reason: 'file_changed', messageKey: 'batches.send.file_changed', seq: 1 });
+      fs.rmSync(made.file);
+      expect((await o.t.fails('batch.file', { seq: 1 }, 'CONFLICT', o.token)).details).toMatchObject({ reason: 'file_missing', messageKey: 'batches.send.file_missing' });
     } finally {
       o.close();
     }
@@ -171,6 +181,36 @@ describe('sending a batch by upload', () => {
       await receiver.close();
       o.close();
       city.t.close();
+    }
+  });
+});
+
+describe('where the upload token goes', () => {
+  it("an operator's Kirim goes only to the address the admin set: another address is refused and never reached; the admin may send elsewhere once", async () => {
+    const o = await trainingOffice({ people: 2 });
+    const busy = (_req: unknown, res: ServerResponse) => answerJson(res, 503, { ok: false, error: { code: 'DB_BUSY', message: 'Sibuk.' } });
+    const city = await fakeReceiver(busy);
+    const trap = await fakeReceiver(busy);
+    const token = 'T'.repeat(43);
+    try {
+      await o.t.ok('batch.setSendSettings', { url: city.url, token }, o.token);
+      await o.t.ok('batch.export', {}, o.token);
+      const operator = await addOperator(o.t, o.token);
+      const refused = await o.t.fails('batch.send', { url: trap.url }, 'FORBIDDEN', operator.token);
+      expect(refused.details).toMatchObject({ reason: 'url_admin_only', messageKey: 'batches.send.url_admin_only' });
+      expect(trap.requests).toEqual([]);
+      expect((await o.t.ok('batch.list', {}, o.token))[0]).toMatchObject({ sendAttempts: 0, lastSendError: null });
+      // The address set, named: the operator's Kirim goes there.
+      expect((await o.t.ok('batch.send', { url: city.url }, operator.token)).attempts).toMatchObject([{ message: 'batches.send.server_busy' }]);
+      expect(city.requests).toHaveLength(1);
+      // The admin tries another address for this once (as `bangkom batch send --url`): the token goes with it.
+      expect((await o.t.ok('batch.send', { url: trap.url }, o.token)).attempts).toMatchObject([{ message: 'batches.send.server_busy' }]);
+      expect(trap.requests).toMatchObject([{ path: '/api/batches.upload', headers: { authorization: `Bearer ${token}` } }]);
+      expect(await o.t.ok('batch.sendSettings', {}, o.token)).toEqual({ url: city.url, tokenSet: true });
+    } finally {
+      await trap.close();
+      await city.close();
+      o.close();
     }
   });
 });
@@ -251,8 +291,10 @@ describe('CLI: offices token, batch address, batch send', () => {
       const firstToken = /^\s+(\S{43})$/m.exec(text.stdout)![1]!;
       expect(firstToken).not.toBe(issued.token);
       const notKecamatan = await captureCli(['--data', plajuDir, 'offices', 'token', '16.71.14']);
+      // Refused by the city's own check (requireCity in services/city.ts), nothing issued.
       expect(notKecamatan.code).toBe(1);
-      expect(notKecamatan.stderr).toContain('kantor kecamatan');
+      expect(notKecamatan.stdout).toBe('');
+      expect(notKecamatan.stderr).toBe('bangkom: Kantor ini kantor kecamatan: kiriman kecamatan diimpor, dan data seluruh kota dilihat, di kantor BKPSDM kota/kabupaten.\n');
 
       // `batch address` at Plaju: shown, set, never printing the token.
       expect((await captureCli(['--data', plajuDir, 'batch', 'address'])).stdout).toContain('Alamat penerima: belum diatur; token unggah: belum diisi.');

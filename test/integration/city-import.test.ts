@@ -2,12 +2,10 @@
 // Palembang) from two real data folders. Dry run first, then the import; a replay, a gap, a
 // tampered, cut or foreign file and an unknown office each change nothing and say why.
 import fs from 'node:fs';
-import { unzipSync, zipSync } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createHash } from 'node:crypto';
 import { ed25519Signer, generateOfficeKeyPair } from '../../electron/backend/certificates/crypto.ts';
-import { activeSigningKey } from '../../electron/backend/db/repos/office-keys.ts';
 import { removeTempDirs, setUpOffice, openTestBackend, tempDir, type TestBackend } from '../helpers/backend.ts';
+import { cityOffice, resigned, rezip, trustKecamatan } from '../helpers/city.ts';
 import { captureCli } from '../helpers/cli.ts';
 import { laterAt, trainingOffice, type TrainingOffice } from '../helpers/trainings.ts';
 
@@ -15,51 +13,12 @@ afterEach(() => removeTempDirs());
 
 const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
 
-async function cityOffice(): Promise<{ t: TestBackend; token: string }> {
-  const t = openTestBackend();
-  const token = await setUpOffice(t, {
-    regionCode: '16.71', kind: 'kota', name: 'BKPSDM Kota Palembang',
-    signer: { name: 'Kepala BKPSDM', nip: '19700101 199003 1 002', title: 'Kepala BKPSDM' },
-  });
-  return { t, token };
-}
-
-/** The city trusts the kecamatan's key through its trust file, after a person checked the fingerprint. */
-async function trustKecamatan(city: { t: TestBackend; token: string }, o: TrainingOffice): Promise<void> {
-  const file = await o.t.ok('trust.export', {}, o.token);
-  await city.t.ok('trust.import', { fileName: file.fileName, dataBase64: file.dataBase64, confirm: true }, city.token);
-}
-
 const cityRows = (city: TestBackend) => city.backend.db.prepare('SELECT entity, id, row_version, removed_at, data FROM city_rows ORDER BY entity, id').all();
 const snapshot = (city: TestBackend) => ({
   rows: cityRows(city),
   batches: city.backend.db.prepare('SELECT * FROM city_batches ORDER BY rowid').all(),
   offices: city.backend.db.prepare('SELECT * FROM city_offices').all(),
 });
-
-function rezip(bytes: Uint8Array, change: (files: Record<string, Uint8Array>) => void): Uint8Array {
-  const files = unzipSync(bytes);
-  change(files);
-  return zipSync(files);
-}
-
-/**
- * A batch changed and signed again with the office's own key (what a broken or dishonest copy of
- * the app could send): the manifest's hashes and counts made to match, so only the chain can tell.
- */
-function resigned(t: TestBackend, bytes: Uint8Array, change: (manifest: Record<string, unknown>, files: Record<string, Uint8Array>) => void): Uint8Array {
-  return rezip(bytes, (files) => {
-    const manifest = JSON.parse(Buffer.from(files['manifest.json']!).toString('utf8')) as Record<string, unknown> & { files: Record<string, string>; counts: Record<string, number> };
-    change(manifest, files);
-    for (const name of Object.keys(manifest.files)) {
-      manifest.files[name] = createHash('sha256').update(files[name]!).digest('hex');
-      const text = Buffer.from(files[name]!).toString('utf8');
-      manifest.counts[name.replace('.ndjson', '')] = text === '' ? 0 : text.split('\n').length - 1;
-    }
-    files['manifest.json'] = new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`);
-    files['manifest.sig'] = ed25519Signer(activeSigningKey(t.backend.db)!.privateKey!)(files['manifest.json']);
-  });
-}
 
 describe('batch import (city office)', () => {
   it('a kecamatan\'s batches round trip into the city: dry run, import, replay, update and tombstone, gap, and refusals that change nothing', async () => {

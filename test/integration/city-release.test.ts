@@ -2,9 +2,13 @@
 // city gets 1–5, then 7 (held: 6 is missing), then 6: both are imported in that one import, 7
 // listed as released, each with its own signed receipt. A dry run counts per entity what would
 // be created, updated, unchanged, removed and rejected, tombstones under the entity they remove.
+// A batch sent again releases what a cut left held; a number in the billions is said as a range.
 import fs from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
+import { importBatch } from '../../electron/backend/city/import.ts';
+import { SqliteCityStore } from '../../electron/backend/city/store.ts';
 import { removeTempDirs, setUpOffice, openTestBackend, type TestBackend } from '../helpers/backend.ts';
+import { coreRequest, resigned } from '../helpers/city.ts';
 import { captureCli } from '../helpers/cli.ts';
 import { laterAt, trainingOffice } from '../helpers/trainings.ts';
 
@@ -57,6 +61,53 @@ describe('held batches and per-entity figures', () => {
       expect(city.t.backend.db.prepare("SELECT count(*) FROM audit_log WHERE action = 'batch.import'").pluck().get()).toBe(7);
       // Sending 7 again: already there.
       expect(await city.t.ok('batch.import', input(files[6]!), city.token)).toMatchObject({ status: 'already_imported', released: [] });
+    } finally {
+      o.close();
+      city.t.close();
+    }
+  });
+
+  it('a cut between importing 2 and releasing 3: 2 sent again (already imported) releases 3', async () => {
+    const o = await trainingOffice({ people: 3 });
+    const city = await cityTrusting(o);
+    try {
+      const files: string[] = [(await o.t.ok('batch.export', {}, o.token)).file];
+      for (let i = 0; i < 2; i++) {
+        await o.t.ok('employees.setStatus', { id: o.employees[i]!.id, status: 'pensiun', statusDate: '2026-11-30' }, o.token);
+        await laterAt(o, `2026-12-0${i + 1}`, '10:00');
+        files.push((await o.t.ok('batch.export', {}, o.token)).file);
+      }
+      expect(await city.t.ok('batch.import', input(files[0]!), city.token)).toMatchObject({ status: 'imported' });
+      expect(await city.t.ok('batch.import', input(files[2]!), city.token)).toMatchObject({ status: 'gap', seq: 3 });
+      // Batch 2 is imported and the power goes before the held 3 is released (the import's own transaction, nothing after it).
+      const db = city.t.backend.db;
+      expect(importBatch(new SqliteCityStore(db), coreRequest(db, city.t.dataDir, fs.readFileSync(files[1]!), city.t.clock.iso())))
+        .toMatchObject({ status: 'imported', seq: 2 });
+      expect((await city.t.ok('offices.list', {}, city.token)).find((k) => k.regionCode === '16.71.14')).toMatchObject({ lastSeq: 2, held: [3] });
+
+      // Plaju sends 2 again (the receipt never reached it): nothing of 2 changes, and 3 follows.
+      const again = await city.t.ok('batch.import', input(files[1]!), city.token);
+      expect(again).toMatchObject({ status: 'already_imported', seq: 2, released: [{ seq: 3, status: 'imported', updated: 1 }] });
+      expect((await city.t.ok('offices.list', {}, city.token)).find((k) => k.regionCode === '16.71.14')).toMatchObject({ lastSeq: 3, held: [], missing: null });
+    } finally {
+      o.close();
+      city.t.close();
+    }
+  });
+
+  it('a batch numbered in the billions is held, and what is missing before it is said at once', async () => {
+    const o = await trainingOffice({ people: 2 });
+    const city = await cityTrusting(o);
+    try {
+      const bytes = fs.readFileSync((await o.t.ok('batch.export', {}, o.token)).file);
+      expect(await city.t.ok('batch.import', { fileName: 'k.bkbatch', dataBase64: bytes.toString('base64') }, city.token)).toMatchObject({ status: 'imported' });
+      const far = resigned(o.t, bytes, (m) => { m.seq = 4_000_000_000; m.previous = { seq: 3_999_999_999, sha256: 'a'.repeat(64) }; });
+      const held = await city.t.ok('batch.import', { fileName: 'k.bkbatch', dataBase64: Buffer.from(far).toString('base64') }, city.token);
+      expect(held).toMatchObject({ status: 'gap', seq: 4_000_000_000, params: { missing: '2–3999999999' } });
+      expect((await city.t.ok('offices.list', {}, city.token)).find((k) => k.regionCode === '16.71.14'))
+        .toMatchObject({ lastSeq: 1, held: [4_000_000_000], missing: '2–3999999999' });
+      expect((await city.t.ok('city.dashboard', { year: 2026 }, city.token)).offices.find((k) => k.regionCode === '16.71.14'))
+        .toMatchObject({ held: [4_000_000_000], missing: '2–3999999999' });
     } finally {
       o.close();
       city.t.close();

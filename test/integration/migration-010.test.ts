@@ -32,7 +32,7 @@ const OLD_TABLES = ['office', 'units', 'users', 'settings', 'change_journal', 'a
   'trusted_keys', 'batches', 'city_mode', 'city_offices', 'city_batches', 'city_rows', 'city_receipts', 'batch_receipts'];
 const SEND_COLUMNS = ['send_attempts', 'next_send_at', 'last_send_error', 'sent_at'];
 /** The old tables migration 010 itself widens (a column, an index); checked on their own below. */
-const WIDENED = ['batches', 'city_rows'];
+const WIDENED = ['batches', 'city_rows', 'city_batches'];
 const SHA = 'c'.repeat(64);
 
 async function v9Kecamatan() {
@@ -84,7 +84,7 @@ describe('migration 010 (sending by upload)', () => {
       const batches = dumpTables(t.backend.db, ['batches']).batches as Record<string, unknown>[];
       expect(batches.map((b) => Object.fromEntries(Object.entries(b).filter(([k]) => !SEND_COLUMNS.includes(k))))).toEqual(rows.batches);
       expect(batches.map((b) => SEND_COLUMNS.map((k) => b[k]))).toEqual([[0, null, null, null]]);
-      expect(dumpTables(t.backend.db, ['city_rows'])).toEqual(pick(rows, ['city_rows']));
+      expect(dumpTables(t.backend.db, ['city_rows', 'city_batches'])).toEqual(pick(rows, ['city_rows', 'city_batches']));
       for (const table of ['city_upload_tokens', 'city_key_requests']) expect(t.backend.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get(), table).toBe(0);
 
       const token = await login(t, ADMIN.username, ADMIN.password);
@@ -105,10 +105,13 @@ describe('migration 010 (sending by upload)', () => {
     try {
       const kept = unchangedAfter(10, OLD_TABLES.filter((n) => !WIDENED.includes(n)));
       expectOldTablesUntouched(t.backend.db, kept, pick(rows, kept), schema.filter((o) => kept.includes((o as { tbl_name: string }).tbl_name)));
-      // city_rows gains only an index: its rows and its own table as they were.
-      expect(dumpTables(t.backend.db, ['city_rows'])).toEqual(pick(rows, ['city_rows']));
-      const indexes = (schemaOf(t.backend.db, ['city_rows']) as { type: string; name: string }[]).filter((o) => o.type === 'index').map((o) => o.name).sort();
-      expect(indexes).toEqual(['city_rows_employee_nip', 'city_rows_office']);
+      // city_rows and city_batches gain only an index each: their rows and their own tables as they were.
+      expect(dumpTables(t.backend.db, ['city_rows', 'city_batches'])).toEqual(pick(rows, ['city_rows', 'city_batches']));
+      const indexes = (table: string) => (schemaOf(t.backend.db, [table]) as { type: string; name: string }[]).filter((o) => o.type === 'index').map((o) => o.name).sort();
+      expect(indexes('city_rows')).toEqual(['city_rows_employee_nip', 'city_rows_office']);
+      expect(indexes('city_batches')).toEqual(['city_batches_imported_seq', 'city_batches_office_seq']);
+      const tables = (table: string) => (schemaOf(t.backend.db, [table]) as { type: string }[]).filter((o) => o.type === 'table');
+      expect(tables('city_batches')).toEqual((schema as { type: string; tbl_name: string }[]).filter((o) => o.type === 'table' && o.tbl_name === 'city_batches'));
       const plan = t.backend.db.prepare("EXPLAIN QUERY PLAN SELECT id FROM city_rows WHERE entity = 'employees' AND json_extract(data, '$.nip') = ?").all('198601022011012002') as { detail: string }[];
       expect(plan.map((p) => p.detail).join(' ')).toContain('city_rows_employee_nip');
 
@@ -133,6 +136,12 @@ describe('migration 010 (sending by upload)', () => {
       expect(() => token.run('16.71.01', 'kurang')).toThrow(/CHECK/);
       db.prepare("INSERT INTO batches (seq, kind, journal_from, journal_to, file_name, sha256, size, counts, created_at) VALUES (1, 'full', 0, 1, 'f', ?, 1, '{}', 'x')").run(SHA);
       expect(() => db.prepare('UPDATE batches SET send_attempts = -1').run()).toThrow(/CHECK/);
+      // One imported batch per kecamatan and number (Plaju's 1 is imported in the fixture); held ones beside it are fine.
+      const batch = db.prepare("INSERT INTO city_batches (office_id, seq, sha256, status, kind, counts, file_path, received_at, imported_at) VALUES ('plaju', ?, ?, ?, 'full', '{}', 'f', 'x', ?)");
+      expect(() => batch.run(1, 'd'.repeat(64), 'imported', 'x')).toThrow(/UNIQUE/);
+      batch.run(1, 'd'.repeat(64), 'held', null);
+      batch.run(2, 'e'.repeat(64), 'imported', 'x');
+      expect(() => db.prepare("UPDATE city_batches SET status = 'imported', imported_at = 'x' WHERE sha256 = ?").run('d'.repeat(64))).toThrow(/UNIQUE/);
     } finally {
       db.close();
     }

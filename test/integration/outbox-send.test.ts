@@ -12,7 +12,7 @@ import { outboxTimer } from '../../electron/backend/batches/send.ts';
 import { openTestBackend, removeTempDirs, setUpOffice, login, ADMIN } from '../helpers/backend.ts';
 import { startTestServer } from '../helpers/http.ts';
 import { rosterCsv, trainingOffice, type TrainingOffice } from '../helpers/trainings.ts';
-import { cityOffice, cityRowCount, cutProxy, receivedFiles, rowsIn, startReceiver, trust, type CutProxy, type Office } from '../helpers/upload.ts';
+import { answerJson, cityOffice, cityRowCount, cutProxy, fakeReceiver, receivedFiles, rowsIn, startReceiver, trust, type CutProxy, type Office } from '../helpers/upload.ts';
 
 afterEach(() => removeTempDirs());
 
@@ -359,6 +359,227 @@ describe('the outbox over restarts and many batches', () => {
     } finally {
       await plain.close();
       o.close();
+    }
+  });
+});
+
+const HOUR = 3_600_000;
+
+describe('what the outbox does not do again by itself', () => {
+  it('a refusal the same upload would meet again (the token refused) gets no automatic retry; the clerk\'s Kirim still tries, and with a new token it goes', async () => {
+    const l = await line();
+    const { o, plaju, city, proxy } = l;
+    try {
+      await plaju.t.ok('batch.setSendSettings', { url: proxy.url, token: 'y'.repeat(43) }, plaju.token);
+      await plaju.t.ok('batch.export', {}, plaju.token);
+      const sent = await plaju.t.ok('batch.send', {}, plaju.token);
+      expect(sent).toEqual({ attempts: [{ seq: 1, outcome: 'failed', message: 'batches.send.token_refused', params: { seq: 1 } }], waiting: 1, nextAttemptAt: null });
+      expect((await plaju.t.ok('batch.list', {}, plaju.token))[0]).toMatchObject({
+        sendAttempts: 1, nextSendAt: null,
+        lastSendError: expect.stringMatching(/^Token unggah ditolak kota.*Tidak dicoba lagi otomatis: kirim lagi \(Kirim, atau bangkom batch send\)/),
+      });
+      // Hours later the timer has still not sent it.
+      o.clock.advance(3 * HOUR);
+      expect(await plaju.t.backend.sendDue()).toBeNull();
+      expect(proxy.answers.join('').match(/HTTP\/1\.1 401/g)).toHaveLength(1);
+      // The clerk's Kirim tries, and is told again.
+      expect((await plaju.t.ok('batch.send', {}, plaju.token)).attempts).toMatchObject([{ outcome: 'failed', message: 'batches.send.token_refused' }]);
+      expect((await plaju.t.ok('batch.list', {}, plaju.token))[0]).toMatchObject({ sendAttempts: 2, nextSendAt: null });
+      // The admin enters the token the city issues: the next Kirim goes through.
+      const { token } = await city.t.ok('offices.uploadToken', { officeCode: '16.71.14' }, city.token);
+      await plaju.t.ok('batch.setSendSettings', { url: proxy.url, token }, plaju.token);
+      expect(await plaju.t.ok('batch.send', {}, plaju.token)).toMatchObject({ attempts: [{ seq: 1, outcome: 'diterima' }], waiting: 0 });
+    } finally {
+      await l.close();
+    }
+  });
+
+  it('an outbox file changed on disk is never uploaded as it is: made again byte for byte when nothing in it changed, and sent', async () => {
+    const l = await line();
+    const { plaju, city } = l;
+    try {
+      const made = await plaju.t.ok('batch.export', {}, plaju.token);
+      const original = fs.readFileSync(made.file);
+      fs.appendFileSync(made.file, 'rusak');
+      expect((await plaju.t.ok('batch.send', {}, plaju.token)).attempts).toMatchObject([{ seq: 1, outcome: 'diterima' }]);
+      expect(cityState(city).batches).toEqual([{ seq: 1, sha256: made.sha256, status: 'imported' }]);
+      expect(fs.readFileSync(made.file).equals(original)).toBe(true);
+    } finally {
+      await l.close();
+    }
+  });
+
+  it('an outbox file changed on disk that cannot be made again as it was: nothing uploaded, the clerk told why, no automatic retry', async () => {
+    const l = await line();
+    const { o, plaju, city, proxy } = l;
+    try {
+      const made = await plaju.t.ok('batch.export', {}, plaju.token);
+      // The data changed after the batch was made (no new batch yet), and its file was damaged.
+      await changeSomething(o, 0);
+      fs.appendFileSync(made.file, 'rusak');
+      const sent = await plaju.t.ok('batch.send', {}, plaju.token);
+      expect(sent).toEqual({
+        attempts: [{ seq: 1, outcome: 'failed', message: 'batches.send.file_changed', params: { seq: 1, file: made.fileName } }],
+        waiting: 1, nextAttemptAt: null,
+      });
+      expect(proxy.answers).toEqual([]);
+      expect(cityState(city)).toEqual({ rows: [], batches: [] });
+      expect((await plaju.t.ok('batch.list', {}, plaju.token))[0]).toMatchObject({
+        sendAttempts: 1, nextSendAt: null, lastSendError: expect.stringMatching(/^Berkas kiriman 1 .* berubah sejak dibuat .*Tidak dicoba lagi otomatis/),
+      });
+      o.clock.advance(3 * HOUR);
+      expect(await plaju.t.backend.sendDue()).toBeNull();
+      expect(proxy.answers).toEqual([]);
+    } finally {
+      await l.close();
+    }
+  });
+});
+
+describe('the automatic round after a Kirim', () => {
+  it('the batch tried came back by USB with its receipt: the next batch, never tried, is sent by the timer', async () => {
+    const l = await line();
+    const { o, plaju, city, proxy } = l;
+    try {
+      const first = await plaju.t.ok('batch.export', {}, plaju.token);
+      proxy.mode = { kind: 'cut_request', afterBytes: 200 };
+      expect((await plaju.t.ok('batch.send', {}, plaju.token)).attempts).toMatchObject([{ seq: 1, outcome: 'failed' }]);
+      // The clerk took batch 1 to the city on USB; its receipt came back the same way.
+      await city.t.ok('batch.import', { fileName: first.fileName, dataBase64: fs.readFileSync(first.file).toString('base64') }, city.token);
+      const receipt = await city.t.ok('batch.receipt', { officeCode: '16.71.14', seq: 1 }, city.token);
+      await plaju.t.ok('batch.importReceipt', { fileName: receipt.fileName, dataBase64: receipt.dataBase64 }, plaju.token);
+
+      await changeSomething(o, 0);
+      await plaju.t.ok('batch.export', {}, plaju.token);
+      const auto = await plaju.t.backend.sendDue();
+      expect(auto).toMatchObject({ attempts: [{ seq: 2, outcome: 'diterima' }], waiting: 0, nextAttemptAt: null });
+      expect(cityState(city).batches).toMatchObject([{ seq: 1, status: 'imported' }, { seq: 2, status: 'imported' }]);
+    } finally {
+      await l.close();
+    }
+  });
+
+  it('two automatic senders on one data folder (the app and bangkom serve): the batch in upload is leased, the other leaves it alone; each try counted once', async () => {
+    const o = await trainingOffice({ people: 2 });
+    const proxy = await cutProxy();
+    const dir = o.t.dataDir;
+    o.close();
+    const app = openTestBackend({ dataDir: dir, clock: o.clock, sendTimeoutMs: 400 });
+    const serve = openTestBackend({ dataDir: dir, clock: o.clock, sendTimeoutMs: 400 });
+    const listening = await startTestServer(app.backend);
+    try {
+      // A city that takes the request and never answers: every try ends in its timeout.
+      proxy.target = listening.url;
+      proxy.mode = { kind: 'stall' };
+      const token = await login(app, ADMIN.username, ADMIN.password);
+      await app.ok('batch.setSendSettings', { url: proxy.url, token: 'x'.repeat(43) }, token);
+      await app.ok('batch.export', {}, token);
+      expect((await app.ok('batch.send', {}, token)).attempts).toMatchObject([{ outcome: 'failed', message: 'batches.send.timeout' }]);
+      o.clock.advance(30_000);
+
+      const appRound = app.backend.sendDue();
+      await new Promise((r) => setTimeout(r, 50));
+      // The app's upload is under way: serve's timer finds nothing due.
+      expect(await serve.backend.sendDue()).toBeNull();
+      expect(await appRound).toMatchObject({ attempts: [{ seq: 1, outcome: 'failed', message: 'batches.send.timeout' }] });
+      expect((await app.ok('batch.list', {}, token))[0]).toMatchObject({ sendAttempts: 2, nextSendAt: new Date(o.clock.now().getTime() + 60_000).toISOString() });
+    } finally {
+      await listening.close();
+      await proxy.close();
+      app.close();
+      serve.close();
+    }
+  });
+});
+
+describe('a receiver that answers wrongly', () => {
+  async function sender(answer: Parameters<typeof fakeReceiver>[0]) {
+    const o = await trainingOffice({ people: 2 });
+    const receiver = await fakeReceiver(answer);
+    await o.t.ok('batch.setSendSettings', { url: receiver.url, token: 'x'.repeat(43) }, o.token);
+    await o.t.ok('batch.export', {}, o.token);
+    return { o, receiver, close: async () => { await receiver.close(); o.close(); } };
+  }
+
+  it('a Retry-After of years, or not a time, does not break the round: a day at most, or the usual backoff', async () => {
+    let retryAfter = '99999999999999';
+    const s = await sender((_req, res) => answerJson(res, 429, { ok: false, error: { code: 'LOGIN_DELAYED', message: 'Tunggu.' } }, { 'retry-after': retryAfter }));
+    try {
+      const at = (ms: number) => new Date(s.o.clock.now().getTime() + ms).toISOString();
+      const huge = await s.o.t.ok('batch.send', {}, s.o.token);
+      expect(huge).toEqual({ attempts: [{ seq: 1, outcome: 'failed', message: 'batches.send.rate_limited', params: { seq: 1, status: 429 } }], waiting: 1, nextAttemptAt: at(24 * HOUR) });
+      retryAfter = 'abc';
+      expect((await s.o.t.ok('batch.send', {}, s.o.token)).nextAttemptAt).toBe(at(sendBackoffMs(2)));
+      retryAfter = '-5';
+      expect((await s.o.t.ok('batch.send', {}, s.o.token)).nextAttemptAt).toBe(at(sendBackoffMs(3)));
+      retryAfter = '600';
+      expect((await s.o.t.ok('batch.send', {}, s.o.token)).nextAttemptAt).toBe(at(600_000));
+      expect(s.receiver.requests).toHaveLength(4);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('an answer over 16 MB is not read (declared or streamed): a failed try, sent again later', async () => {
+    const size = 17 * 1024 * 1024;
+    let declared = true;
+    const s = await sender((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json', ...(declared ? { 'content-length': String(size) } : {}) });
+      const piece = Buffer.alloc(1024 * 1024, 0x20);
+      let left = size;
+      const pump = () => {
+        while (left > 0) {
+          left -= piece.length;
+          if (!res.write(piece)) return void res.once('drain', pump);
+        }
+        res.end();
+      };
+      pump();
+    });
+    try {
+      for (const how of [true, false]) {
+        declared = how;
+        const sent = await s.o.t.ok('batch.send', {}, s.o.token);
+        expect(sent.attempts).toEqual([{ seq: 1, outcome: 'failed', message: 'batches.send.answer_too_large', params: { seq: 1, maxMb: 16 } }]);
+        expect(sent.nextAttemptAt).not.toBeNull();
+      }
+      expect((await s.o.t.ok('batch.list', {}, s.o.token))[0]).toMatchObject({ state: 'dibuat', lastSendError: expect.stringContaining('lebih dari 16 MB') });
+    } finally {
+      await s.close();
+    }
+  });
+
+  it("a valid receipt for another batch: not imported, the batch sent not taken as received", async () => {
+    const o = await trainingOffice({ people: 3 });
+    const plaju: Office = { t: o.t, token: o.token };
+    const city = await cityOffice();
+    try {
+      await trust(city, plaju);
+      await trust(plaju, city);
+      const first = await plaju.t.ok('batch.export', {}, plaju.token);
+      await changeSomething(o, 0);
+      const second = await plaju.t.ok('batch.export', {}, plaju.token);
+      for (const made of [first, second]) {
+        await city.t.ok('batch.import', { fileName: made.fileName, dataBase64: fs.readFileSync(made.file).toString('base64') }, city.token);
+      }
+      // A receiver that answers every upload with batch 2's receipt (signed by the city, but not for batch 1).
+      const receiptOf2 = await city.t.ok('batch.receipt', { officeCode: '16.71.14', seq: 2 }, city.token);
+      const wrong = await fakeReceiver((_req, res) => answerJson(res, 200, { ok: true, value: { result: { status: 'imported' }, receipt: receiptOf2 } }));
+      try {
+        await plaju.t.ok('batch.setSendSettings', { url: wrong.url, token: 'x'.repeat(43) }, plaju.token);
+        const sent = await plaju.t.ok('batch.send', {}, plaju.token);
+        expect(sent.attempts).toEqual([{ seq: 1, outcome: 'failed', message: 'batches.send.receipt_other_batch', params: { seq: 1, other: '2' } }]);
+        expect(await plaju.t.ok('batch.list', {}, plaju.token)).toMatchObject([
+          { seq: 2, state: 'dibuat', receipt: null },
+          { seq: 1, state: 'dibuat', receipt: null, lastSendError: expect.stringContaining('tanda terima untuk kiriman lain (2)') },
+        ]);
+        expect(plaju.t.backend.db.prepare('SELECT count(*) FROM batch_receipts').pluck().get()).toBe(0);
+      } finally {
+        await wrong.close();
+      }
+    } finally {
+      o.close();
+      city.t.close();
     }
   });
 });

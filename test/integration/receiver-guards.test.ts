@@ -1,7 +1,8 @@
 // What the city's receiver refuses, seen from outside: no token or a wrong one (401, answered
 // before any of the body is read, nothing kept), another kecamatan's token (403, nothing imported),
-// too many wrong tokens or uploads (429 with Retry-After), a body over the limit (413, declared or
-// counted), a foreign Host (421); every other method still needs a login, the generic JSON route
+// too many wrong tokens from one address (429, while the right token is still taken) or uploads
+// with one token (429 with Retry-After), a body over the limit (413, declared or counted), a
+// foreign Host (421); every other method still needs a login, the generic JSON route
 // does not serve the upload, and a kecamatan's data folder cannot be a receiver.
 import fs from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -106,21 +107,40 @@ describe('the receiver: tokens', () => {
     }
   });
 
-  it('too many wrong tokens from one address: 429 with Retry-After, even for the right token, until the window has passed', async () => {
+  it('wrong tokens from one address: after 10, 429 with Retry-After for more wrong or missing ones; the right token still uploads (a web page or a neighbour behind the same NAT cannot lock a kecamatan out)', async () => {
     let now = 1_000_000;
-    await withReceiver({ failedTokens: { max: 3, windowMs: 60_000 }, now: () => now }, async (s, port) => {
-      for (let i = 0; i < 3; i++) expect((await rawPost(port, { token: `salah-${i}`, body: s.batch })).status).toBe(401);
+    await withReceiver({ now: () => now }, async (s, port) => {
+      for (let i = 0; i < 10; i++) expect((await rawPost(port, { token: `salah-${i}`, body: s.batch })).status).toBe(401);
       now += 10_000;
-      const blocked = await rawPost(port, { token: s.token, body: s.batch, end: false });
+      const blocked = await rawPost(port, { token: 'salah-lagi', body: s.batch, end: false });
       expect(blocked.status).toBe(429);
       expect(blocked.ended).toBe(false);
-      expect(blocked.headers['retry-after']).toBe('50');
-      expect(blocked.body).toMatchObject({ ok: false, error: { code: 'LOGIN_DELAYED', details: { messageKey: 'batches.upload.too_many_failures', retryAfterSeconds: 50 } } });
+      expect(blocked.headers['retry-after']).toBe('590');
+      expect(blocked.body).toMatchObject({ ok: false, error: { code: 'LOGIN_DELAYED', details: { messageKey: 'batches.upload.too_many_failures', retryAfterSeconds: 590 } } });
+      expect((await rawPost(port, { body: s.batch, end: false })).status).toBe(429);
       nothingAtCity(s);
-      now += 50_000;
-      expect((await rawPost(port, { token: s.token, body: s.batch })).status).toBe(200);
+      // The kecamatan's own upload from the same address goes in.
+      const right = await rawPost(port, { token: s.token, body: s.batch });
+      expect(right.status).toBe(200);
+      expect(right.body.value.result.status).toBe('imported');
+      now += 590_000;
+      expect((await rawPost(port, { token: 'salah', body: s.batch })).status).toBe(401);
     });
   });
+
+  it("behind the city's reverse proxy, wrong tokens count per client address, an IPv6 client by its /64 however it is written", () =>
+    withReceiver({ failedTokens: { max: 2, windowMs: 60_000 } }, async (s, port) => {
+      const from = async (address: string) => (await rawPost(port, { token: 'salah', body: s.batch, headers: { 'x-forwarded-for': `198.51.100.7, ${address}` } })).status;
+      expect(await from('2001:db8:1:2::a')).toBe(401);
+      expect(await from('2001:db8:1:2:ffff:ffff:ffff:ffff')).toBe(401);
+      expect(await from('2001:0DB8:0001:0002:0:0:0:c')).toBe(429);
+      expect(await from('2001:db8:1:3::a')).toBe(401);
+      expect(await from('203.0.113.5')).toBe(401);
+      expect(await from('::ffff:203.0.113.5')).toBe(401);
+      expect(await from('203.0.113.5')).toBe(429);
+      expect(await from('203.0.113.6')).toBe(401);
+      nothingAtCity(s);
+    }));
 
   it('too many uploads with one token: 429 with Retry-After; the outbox waits at least that long', async () => {
     let now = 1_000_000;

@@ -223,26 +223,38 @@ function writeVerified(file: string, bytes: Uint8Array, sha256: string): void {
 }
 
 /**
- * The batch already made for this range: its file from the outbox, rebuilt (the same bytes, as
- * nothing it holds has changed) when the file was lost.
+ * The bytes of an outbox batch, checked against the SHA-256 recorded when it was made: what leaves
+ * the office (USB, upload, a repeated export) is the batch as it was made, or nothing. A lost or
+ * changed file is made again and put back when that gives the same bytes (nothing it holds has
+ * changed since, the same key signs); otherwise refused (CONFLICT, `file_missing`/`file_changed`).
  */
-function reuse(db: Db, dataDir: string, batch: OutboxBatch, previous: OutboxBatch | null): ExportResult {
+export function outboxBytes(db: Db, dataDir: string, batch: OutboxBatch): { file: string; bytes: Uint8Array } {
   const file = path.join(outboxDir(dataDir), batch.fileName);
-  let intact = false;
+  let found: Uint8Array | null = null;
   try {
-    intact = sha256Hex(fs.readFileSync(file)) === batch.sha256;
-  } catch { /* lost: rebuilt below */ }
-  if (!intact) {
+    found = new Uint8Array(fs.readFileSync(file));
+  } catch { /* lost: made again below */ }
+  if (found && sha256Hex(found) === batch.sha256) return { file, bytes: found };
+  // In the write lock: the rows read as one state, and no export sweeping the outbox meanwhile.
+  return writeTransaction(db, () => {
+    const before = batch.seq > 1 ? (sql(db, 'SELECT * FROM batches WHERE seq = ?').get(batch.seq - 1) as BatchDbRow | undefined) : undefined;
     const again = buildBatch(db, {
       seq: batch.seq, kind: batch.kind, from: batch.journalFrom, to: batch.journalTo, createdAt: batch.createdAt,
-      previous: previous ? { seq: previous.seq, sha256: previous.sha256 } : null,
+      previous: before ? { seq: before.seq, sha256: before.sha256 } : null,
     });
     if (again.sha256 !== batch.sha256) {
-      throw new ApiError('CONFLICT', `Berkas kiriman ${batch.fileName} hilang atau rusak dan tidak dapat dibuat ulang sama persis (kunci kantor berganti?). Buat kiriman lengkap (--full).`,
-        { seq: batch.seq, reason: 'outbox_file_lost' });
+      const reason = found ? 'file_changed' : 'file_missing';
+      throw new ApiError('CONFLICT', `Berkas kiriman ${batch.seq} (${batch.fileName}) ${found ? 'berubah' : 'hilang'} di outbox dan tidak dapat dibuat ulang sama persis (datanya berubah sesudah kiriman dibuat, atau kunci kantor berganti). Buat kiriman lengkap (--full).`,
+        { seq: batch.seq, reason, messageKey: `batches.send.${reason}`, file: batch.fileName });
     }
     writeVerified(file, again.bytes, again.sha256);
-  }
+    return { file, bytes: again.bytes };
+  });
+}
+
+/** The batch already made for this range, from the outbox (made again when its file was lost). */
+function reuse(db: Db, dataDir: string, batch: OutboxBatch): ExportResult {
+  const { file } = outboxBytes(db, dataDir, batch);
   return { file, fileName: batch.fileName, seq: batch.seq, sha256: batch.sha256, counts: batch.counts, reused: true };
 }
 
@@ -275,10 +287,7 @@ export function exportBatch(db: Db, dataDir: string, now: Date, opts: { full?: b
     sweepOutbox(db, outboxDir(dataDir));
     const top = journalTop(db);
     const last = lastBatch(db);
-    if (last && last.journalTo === top && (!opts.full || last.kind === 'full')) {
-      const before = last.seq > 1 ? (sql(db, 'SELECT * FROM batches WHERE seq = ?').get(last.seq - 1) as BatchDbRow | undefined) : undefined;
-      return reuse(db, dataDir, last, before ? toBatch(before) : null);
-    }
+    if (last && last.journalTo === top && (!opts.full || last.kind === 'full')) return reuse(db, dataDir, last);
     const kind: BatchKind = opts.full || !last ? 'full' : 'incremental';
     const plan: BatchPlan = {
       seq: (last?.seq ?? 0) + 1, kind, from: kind === 'full' ? 0 : last!.journalTo, to: top, createdAt: now.toISOString(),

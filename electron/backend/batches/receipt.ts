@@ -4,7 +4,8 @@
  * database: the city builds it at import, the kecamatan checks it against the city key it trusts.
  */
 import { createHash } from 'node:crypto';
-import { unzipSync, zipSync } from 'fflate';
+import { zipSync } from 'fflate';
+import { unzipWithin } from './unzip.ts';
 import { nodeSignatureCheck } from '../certificates/crypto.ts';
 import { ALG_NAMES } from './format.ts';
 import type { TrustedBatchKey } from './read.ts';
@@ -70,6 +71,9 @@ function shapeOk(r: Record<string, unknown>): boolean {
     && typeof r.createdAt === 'string' && typeof r.kid === 'string' && typeof r.alg === 'string';
 }
 
+/** What a receipt may unpack to: its JSON lists refused rows, so a few hundred thousand of them fit. */
+const RECEIPT_READ_LIMIT = 64 * 1024 * 1024;
+
 /**
  * A receipt's checked contents, or why it cannot be trusted. The signing key must be one of
  * `trustedKeys` and belong to the office the receipt names as the city.
@@ -77,7 +81,7 @@ function shapeOk(r: Record<string, unknown>): boolean {
 export function readReceipt(bytes: Uint8Array, trustedKeys: readonly TrustedBatchKey[]): ReceiptReadResult {
   let files: Record<string, Uint8Array>;
   try {
-    files = unzipSync(bytes);
+    files = unzipWithin(bytes, RECEIPT_READ_LIMIT);
   } catch {
     return { ok: false, reason: 'not_receipt' };
   }

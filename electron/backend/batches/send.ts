@@ -6,11 +6,13 @@
  * It never makes a batch, and sending one the city already has is harmless: the city answers
  * `already_imported` with the same receipt. A batch not delivered (no network, a timeout, the
  * receiver busy or refusing) stays in the outbox with its error and the time of its next try
- * (backoff), and the round stops there so the city gets the batches in order. The state lives in
- * the `batches` table, so the backend's timer (outboxTimer) resumes after a restart.
+ * (backoff), and the round stops there so the city gets the batches in order. A refusal that the
+ * same upload would meet again (the token, the file as it is) gets no next try: the clerk's Kirim
+ * tries it, the timer does not. The state lives in the `batches` table, so the backend's timer
+ * (outboxTimer) resumes after a restart.
  */
-import fs from 'node:fs';
 import path from 'node:path';
+import { unzipSync } from 'fflate';
 import type { BatchSendAttempt, BatchSendResult } from '../../../shared/contract/batches.ts';
 import type { BatchImportResult } from '../../../shared/contract/city.ts';
 import type { ExportedFile } from '../../../shared/contract/common.ts';
@@ -24,7 +26,8 @@ import { writeTransaction } from '../db/transaction.ts';
 import { getSetting } from '../db/repos/settings.ts';
 import type { Actor, ServiceContext } from '../services/context.ts';
 import { importReceiptBytes } from '../services/batches.ts';
-import { outboxDir } from './export.ts';
+import { listBatches, outboxBytes } from './export.ts';
+import { RECEIPT_FILE } from './receipt.ts';
 
 /** Where the address and the token are kept (`settings`); the token is never shown back. */
 export const SEND_URL_SETTING = 'batches.sendUrl';
@@ -44,44 +47,79 @@ const { t: indonesian } = createI18n('id');
 
 type Params = Record<string, string | number>;
 
-interface WaitingBatch { seq: number; fileName: string; size: number; state: string; attempts: number }
+interface WaitingBatch { seq: number; fileName: string; size: number; attempts: number; nextAt: string | null }
 
-const WAITING = `SELECT seq, file_name AS fileName, size, state, send_attempts AS attempts FROM batches b
-  WHERE state IN ('dibuat', 'dikirim') AND NOT EXISTS (SELECT 1 FROM batch_receipts r WHERE r.seq = b.seq) ORDER BY seq`;
+/** Made, not acknowledged by a receipt (however it came): what the outbox still sends. */
+const WAITING = `SELECT seq, file_name AS fileName, size, send_attempts AS attempts, next_send_at AS nextAt FROM batches b
+  WHERE state IN ('dibuat', 'dikirim') AND NOT EXISTS (SELECT 1 FROM batch_receipts r WHERE r.seq = b.seq)`;
 
-const waitingBatches = (db: Db) => sql(db, WAITING).all() as WaitingBatch[];
+const waitingBatches = (db: Db) => sql(db, `${WAITING} ORDER BY seq`).all() as WaitingBatch[];
 
 /**
- * True when the automatic round has something to do: upload is set up, and the oldest batch
- * without a receipt was tried before (a clerk pressed Kirim) and its next try is due.
+ * Whether an automatic round may try the batch now: never tried, or its next try has come. A
+ * batch tried with no next try (`next_send_at` NULL) was refused for good: only the clerk's Kirim
+ * tries it again.
+ */
+const isDue = (b: WaitingBatch, now: Date) => b.attempts === 0 || (b.nextAt !== null && Date.parse(b.nextAt) <= now.getTime());
+
+/**
+ * True when the automatic round has something to do: upload is set up, the clerk has sent by
+ * upload before (a Kirim, so a batch was tried), and the oldest batch without a receipt is due.
  */
 export function sendIsDue(db: Db, now: Date): boolean {
   const { url, token } = sendSettingsOf(db);
   if (!url || !token) return false;
-  const oldest = sql(db, `SELECT send_attempts AS attempts, next_send_at AS nextAt FROM batches b
-    WHERE state IN ('dibuat', 'dikirim') AND NOT EXISTS (SELECT 1 FROM batch_receipts r WHERE r.seq = b.seq) ORDER BY seq LIMIT 1`)
-    .get() as { attempts: number; nextAt: string | null } | undefined;
-  return !!oldest && oldest.attempts > 0 && (oldest.nextAt === null || Date.parse(oldest.nextAt) <= now.getTime());
+  if (sql(db, 'SELECT 1 FROM batches WHERE send_attempts > 0 OR sent_at IS NOT NULL LIMIT 1').get() === undefined) return false;
+  const oldest = sql(db, `${WAITING} ORDER BY seq LIMIT 1`).get() as WaitingBatch | undefined;
+  return !!oldest && isDue(oldest, now);
 }
 
 /** What the city's receiver answers: the CallResult of `batch.upload`. */
 type UploadAnswer = { ok: true; value: { result: BatchImportResult; receipt: ExportedFile | null } } | { ok: false; error: ApiErrorData };
 
-type Delivery =
-  | { kind: 'answer'; answer: Extract<UploadAnswer, { ok: true }>['value'] }
-  | { kind: 'failed'; message: string; params: Params; retryAfterMs?: number };
+/** Not delivered; `permanent`: the same upload would be refused the same way, so no automatic retry. */
+interface NotDelivered { message: string; params: Params; retryAfterMs?: number; permanent?: boolean }
+
+type Delivery = { kind: 'answer'; answer: Extract<UploadAnswer, { ok: true }>['value'] } | ({ kind: 'failed' } & NotDelivered);
 
 class Closing extends Error {}
 
 /** One upload may take a minute plus the time of the file at 32 KB/s (a weak mobile connection). */
 const uploadTimeoutMs = (size: number) => 60_000 + Math.ceil(size / 32);
 
+/** The longest wait a receiver's Retry-After is followed for. */
+const RETRY_AFTER_MAX_MS = 24 * 3_600_000;
+
+/** The largest answer read: a receipt and the judgement of a big batch are a few MB. */
+export const ANSWER_MAX_BYTES = 16 * 1024 * 1024;
+
+/** Retry-After in seconds or as a date, up to a day; anything else (past, negative, not a time) is ignored. */
 function retryAfterMs(header: string | null): number | undefined {
-  if (!header) return undefined;
+  if (!header?.trim()) return undefined;
   const seconds = Number(header);
-  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
-  const at = Date.parse(header);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
+  const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(header) - Date.now();
+  return Number.isFinite(ms) && ms > 0 ? Math.min(ms, RETRY_AFTER_MAX_MS) : undefined;
+}
+
+/** The answer's body as text; null when it is larger than `max` (not read further). */
+async function readAnswer(res: Response, max: number): Promise<string | null> {
+  if (Number(res.headers.get('content-length')) > max) {
+    await res.body?.cancel();
+    return null;
+  }
+  if (!res.body) return '';
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  const reader = res.body.getReader();
+  for (let part = await reader.read(); !part.done; part = await reader.read()) {
+    total += part.value.length;
+    if (total > max) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(part.value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 function parseAnswer(text: string): UploadAnswer | null {
@@ -100,7 +138,7 @@ async function upload(target: SendTarget, batch: WaitingBatch, bytes: Uint8Array
   const timeout = AbortSignal.timeout(ctx.sending?.timeoutMs ?? uploadTimeoutMs(bytes.length));
   const seq = batch.seq;
   let res: Response;
-  let text: string;
+  let text: string | null;
   try {
     res = await fetch(url, {
       method: 'POST',
@@ -114,26 +152,28 @@ async function upload(target: SendTarget, batch: WaitingBatch, bytes: Uint8Array
       redirect: 'manual',
       signal: closing ? AbortSignal.any([closing, timeout]) : timeout,
     });
-    text = await res.text();
+    text = await readAnswer(res, ANSWER_MAX_BYTES);
   } catch {
     if (closing?.aborted) throw new Closing();
     if (timeout.aborted) return { kind: 'failed', message: 'batches.send.timeout', params: { seq } };
     return { kind: 'failed', message: 'batches.send.network', params: { seq, host: url.host } };
   }
-  const answer = parseAnswer(text);
   const status = res.status;
+  if (text === null) return { kind: 'failed', message: 'batches.send.answer_too_large', params: { seq, maxMb: ANSWER_MAX_BYTES / 1024 / 1024 } };
+  const answer = parseAnswer(text);
   // Judged by the city: taken (200), held after a gap (202), or refused as it is (422).
   if (answer?.ok === true && (status < 300 || status === 422)) return { kind: 'answer', answer: answer.value };
   const reason = answer?.ok === false ? answer.error.message : `HTTP ${status}`;
   if (status === 429 || status >= 500) {
     return { kind: 'failed', message: status === 429 ? 'batches.send.rate_limited' : 'batches.send.server_busy', params: { seq, status }, retryAfterMs: retryAfterMs(res.headers.get('retry-after')) };
   }
-  if (status === 401) return { kind: 'failed', message: 'batches.send.token_refused', params: { seq } };
+  // A token the city refused stays refused until the admin enters a new one.
+  if (status === 401) return { kind: 'failed', message: 'batches.send.token_refused', params: { seq }, permanent: true };
   if (status === 403 && answer?.ok === false && answer.error.details?.reason === 'token_other_office') {
-    return { kind: 'failed', message: 'batches.send.token_other_office', params: { seq } };
+    return { kind: 'failed', message: 'batches.send.token_other_office', params: { seq }, permanent: true };
   }
-  if (status === 403) return { kind: 'failed', message: 'batches.send.token_refused', params: { seq } };
-  if (status === 413) return { kind: 'failed', message: 'batches.send.too_large', params: { seq } };
+  if (status === 403) return { kind: 'failed', message: 'batches.send.token_refused', params: { seq }, permanent: true };
+  if (status === 413) return { kind: 'failed', message: 'batches.send.too_large', params: { seq }, permanent: true };
   if (status === 421) return { kind: 'failed', message: 'batches.send.host_refused', params: { seq, host: url.host } };
   if (status >= 300 && status < 400) return { kind: 'failed', message: 'batches.send.redirected', params: { seq, location: res.headers.get('location') ?? '' } };
   if (status === 404 || (answer?.ok === false && answer.error.details?.reason === 'not_city')) {
@@ -143,60 +183,103 @@ async function upload(target: SendTarget, batch: WaitingBatch, bytes: Uint8Array
   return { kind: 'failed', message: 'batches.send.refused', params: { seq, reason } };
 }
 
+/** The city's refusals of a file as it is (its history, its office): the same file is refused again. */
+const REFUSED_AS_IT_IS = new Set(['batches.import.other_city', 'batches.import.office_changed', 'batches.read.key_other_office']);
+
 /** What the city's judgement means for the clerk when it carries no receipt. */
-function withoutReceipt(seq: number, result: BatchImportResult): { message: string; params: Params } {
+function withoutReceipt(seq: number, result: BatchImportResult): NotDelivered {
   if (result.status === 'gap') return { message: 'batches.send.gap', params: { seq, missing: String(result.params.missing ?? '') } };
-  if (result.status === 'unknown_office') return { message: 'batches.send.unknown_office', params: { seq, fingerprint: result.fingerprint ?? '' } };
   if (ACCEPTED_STATUSES.includes(result.status)) return { message: 'batches.send.no_receipt', params: { seq } };
-  // Tampered or malformed: the city's own words (`batches.read.*`, `batches.import.*`).
-  return { message: result.message, params: result.params };
+  // A key the city has yet to confirm or trust: sent again, it goes in once the city has.
+  if (result.status === 'unknown_office' && !REFUSED_AS_IT_IS.has(result.message)) {
+    return { message: 'batches.send.unknown_office', params: { seq, fingerprint: result.fingerprint ?? '' } };
+  }
+  // Tampered, malformed, another city's or office's: the city's own words (`batches.read.*`, `batches.import.*`).
+  return { message: result.message, params: result.params, permanent: true };
 }
 
-function failed(ctx: ServiceContext, batch: WaitingBatch, message: string, params: Params, opts: { taken?: boolean; retryAfterMs?: number } = {}): BatchSendAttempt {
+/**
+ * Claims a batch for one upload, inside the write lock: the try is counted and the batch leased
+ * (its next try set past this upload's longest time), so an automatic sender in another process
+ * on the same data folder (the app and `bangkom serve`) does not upload it at the same moment, and
+ * the counts stay right. `gone`: acknowledged meanwhile; `not_due`: an automatic round finds it
+ * leased, backing off, or refused for good. The clerk's Kirim does not wait for any of these: a
+ * second upload of the same batch is harmless (`already_imported`, the same receipt).
+ */
+function claim(ctx: ServiceContext, seq: number, automatic: boolean): WaitingBatch | 'gone' | 'not_due' {
+  const now = ctx.now();
+  return writeTransaction(ctx.db, () => {
+    const row = sql(ctx.db, `${WAITING} AND b.seq = ?`).get(seq) as WaitingBatch | undefined;
+    if (!row) return 'gone';
+    if (automatic && !isDue(row, now)) return 'not_due';
+    const lease = new Date(now.getTime() + (ctx.sending?.timeoutMs ?? uploadTimeoutMs(row.size)) + 60_000).toISOString();
+    sql(ctx.db, 'UPDATE batches SET send_attempts = send_attempts + 1, next_send_at = ? WHERE seq = ?').run(lease, seq);
+    return { ...row, attempts: row.attempts + 1, nextAt: lease };
+  });
+}
+
+function failed(ctx: ServiceContext, batch: WaitingBatch, why: NotDelivered, opts: { taken?: boolean } = {}): BatchSendAttempt {
   const at = ctx.now();
-  const attempts = batch.attempts + 1;
-  const wait = Math.max(sendBackoffMs(attempts), opts.retryAfterMs ?? 0);
+  const wait = Math.max(sendBackoffMs(batch.attempts), why.retryAfterMs ?? 0);
+  const error = indonesian(why.message, why.params) + (why.permanent ? ` ${indonesian('batches.send.stopped')}` : '');
   writeTransaction(ctx.db, () => {
-    sql(ctx.db, `UPDATE batches SET send_attempts = @attempts, last_send_error = @error, next_send_at = @next,
+    sql(ctx.db, `UPDATE batches SET last_send_error = @error, next_send_at = @next,
         state = CASE WHEN @taken AND state = 'dibuat' THEN 'dikirim' ELSE state END,
         state_at = CASE WHEN @taken AND state = 'dibuat' THEN @at ELSE state_at END,
         sent_at = CASE WHEN @taken THEN coalesce(sent_at, @at) ELSE sent_at END
       WHERE seq = @seq`).run({
-      attempts, error: indonesian(message, params), next: new Date(at.getTime() + wait).toISOString(),
+      error, next: why.permanent ? null : new Date(at.getTime() + wait).toISOString(),
       taken: opts.taken ? 1 : 0, at: at.toISOString(), seq: batch.seq,
     });
   });
-  return { seq: batch.seq, outcome: 'failed', message, params };
+  return { seq: batch.seq, outcome: 'failed', message: why.message, params: why.params };
 }
 
-/** The city took the batch (its receipt follows): counted, no error, no next try. */
+/** The city took the batch (its receipt imported): no error, no next try. */
 function taken(ctx: ServiceContext, batch: WaitingBatch): void {
   const at = ctx.now().toISOString();
   writeTransaction(ctx.db, () => {
-    sql(ctx.db, `UPDATE batches SET send_attempts = send_attempts + 1, last_send_error = NULL, next_send_at = NULL, sent_at = coalesce(sent_at, @at),
+    sql(ctx.db, `UPDATE batches SET last_send_error = NULL, next_send_at = NULL, sent_at = coalesce(sent_at, @at),
         state = CASE WHEN state = 'dibuat' THEN 'dikirim' ELSE state END, state_at = CASE WHEN state = 'dibuat' THEN @at ELSE state_at END
       WHERE seq = @seq`).run({ at, seq: batch.seq });
   });
 }
 
+/** Which batch a receipt says it answers (read before its signature is checked on import); null when unreadable. */
+function receiptBatch(bytes: Uint8Array): { seq: unknown; sha256: unknown } | null {
+  try {
+    // No bigger than the answer it came in (the receipt is stored, not deflated): a lying size is not inflated.
+    const entry = unzipSync(bytes, { filter: (f) => f.name === RECEIPT_FILE && f.originalSize <= ANSWER_MAX_BYTES })[RECEIPT_FILE];
+    const receipt = entry ? (JSON.parse(Buffer.from(entry).toString('utf8')) as { batch?: { seq?: unknown; sha256?: unknown } }) : null;
+    return receipt?.batch ? { seq: receipt.batch.seq, sha256: receipt.batch.sha256 } : null;
+  } catch {
+    return null;
+  }
+}
+
 async function sendOne(ctx: ServiceContext, target: SendTarget, batch: WaitingBatch): Promise<BatchSendAttempt> {
-  const file = path.join(outboxDir(ctx.dataDir), batch.fileName);
+  const made = listBatches(ctx.db).find((b) => b.seq === batch.seq)!;
   let bytes: Uint8Array<ArrayBuffer>;
   try {
-    bytes = new Uint8Array(fs.readFileSync(file));
-  } catch {
-    return failed(ctx, batch, 'batches.send.file_missing', { seq: batch.seq, file: batch.fileName });
+    bytes = new Uint8Array(outboxBytes(ctx.db, ctx.dataDir, made).bytes);
+  } catch (err) {
+    if (!(err instanceof ApiError) || typeof err.details?.messageKey !== 'string') throw err;
+    // Lost or changed and not to be made again as it was: nothing is sent until the clerk acts.
+    return failed(ctx, batch, { message: err.details.messageKey, params: { seq: batch.seq, file: batch.fileName }, permanent: true });
   }
   const delivery = await upload(target, batch, bytes, ctx);
-  if (delivery.kind === 'failed') return failed(ctx, batch, delivery.message, delivery.params, { retryAfterMs: delivery.retryAfterMs });
+  if (delivery.kind === 'failed') return failed(ctx, batch, delivery);
   const { result, receipt } = delivery.answer;
   const took = ACCEPTED_STATUSES.includes(result.status) || result.status === 'gap';
-  if (!receipt) {
-    const why = withoutReceipt(batch.seq, result);
-    return failed(ctx, batch, why.message, why.params, { taken: took });
+  if (!receipt) return failed(ctx, batch, withoutReceipt(batch.seq, result), { taken: took });
+  const receiptBytes = new Uint8Array(Buffer.from(receipt.dataBase64, 'base64'));
+  const answers = receiptBatch(receiptBytes);
+  if (answers && (answers.seq !== batch.seq || answers.sha256 !== made.sha256)) {
+    // Not this batch's receipt: nothing imported, the batch not taken as received.
+    return failed(ctx, batch, { message: 'batches.send.receipt_other_batch', params: { seq: batch.seq, other: String(answers.seq) } });
   }
   try {
-    const imported = importReceiptBytes(ctx, new Uint8Array(Buffer.from(receipt.dataBase64, 'base64')));
+    const imported = importReceiptBytes(ctx, receiptBytes);
     taken(ctx, batch);
     const info = imported.receipt;
     return {
@@ -208,17 +291,14 @@ async function sendOne(ctx: ServiceContext, target: SendTarget, batch: WaitingBa
     if (!(err instanceof ApiError)) throw err;
     const reason = typeof err.details?.reason === 'string' ? err.details.reason : null;
     // The city has the batch; its receipt is refused here (the city's key not trusted yet, or not for this batch).
-    if (reason) return failed(ctx, batch, `batches.receipt.${reason}`, { seq: batch.seq }, { taken: true });
-    return failed(ctx, batch, 'batches.send.bad_answer', { seq: batch.seq, status: 200 }, { taken: true });
+    if (reason) return failed(ctx, batch, { message: `batches.receipt.${reason}`, params: { seq: batch.seq } }, { taken: true });
+    return failed(ctx, batch, { message: 'batches.send.bad_answer', params: { seq: batch.seq, status: 200 } }, { taken: true });
   }
 }
 
 function summary(db: Db): Pick<BatchSendResult, 'waiting' | 'nextAttemptAt'> {
   const waiting = waitingBatches(db);
-  const next = waiting.length
-    ? (sql(db, 'SELECT next_send_at FROM batches WHERE seq = ?').pluck().get(waiting[0]!.seq) as string | null)
-    : null;
-  return { waiting: waiting.length, nextAttemptAt: next };
+  return { waiting: waiting.length, nextAttemptAt: waiting[0]?.nextAt ?? null };
 }
 
 /** One round at a time per data folder: a click on Kirim during an automatic retry waits for it. */
@@ -241,8 +321,13 @@ export function sendOutbox(ctx: ServiceContext, target: SendTarget): Promise<Bat
   return oneAtATime(path.resolve(ctx.dataDir), async () => {
     const attempts: BatchSendAttempt[] = [];
     try {
-      for (const batch of waitingBatches(ctx.db)) {
-        const attempt = await sendOne(ctx, target, batch);
+      // The timer's rounds try only what is due; the clerk's Kirim tries every batch waiting.
+      const automatic = ctx.door === 'timer';
+      for (const { seq } of waitingBatches(ctx.db)) {
+        const claimed = claim(ctx, seq, automatic);
+        if (claimed === 'gone') continue;
+        if (claimed === 'not_due') break;
+        const attempt = await sendOne(ctx, target, claimed);
         attempts.push(attempt);
         if (attempt.outcome === 'failed') break;
       }

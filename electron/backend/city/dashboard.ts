@@ -6,21 +6,9 @@ import type { CityOfficeSummary } from '../../../shared/contract/city.ts';
 import type { Db } from '../db/open.ts';
 import { sql } from '../db/statements.ts';
 import { CITY_JP_TARGET, finishedEventsByOffice, ledgerLines } from './ledger.ts';
+import { formatRuns, numberRuns } from './ranges.ts';
 
 type Raw = unknown[];
-
-/** Ranges of numbers as people say them: "6", "6–7", "3, 6–7". */
-export function spans(numbers: readonly number[]): string | null {
-  const sorted = [...new Set(numbers)].sort((a, b) => a - b);
-  const parts: string[] = [];
-  for (let i = 0; i < sorted.length;) {
-    let j = i;
-    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;
-    parts.push(sorted[i] === sorted[j] ? String(sorted[i]) : `${sorted[i]}–${sorted[j]}`);
-    i = j + 1;
-  }
-  return parts.length ? parts.join(', ') : null;
-}
 
 export interface OfficeChain {
   held: number[];
@@ -40,10 +28,15 @@ export function officeChains(db: Db): Map<string, OfficeChain> {
   }
   const out = new Map<string, OfficeChain>();
   for (const [code, s] of seen) {
-    const top = Math.max(0, ...s.imported, ...s.held);
-    const missing: number[] = [];
-    for (let n = 1; n < top; n++) if (!s.imported.has(n) && !s.held.has(n)) missing.push(n);
-    out.set(code, { held: [...s.held].filter((n) => !s.imported.has(n)).sort((a, b) => a - b), missing: spans(missing) });
+    // The holes between the runs of numbers received, from 1: a number is any integer a manifest
+    // carries, so the holes are found run by run, never number by number.
+    const missing: [number, number][] = [];
+    let next = 1;
+    for (const [from, to] of numberRuns([...s.imported, ...s.held])) {
+      if (from > next) missing.push([next, from - 1]);
+      next = to + 1;
+    }
+    out.set(code, { held: [...s.held].filter((n) => !s.imported.has(n)).sort((a, b) => a - b), missing: formatRuns(missing) });
   }
   return out;
 }

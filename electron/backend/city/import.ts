@@ -7,6 +7,7 @@ import { fromBase64, toHex } from '../../../shared/certificates/keys.ts';
 import type { BatchImportResult, BatchImportStatus, EntityOutcome } from '../../../shared/contract/city.ts';
 import { ENTITIES, TOMBSTONES, type BatchManifest } from '../batches/format.ts';
 import { readBatch, type BatchRow, type SelfSignedBatch, type TrustedBatchKey } from '../batches/read.ts';
+import { formatRuns } from './ranges.ts';
 import type { CityOfficeRecord, CityStore } from './store.ts';
 
 export interface ImportRequest {
@@ -19,7 +20,10 @@ export interface ImportRequest {
   dryRun: boolean;
   acceptOutOfOrder: boolean;
   at: string;
-  /** Keeps the file (written atomically) before anything is imported; returns where it is. */
+  /**
+   * Keeps the file (written atomically) before anything is imported; returns where it is. Called
+   * inside the import's transaction, only for a batch taken in, held, or waiting for its key.
+   */
   keepFile(manifest: BatchManifest, sha256: string, bytes: Uint8Array): string;
   /** Runs inside the import's transaction, after the rows (the audit trail). */
   onWritten?(result: BatchImportResult): void;
@@ -40,15 +44,17 @@ export function fingerprintStart(kid: string): string | null {
   return toHex(bytes).toUpperCase().match(/.{4}/g)!.join(' ');
 }
 
-/** Ranges of numbers as people say them: "3", "3–5". */
-const span = (from: number, to: number) => (from === to ? String(from) : `${from}–${to}`);
-
 function blank(fileName: string, dryRun: boolean): BatchImportResult {
   return {
     fileName, office: null, seq: null, sha256: null, status: 'malformed', dryRun, created: 0, updated: 0, unchanged: 0, removed: 0,
     rejected: [], message: '', params: {}, kid: null, fingerprint: null, counts: null, entities: {}, released: [],
   };
 }
+
+/** Where a batch sits in its office's chain: refused (with the answer to give), taken in, or held after a gap. */
+type Place =
+  | { refused: BatchImportResult }
+  | { refused?: undefined; status: 'imported' | 'out_of_order' | 'gap'; missing: string | null };
 
 export function importBatch(store: CityStore, req: ImportRequest): BatchImportResult {
   const result = blank(req.fileName, req.dryRun);
@@ -64,33 +70,31 @@ export function importBatch(store: CityStore, req: ImportRequest): BatchImportRe
     ...result, office: { id: office.id, code: office.code, name: office.name }, seq: manifest.seq, sha256, counts: manifest.counts, kid: manifest.kid,
   };
   const named = { office: office.name, code: office.code, seq: manifest.seq };
-  const refused = (status: BatchImportStatus, reason: string, params: Params = {}): BatchImportResult =>
-    ({ ...base, status, message: `batches.import.${reason}`, params: { ...named, ...params } });
+  const refused = (status: BatchImportStatus, reason: string, params: Params = {}): Place =>
+    ({ refused: { ...base, status, message: `batches.import.${reason}`, params: { ...named, ...params } } });
 
-  if (!office.code.startsWith(`${req.regencyCode}.`)) return refused('unknown_office', 'other_city', { city: req.regencyCode });
-  const known = store.office(office.id);
-  const sameRegion = store.officeByRegion(office.code);
-  if (sameRegion && sameRegion.officeId !== office.id) return refused('unknown_office', 'office_changed');
-
-  const kept = store.batchBySha(sha256);
-  if (kept?.status === 'imported') return refused('already_imported', 'already_imported');
-  const imported = store.batchesAt(office.id, manifest.seq).find((b) => b.status === 'imported');
-  if (imported) return refused('tampered', 'seq_reused');
-
-  let status: BatchImportStatus = 'imported';
-  let missing: string | null = null;
-  if (manifest.seq > 1) {
+  /**
+   * Judged from what the store holds at that moment: for an import, inside its transaction, as
+   * another process on the same data folder (the receiver and the desktop app) may have imported
+   * a batch of this office since this one was read.
+   */
+  const place = (): Place => {
+    if (!office.code.startsWith(`${req.regencyCode}.`)) return refused('unknown_office', 'other_city', { city: req.regencyCode });
+    const sameRegion = store.officeByRegion(office.code);
+    if (sameRegion && sameRegion.officeId !== office.id) return refused('unknown_office', 'office_changed');
+    if (store.batchBySha(sha256)?.status === 'imported') return refused('already_imported', 'already_imported');
+    if (store.batchesAt(office.id, manifest.seq).some((b) => b.status === 'imported')) return refused('tampered', 'seq_reused');
+    if (manifest.seq === 1) return { status: 'imported', missing: null };
     const previous = store.batchesAt(office.id, manifest.seq - 1).find((b) => b.status === 'imported');
     if (previous) {
-      if (manifest.previous?.sha256 !== previous.sha256) return refused('tampered', 'chain_broken', { previous: previous.seq });
-    } else {
-      missing = span(store.lastImportedBelow(office.id, manifest.seq) + 1, manifest.seq - 1);
-      status = req.acceptOutOfOrder ? 'out_of_order' : 'gap';
+      return manifest.previous?.sha256 === previous.sha256 ? { status: 'imported', missing: null } : refused('tampered', 'chain_broken', { previous: previous.seq });
     }
-  }
+    const missing = formatRuns([[store.lastImportedBelow(office.id, manifest.seq) + 1, manifest.seq - 1]]) ?? '';
+    return { status: req.acceptOutOfOrder ? 'out_of_order' : 'gap', missing };
+  };
 
   const officeRecord = (lastImported: boolean): CityOfficeRecord => {
-    const was = known ?? {
+    const was = store.office(office.id) ?? {
       officeId: office.id, regionCode: office.code, name: office.name, kid: manifest.kid, registeredHow: 'trust_file' as const,
       lastSeq: 0, lastSha256: null, lastImportAt: null, createdAt: req.at,
     };
@@ -105,33 +109,37 @@ export function importBatch(store: CityStore, req: ImportRequest): BatchImportRe
     officeId: office.id, seq: manifest.seq, sha256, status: held ? 'held' as const : 'imported' as const, kind: manifest.kind,
     counts: manifest.counts, filePath, receivedAt: req.at, importedAt: held ? null : req.at,
   });
+  const outcome = (status: 'imported' | 'out_of_order', missing: string | null): BatchImportResult => ({
+    ...base, status, message: `batches.import.${status}${req.dryRun ? '_dry' : ''}`, params: { ...named, ...(missing ? { missing } : {}) },
+  });
+  const held = (missing: string | null): BatchImportResult =>
+    ({ ...base, status: 'gap', message: 'batches.import.gap', params: { ...named, missing: missing ?? '' } });
 
-  if (status === 'gap') {
-    const held = refused('gap', 'gap', { missing: missing ?? '' });
-    if (req.dryRun) return held;
+  if (req.dryRun) {
+    const p = place();
+    if (p.refused) return p.refused;
+    if (p.status === 'gap') return held(p.missing);
+    const counted = outcome(p.status, p.missing);
+    applyRows(store, office.id, read.rows, counted, null);
+    return counted;
+  }
+  return store.inTransaction(() => {
+    const p = place();
+    if (p.refused) return p.refused;
+    // Kept before anything is imported: a batch taken in or held is always in the inbox.
     const filePath = req.keepFile(manifest, sha256, req.bytes);
-    store.inTransaction(() => {
+    if (p.status === 'gap') {
       store.saveOffice(officeRecord(false));
       store.saveBatch(batchRecord(filePath, true));
-    });
-    return held;
-  }
-
-  const outcome: BatchImportResult = {
-    ...base, status, message: `batches.import.${status}${req.dryRun ? '_dry' : ''}`, params: { ...named, ...(missing ? { missing } : {}) },
-  };
-  if (req.dryRun) {
-    applyRows(store, office.id, read.rows, outcome, null);
-    return outcome;
-  }
-  const filePath = req.keepFile(manifest, sha256, req.bytes);
-  store.inTransaction(() => {
-    applyRows(store, office.id, read.rows, outcome, req.at);
+      return held(p.missing);
+    }
+    const done = outcome(p.status, p.missing);
+    applyRows(store, office.id, read.rows, done, req.at);
     store.saveOffice(officeRecord(true));
     store.saveBatch(batchRecord(filePath, false));
-    req.onWritten?.(outcome);
+    req.onWritten?.(done);
+    return done;
   });
-  return outcome;
 }
 
 /**
@@ -149,16 +157,22 @@ function awaitingKey(store: CityStore, req: ImportRequest, blankResult: BatchImp
     counts: manifest.counts, kid: manifest.kid, fingerprint,
   };
   if (!office.code.startsWith(`${req.regencyCode}.`)) return { ...base, message: 'batches.import.other_city', params: { ...named, city: req.regencyCode } };
-  const sameRegion = store.officeByRegion(office.code);
-  if (sameRegion && sameRegion.officeId !== office.id) return { ...base, message: 'batches.import.office_changed', params: named };
   const waiting = { ...base, message: `batches.import.confirm_key${req.dryRun ? '_dry' : ''}`, params: { ...named, fingerprint } };
-  if (req.dryRun) return waiting;
-  const file = req.keepFile(manifest, sha256, req.bytes);
-  store.inTransaction(() => store.saveKeyRequest({
-    kid: manifest.kid, regionCode: office.code, officeId: office.id, officeName: office.name,
-    publicKey: Buffer.from(batch.publicKey).toString('base64'), fingerprint, firstSeenAt: req.at,
-  }, file));
-  return waiting;
+  /** Another office already sends under this region code: judged inside the write, as in importBatch. */
+  const taken = () => {
+    const sameRegion = store.officeByRegion(office.code);
+    return sameRegion && sameRegion.officeId !== office.id ? { ...base, message: 'batches.import.office_changed', params: named } : null;
+  };
+  if (req.dryRun) return taken() ?? waiting;
+  return store.inTransaction(() => {
+    const refused = taken();
+    if (refused) return refused;
+    store.saveKeyRequest({
+      kid: manifest.kid, regionCode: office.code, officeId: office.id, officeName: office.name,
+      publicKey: Buffer.from(batch.publicKey).toString('base64'), fingerprint, firstSeenAt: req.at,
+    }, req.keepFile(manifest, sha256, req.bytes));
+    return waiting;
+  });
 }
 
 const noRows = (): EntityOutcome => ({ created: 0, updated: 0, unchanged: 0, removed: 0, rejected: 0 });

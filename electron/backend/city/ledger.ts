@@ -3,7 +3,9 @@
  * by the very statement a kecamatan's own ledger uses (YEAR_JP and YEAR_RECORDS of
  * repos/trainings.ts): the city's rows are shaped into the kecamatan's tables by common table
  * expressions of the same names, which SQLite takes before any table, so the rules are shared,
- * not copied. A person who moved keeps the JP of both kecamatan.
+ * not copied. A person who moved keeps the JP of both kecamatan, and of an employee row a
+ * kecamatan removed (the trainings happened; siasn.ts lists them too): only a removed enrolment,
+ * event, session, mark or record takes JP away.
  */
 import type { CityLedgerPerson } from '../../../shared/contract/city.ts';
 import { round2 } from '../../../shared/domain/jp.ts';

@@ -1,8 +1,7 @@
 /**
  * People across the city's kecamatan. Each kecamatan sends its own employee rows (its own ids);
  * the city knows a person by NIP, so the same NIP from two kecamatan (a transfer) is one person
- * with rows from both. The newest row wins the current assignment (unit, jabatan, golongan): by
- * the kecamatan's `updatedAt`, a row the kecamatan removed losing to a live one.
+ * with rows from both. One row is the current assignment (unit, jabatan, golongan): see `newer`.
  */
 import type { CityAssignment } from '../../../shared/contract/city.ts';
 import { displayName } from '../../../shared/domain/person-name.ts';
@@ -25,6 +24,8 @@ export interface CityEmployee {
   jabatan: string | null;
   golongan: string | null;
   status: string | null;
+  /** Since when the status holds (YYYY-MM-DD), as the kecamatan entered it. */
+  statusDate: string | null;
   updatedAt: string | null;
   rowVersion: number;
   removed: boolean;
@@ -48,7 +49,7 @@ const EMPLOYEES = `SELECT c.id, c.office_id, coalesce(o.region_code, ''), coales
     json_extract(c.data, '$.nip'), coalesce(json_extract(c.data, '$.frontTitle'), ''), coalesce(json_extract(c.data, '$.name'), ''),
     coalesce(json_extract(c.data, '$.backTitle'), ''), json_extract(c.data, '$.employmentType'), json_extract(c.data, '$.unitId'),
     json_extract(c.data, '$.jabatan'), json_extract(c.data, '$.golongan'), json_extract(c.data, '$.status'),
-    c.updated_at, c.row_version, c.removed_at IS NOT NULL
+    json_extract(c.data, '$.statusDate'), c.updated_at, c.row_version, c.removed_at IS NOT NULL
   FROM city_rows c LEFT JOIN city_offices o ON o.office_id = c.office_id
   WHERE c.entity = 'employees'`;
 
@@ -64,7 +65,7 @@ export function cityEmployees(db: Db, q: { nip?: string } = {}): CityEmployee[] 
   const rows = (q.nip === undefined
     ? sql(db, EMPLOYEES).raw(true).all()
     : sql(db, `${EMPLOYEES} AND json_extract(c.data, '$.nip') = ?`).raw(true).all(q.nip)) as Raw[];
-  return rows.flatMap(([id, officeId, officeCode, officeName, nip, frontTitle, name, backTitle, type, unitId, jabatan, golongan, status, updatedAt, rowVersion, removed]) => {
+  return rows.flatMap(([id, officeId, officeCode, officeName, nip, frontTitle, name, backTitle, type, unitId, jabatan, golongan, status, statusDate, updatedAt, rowVersion, removed]) => {
     // A tombstone for a row the city never had carries no NIP: nobody to count.
     if (typeof nip !== 'string' || nip === '') return [];
     return [{
@@ -73,16 +74,26 @@ export function cityEmployees(db: Db, q: { nip?: string } = {}): CityEmployee[] 
       employmentType: type === 'pppk' ? 'pppk' as const : 'pns' as const, unitId: unitId as string | null,
       unit: unitId === null ? null : units.get(unitId as string) ?? null,
       jabatan: jabatan as string | null, golongan: golongan as string | null, status: status as string | null,
-      updatedAt: updatedAt as string | null, rowVersion: rowVersion as number, removed: removed === 1,
+      statusDate: typeof statusDate === 'string' ? statusDate : null, updatedAt: updatedAt as string | null, rowVersion: rowVersion as number, removed: removed === 1,
     }];
   });
 }
 
-/** Whether `a` is a newer assignment than `b`: a live row beats a removed one, then the later change. */
+/**
+ * Whether `a` is the current assignment rather than `b`: a live row beats one its kecamatan
+ * removed; then an `aktif` row beats one that is not, as a transfer is entered at both ends in
+ * any order (the new kecamatan adds the person `aktif` on 20 November, the old one marks them
+ * `pindah` on the 24th: the later change is the old row, the person is where they are active);
+ * then the later status date (none entered counts as the earliest), the later change, the higher
+ * row version. One order over all rows, so the current row does not depend on the rows' order.
+ */
 function newer(a: CityEmployee, b: CityEmployee): boolean {
   if (a.removed !== b.removed) return !a.removed;
-  const [x, y] = [a.updatedAt ?? '', b.updatedAt ?? ''];
-  if (x !== y) return x > y;
+  if ((a.status === 'aktif') !== (b.status === 'aktif')) return a.status === 'aktif';
+  const [since, since2] = [a.statusDate ?? '', b.statusDate ?? ''];
+  if (since !== since2) return since > since2;
+  const [changed, changed2] = [a.updatedAt ?? '', b.updatedAt ?? ''];
+  if (changed !== changed2) return changed > changed2;
   return a.rowVersion > b.rowVersion;
 }
 

@@ -1,8 +1,10 @@
 /**
  * The SIASN sheet of every kecamatan's trainings of a year, from the rows the city received: the
- * same rows a kecamatan's own sheet has (reports/siasn.ts builds both), one office after another.
+ * rows of a kecamatan's own sheet (reports/siasn.ts builds both), one office after another.
  * Who passed is decided by the same completion rule the kecamatan's recap applies (jp.ts), at the
- * city's clock.
+ * city's clock. One difference, the city's ledger's rule: the trainings of an employee row its
+ * kecamatan removed are listed too (they happened, and the person, by NIP, may be in another
+ * kecamatan now); only a removed enrolment, event or record takes a training away.
  */
 import { isEventFinished, isSessionOver, type EventStatusValue } from '../../../shared/domain/event-progress.ts';
 import { completion, type AttendanceStatus } from '../../../shared/domain/jp.ts';
@@ -35,8 +37,11 @@ function group<T>(items: Iterable<T>, key: (t: T) => string): Map<string, T[]> {
 /** Every kecamatan's SIASN rows of `year` at `now` (the city's wall-clock minute). */
 export function citySiasnRows(db: Db, year: number, now: string): SiasnRow[] {
   const offices = new Map((sql(db, 'SELECT office_id, name FROM city_offices').raw(true).all() as Raw[]).map((r) => [r[0] as string, r[1] as string]));
-  const who = new Map<string, SiasnPerson>(live(db, 'employees', ['nip', 'frontTitle', 'name', 'backTitle']).map((r) => [
-    r[0] as string, { nip: r[2] as string, name: displayName({ front: (r[3] ?? '') as string, name: (r[4] ?? '') as string, back: (r[5] ?? '') as string }) },
+  // Employee rows removed too: a tombstone for a row the city never had carries no NIP, and nobody to list.
+  const employees = sql(db, `SELECT id, json_extract(data, '$.nip'), json_extract(data, '$.frontTitle'), json_extract(data, '$.name'),
+    json_extract(data, '$.backTitle') FROM city_rows WHERE entity = 'employees'`).raw(true).all() as Raw[];
+  const who = new Map<string, SiasnPerson>(employees.filter((r) => typeof r[1] === 'string' && r[1] !== '').map((r) => [
+    r[0] as string, { nip: r[1] as string, name: displayName({ front: (r[2] ?? '') as string, name: (r[3] ?? '') as string, back: (r[4] ?? '') as string }) },
   ]));
 
   const sessions = group(live(db, 'event_sessions', ['eventId', 'date', 'startTime', 'endTime', 'computedJp', 'jpOverride']).map((r) => ({

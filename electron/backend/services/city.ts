@@ -32,11 +32,11 @@ import type { ServiceContext } from './context.ts';
 import type { Handlers } from './handlers.ts';
 
 /** The city's regency code; a kecamatan is told plainly that batches are imported at the city. */
-function requireCity(db: Db): string {
+export function requireCity(db: Db): string {
   requireOffice(db);
   const regency = cityRegency(db);
   if (!regency) {
-    throw new ApiError('CONFLICT', 'Kantor ini kantor kecamatan: kiriman data diimpor di kantor BKPSDM kota/kabupaten.', { reason: 'not_city' });
+    throw new ApiError('CONFLICT', 'Kantor ini kantor kecamatan: kiriman kecamatan diimpor, dan data seluruh kota dilihat, di kantor BKPSDM kota/kabupaten.', { reason: 'not_city', messageKey: 'batches.import.not_city' });
   }
   return regency;
 }
@@ -64,6 +64,19 @@ interface ImportSession {
   city: CityIdentity;
 }
 
+/** An inbox file's name: `16.71.14-00007-<first 16 hex of its SHA-256>.bkbatch`. */
+const INBOX_NAME = /^(\d{2}\.\d{2}\.\d{2})-(\d{5,})-[0-9a-f]{16}\.bkbatch$/;
+
+/**
+ * Named by what the reader checked (a kecamatan's region code, a number, the file's hash), not by
+ * the name it arrived under, and made of nothing else: no name can lead out of the inbox.
+ */
+function inboxName(officeCode: string, seq: number, sha256: string): string {
+  const name = `${officeCode}-${String(seq).padStart(5, '0')}-${sha256.slice(0, 16)}${BATCH_EXTENSION}`;
+  if (!INBOX_NAME.test(name)) throw new ApiError('INTERNAL', `Nama berkas kiriman tidak wajar: ${JSON.stringify(name)}.`, { reason: 'inbox_name' });
+  return name;
+}
+
 function one(ctx: ServiceContext, s: ImportSession, { fileName, bytes, dryRun, acceptOutOfOrder }: CityImportRequest): BatchImportResult {
   const m = meta(ctx);
   const inbox = path.join(ctx.dataDir, 'inbox');
@@ -72,8 +85,7 @@ function one(ctx: ServiceContext, s: ImportSession, { fileName, bytes, dryRun, a
     dryRun, acceptOutOfOrder, at: m.at,
     keepFile: (manifest, sha256, kept) => {
       fs.mkdirSync(inbox, { recursive: true });
-      // Named by what was checked, not by the name it arrived under.
-      const file = path.join(inbox, `${manifest.office.code}-${String(manifest.seq).padStart(5, '0')}-${sha256.slice(0, 16)}${BATCH_EXTENSION}`);
+      const file = path.join(inbox, inboxName(manifest.office.code, manifest.seq, sha256));
       if (!fs.existsSync(file)) writeFileAtomic(file, kept);
       return file;
     },
@@ -131,18 +143,23 @@ function importSession(ctx: ServiceContext, dryRun: boolean): ImportSession {
   };
 }
 
+/** A batch now in the city, after which the held ones that follow may be imported. */
+const RELEASING = new Set<BatchImportResult['status']>(['imported', 'out_of_order', 'already_imported']);
+
 /**
  * One batch file into the city: kept in `<data>/inbox/` before anything is imported, checked,
  * imported in one transaction (or only counted with `dryRun`), and its signed receipt written.
  * When it was the batch others waited for, the held batches that now follow it are imported
- * right after, each in its own transaction (`released`). A batch signed by a key not trusted yet
- * waits with its key for a person to confirm the fingerprint (`offices.confirmKey`).
+ * right after, each in its own transaction (`released`); so too when it was imported before (a
+ * power cut between an import and its release heals when the batch is sent again). A batch
+ * signed by a key not trusted yet waits with its key for a person to confirm the fingerprint
+ * (`offices.confirmKey`).
  * The one way in for every door: `batch.import` (screen, CLI) and the receiver's uploads.
  */
 export function importIntoCity(ctx: ServiceContext, request: CityImportRequest): BatchImportResult {
   const s = importSession(ctx, request.dryRun);
   const result = one(ctx, s, request);
-  if (!result.dryRun && result.office && result.seq !== null && (result.status === 'imported' || result.status === 'out_of_order')) {
+  if (!result.dryRun && result.office && result.seq !== null && RELEASING.has(result.status)) {
     result.released = releaseHeld(ctx, s, result.office.id, result.seq);
   }
   return result;
@@ -163,7 +180,7 @@ export async function cityReceiptFile(ctx: ServiceContext, officeCode: string, s
 // ── keys waiting for a person (trust on first use) ─────────────────────────────────────
 
 /** A batch number from the name the inbox gives a file (`16.71.14-00007-<sha>.bkbatch`). */
-const seqOfInboxFile = (file: string) => Number(/-(\d{5,})-[0-9a-f]{16}\.bkbatch$/.exec(file)?.[1] ?? Number.MAX_SAFE_INTEGER);
+const seqOfInboxFile = (file: string) => Number(INBOX_NAME.exec(path.basename(file))?.[2] ?? Number.MAX_SAFE_INTEGER);
 
 /** The batch files that waited for a key, imported in number order (a later one may be held or released). */
 function importWaiting(ctx: ServiceContext, request: CityKeyRequest): BatchImportResult[] {

@@ -2,9 +2,6 @@
 // and the upload itself (batches/send.ts); at the city the upload tokens it hands out and the
 // receiver's one method, `batch.upload` (served only by `bangkom serve --receiver`).
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
-import { unzipSync } from 'fflate';
 import type { SendSettings } from '../../../shared/contract/batches.ts';
 import { ApiError } from '../../../shared/contract/errors.ts';
 import { ACCEPTED_STATUSES } from '../../../shared/domain/batch-statuses.ts';
@@ -15,10 +12,10 @@ import { writeTransaction } from '../db/transaction.ts';
 import { recordEvent } from '../db/repos/changes.ts';
 import { cityRegency } from '../db/repos/city-mode.ts';
 import { setSetting } from '../db/repos/settings.ts';
-import { listBatches, outboxDir, sha256Hex } from '../batches/export.ts';
-import { MANIFEST_FILE } from '../batches/format.ts';
+import { listBatches, outboxBytes } from '../batches/export.ts';
+import { unverifiedManifest } from '../batches/read.ts';
 import { SEND_TOKEN_SETTING, SEND_URL_SETTING, sendOutbox, sendSettingsOf } from '../batches/send.ts';
-import { cityReceiptFile, importIntoCity } from './city.ts';
+import { cityReceiptFile, importIntoCity, requireCity } from './city.ts';
 import { meta, requireOffice } from './office.ts';
 import { districts } from './regions.ts';
 import type { Handlers } from './handlers.ts';
@@ -40,31 +37,12 @@ export function uploadTokenRegion(db: Db, token: string): string | null {
 }
 
 /** The office code the batch's manifest names; null when the file cannot be read that far (the import says why). */
-function manifestOfficeCode(bytes: Uint8Array): string | null {
-  try {
-    // The same entry the import's reader checks the signature of.
-    const entry = unzipSync(bytes, { filter: (f) => f.name === MANIFEST_FILE })[MANIFEST_FILE];
-    const manifest = entry ? (JSON.parse(Buffer.from(entry).toString('utf8')) as { office?: { code?: unknown } }) : null;
-    return typeof manifest?.office?.code === 'string' ? manifest.office.code : null;
-  } catch {
-    return null;
-  }
-}
 
 function requireKecamatan(db: Db): void {
   requireOffice(db);
   if (cityRegency(db)) {
     throw new ApiError('CONFLICT', 'Kantor ini kantor kota/kabupaten: kiriman diunggah oleh kantor kecamatan.', { reason: 'not_kecamatan', messageKey: 'batches.send.not_kecamatan' });
   }
-}
-
-function requireCity(db: Db): string {
-  requireOffice(db);
-  const regency = cityRegency(db);
-  if (!regency) {
-    throw new ApiError('CONFLICT', 'Kantor ini kantor kecamatan: token unggah dan penerima kiriman ada di kantor BKPSDM kota/kabupaten.', { reason: 'not_city', messageKey: 'batches.upload.not_city' });
-  }
-  return regency;
 }
 
 const settingsView = (db: Db): SendSettings => {
@@ -77,17 +55,8 @@ export const sendingHandlers = {
     requireOffice(ctx.db);
     const batch = listBatches(ctx.db).find((b) => b.seq === seq);
     if (!batch) throw new ApiError('NOT_FOUND', `Kiriman ${seq} tidak ada di outbox.`, { reason: 'no_batch', seq });
-    let bytes: Buffer;
-    try {
-      bytes = fs.readFileSync(path.join(outboxDir(ctx.dataDir), batch.fileName));
-    } catch {
-      throw new ApiError('NOT_FOUND', `Berkas kiriman ${seq} (${batch.fileName}) tidak ada lagi di outbox.`, { reason: 'file_missing', seq });
-    }
-    // What leaves the office is the batch as it was made, or nothing.
-    if (sha256Hex(bytes) !== batch.sha256) {
-      throw new ApiError('CONFLICT', `Berkas kiriman ${seq} di outbox berubah sejak dibuat; berkas itu tidak dipakai.`, { reason: 'file_changed', seq });
-    }
-    return { fileName: batch.fileName, mimeType: 'application/zip', dataBase64: bytes.toString('base64') };
+    const { bytes } = outboxBytes(ctx.db, ctx.dataDir, batch);
+    return { fileName: batch.fileName, mimeType: 'application/zip', dataBase64: Buffer.from(bytes).toString('base64') };
   },
 
   'batch.sendSettings': (_input, ctx) => {
@@ -114,6 +83,11 @@ export const sendingHandlers = {
   'batch.send': async ({ url }, ctx) => {
     requireKecamatan(ctx.db);
     const settings = sendSettingsOf(ctx.db);
+    // The office's upload token goes with every upload: only an admin sends it anywhere but the address set.
+    if (url !== undefined && url !== settings.url && ctx.actor?.role !== 'admin') {
+      throw new ApiError('FORBIDDEN', 'Hanya admin yang boleh mengirim ke alamat selain alamat penerima yang diatur (token unggah kantor ikut terkirim).',
+        { reason: 'url_admin_only', messageKey: 'batches.send.url_admin_only' });
+    }
     const target = url ?? settings.url;
     if (!target) {
       throw new ApiError('CONFLICT', 'Alamat penerima kiriman di kota belum diatur.', { reason: 'no_address', messageKey: 'batches.send.no_address' });
@@ -131,7 +105,8 @@ export const sendingHandlers = {
       throw new ApiError('UNAUTHENTICATED', 'Token unggah tidak dikenal.', { reason: 'token_invalid', messageKey: 'batches.upload.token_invalid' });
     }
     const bytes = new Uint8Array(Buffer.from(dataBase64, 'base64'));
-    const office = manifestOfficeCode(bytes);
+    // Read within bounds and unverified: the import checks the signature of the very same manifest.
+    const office = unverifiedManifest(bytes)?.office.code ?? null;
     if (office !== null && office !== region) {
       throw new ApiError('FORBIDDEN', `Token unggah ini untuk kecamatan ${region}, bukan untuk kiriman dari ${office}. Tidak ada yang diimpor.`,
         { reason: 'token_other_office', messageKey: 'batches.upload.token_other_office', token: region, office });

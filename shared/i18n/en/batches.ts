@@ -4,6 +4,8 @@ export const batches: typeof id = {
   batches: {
     read: {
       not_zip: 'This file is not a complete Bangkom batch (not a zip, or cut short).',
+      too_large: '{{file}} inside the batch is too large: over {{limit}} MB once unpacked. No Bangkom batch is that big; the file was not opened.',
+      too_large_total: 'The batch is too large: over {{limit}} MB once unpacked. No Bangkom batch is that big; the file was not opened.',
       missing_file: 'The batch is incomplete: {{file}} is missing from it.',
       manifest_invalid: 'The batch manifest (manifest.json) is damaged or unknown.',
       unsupported_version: 'Batch format version {{version}} is not known yet. Update Bangkom.',
@@ -33,6 +35,7 @@ export const batches: typeof id = {
       malformed: 'Refused: damaged file',
     },
     import: {
+      not_city: "This is a kecamatan office: the kecamatan's batches are imported, and the whole city's data seen, at the city/regency BKPSDM office.",
       imported: 'Batch {{seq}} from {{office}} imported.',
       imported_dry: 'Batch {{seq}} from {{office}} can be imported; nothing was saved yet.',
       out_of_order: 'Batch {{seq}} from {{office}} imported although batch {{missing}} has not arrived.',
@@ -94,7 +97,12 @@ export const batches: typeof id = {
       gap: 'The city has not received batch {{missing}}. Save batch {{missing}} to USB/folder and deliver it to the city; the city keeps batch {{seq}} waiting.',
       unknown_office: 'The city does not know this office\'s key yet. Ask the BKPSDM to compare the key fingerprint ({{fingerprint}}) or to import this office\'s trust file. Batch {{seq}} is sent again automatically.',
       no_receipt: 'The city took batch {{seq}} but gave no receipt yet. Batch {{seq}} is sent again automatically.',
-      file_missing: 'The file of batch {{seq}} ({{file}}) is no longer in the outbox.',
+      file_missing: 'The file of batch {{seq}} ({{file}}) is gone from the outbox and cannot be made again exactly (its data changed after the batch was made, or the office key changed). Make a full batch.',
+      file_changed: 'The file of batch {{seq}} ({{file}}) in the outbox changed since it was made and cannot be made again exactly (its data changed after the batch was made, or the office key changed). That file is not used; make a full batch.',
+      url_admin_only: 'Only an admin may send to an address other than the receiver address set (the office\'s upload token goes with it).',
+      answer_too_large: 'The city\'s answer for batch {{seq}} is over {{maxMb}} MB and was not read. Batch {{seq}} is sent again automatically.',
+      receipt_other_batch: 'The city answered batch {{seq}} with the receipt of another batch ({{other}}); that receipt was not imported. Batch {{seq}} is sent again automatically.',
+      stopped: 'Not tried again automatically: send again (Send, or bangkom batch send) once this is solved.',
       waiting: '{{count}} batches still wait for the city\'s receipt.',
       next_attempt: 'Tried again automatically from {{at}} while Bangkom (the app or bangkom serve) runs, or run bangkom batch send.',
       settings: 'Receiver address: {{url}}; upload token: {{token}}.',
@@ -109,7 +117,6 @@ export const batches: typeof id = {
       token_other_office: 'This upload token is for kecamatan {{token}}, not for a batch from {{office}}. Nothing was imported.',
       too_many_failures: 'Too many wrong upload tokens from this address. Try again in {{retryAfterSeconds}} seconds.',
       too_many_uploads: 'Too many uploads with this token in a short time. Try again in {{retryAfterSeconds}} seconds.',
-      not_city: 'This is a kecamatan office: upload tokens and the batch receiver are at the city/regency BKPSDM office.',
       not_in_city: 'Kecamatan {{code}} is not a kecamatan of {{city}}.',
       unknown_kecamatan: 'Kecamatan code {{code}} is not in the region data of {{city}}.',
       empty: 'Empty upload: the request body must be a .bkbatch file.',

@@ -3,6 +3,8 @@ export const batches = {
   batches: {
     read: {
       not_zip: 'Berkas ini bukan kiriman Bangkom yang utuh (bukan zip, atau terpotong).',
+      too_large: '{{file}} di dalam kiriman terlalu besar: lebih dari {{limit}} MB setelah dibuka. Kiriman Bangkom tidak sebesar itu; berkas ini tidak dibuka.',
+      too_large_total: 'Isi kiriman terlalu besar: lebih dari {{limit}} MB setelah dibuka. Kiriman Bangkom tidak sebesar itu; berkas ini tidak dibuka.',
       missing_file: 'Kiriman tidak lengkap: {{file}} tidak ada di dalamnya.',
       manifest_invalid: 'Daftar isi kiriman (manifest.json) rusak atau tidak dikenal.',
       unsupported_version: 'Versi format kiriman {{version}} belum dikenal. Perbarui Bangkom.',
@@ -32,6 +34,7 @@ export const batches = {
       malformed: 'Ditolak: berkas rusak',
     },
     import: {
+      not_city: 'Kantor ini kantor kecamatan: kiriman kecamatan diimpor, dan data seluruh kota dilihat, di kantor BKPSDM kota/kabupaten.',
       imported: 'Kiriman {{seq}} dari {{office}} diimpor.',
       imported_dry: 'Kiriman {{seq}} dari {{office}} dapat diimpor; belum ada yang disimpan.',
       out_of_order: 'Kiriman {{seq}} dari {{office}} diimpor walau kiriman {{missing}} belum ada.',
@@ -93,7 +96,12 @@ export const batches = {
       gap: 'Kota belum menerima kiriman {{missing}}. Simpan kiriman {{missing}} ke USB/folder dan antarkan ke kota; kiriman {{seq}} disimpan kota dan menunggu.',
       unknown_office: 'Kota belum mengenal kunci kantor ini. Minta BKPSDM mencocokkan sidik jari kunci ({{fingerprint}}) atau mengimpor daftar tepercaya kantor ini. Kiriman {{seq}} dikirim lagi otomatis.',
       no_receipt: 'Kota menerima kiriman {{seq}} tetapi belum memberi tanda terima. Kiriman {{seq}} dikirim lagi otomatis.',
-      file_missing: 'Berkas kiriman {{seq}} ({{file}}) tidak ada lagi di outbox.',
+      file_missing: 'Berkas kiriman {{seq}} ({{file}}) hilang dari outbox dan tidak dapat dibuat ulang sama persis (datanya berubah sesudah kiriman dibuat, atau kunci kantor berganti). Buat kiriman lengkap.',
+      file_changed: 'Berkas kiriman {{seq}} ({{file}}) di outbox berubah sejak dibuat dan tidak dapat dibuat ulang sama persis (datanya berubah sesudah kiriman dibuat, atau kunci kantor berganti). Berkas itu tidak dipakai; buat kiriman lengkap.',
+      url_admin_only: 'Hanya admin yang boleh mengirim ke alamat selain alamat penerima yang diatur (token unggah kantor ikut terkirim).',
+      answer_too_large: 'Jawaban kota untuk kiriman {{seq}} lebih dari {{maxMb}} MB dan tidak dibaca. Kiriman {{seq}} dikirim lagi otomatis.',
+      receipt_other_batch: 'Kota menjawab kiriman {{seq}} dengan tanda terima untuk kiriman lain ({{other}}); tanda terima itu tidak diimpor. Kiriman {{seq}} dikirim lagi otomatis.',
+      stopped: 'Tidak dicoba lagi otomatis: kirim lagi (Kirim, atau bangkom batch send) setelah masalah ini diselesaikan.',
       waiting: '{{count}} kiriman masih menunggu tanda terima kota.',
       next_attempt: 'Dicoba lagi otomatis mulai {{at}} selama Bangkom (aplikasi atau bangkom serve) berjalan, atau jalankan bangkom batch send.',
       settings: 'Alamat penerima: {{url}}; token unggah: {{token}}.',
@@ -108,7 +116,6 @@ export const batches = {
       token_other_office: 'Token unggah ini untuk kecamatan {{token}}, bukan untuk kiriman dari {{office}}. Tidak ada yang diimpor.',
       too_many_failures: 'Terlalu banyak token unggah yang salah dari alamat ini. Coba lagi dalam {{retryAfterSeconds}} detik.',
       too_many_uploads: 'Terlalu banyak kiriman dengan token ini dalam waktu singkat. Coba lagi dalam {{retryAfterSeconds}} detik.',
-      not_city: 'Kantor ini kantor kecamatan: token unggah dan penerima kiriman ada di kantor BKPSDM kota/kabupaten.',
       not_in_city: 'Kecamatan {{code}} bukan kecamatan di wilayah {{city}}.',
       unknown_kecamatan: 'Kode kecamatan {{code}} tidak ada di data wilayah {{city}}.',
       empty: 'Kiriman kosong: isi permintaan harus berkas .bkbatch.',

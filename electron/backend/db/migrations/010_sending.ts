@@ -10,6 +10,8 @@ import type { Migration } from './types.ts';
  *   a person to compare its fingerprint with the one the kecamatan printed (trust on first use,
  *   with a human check); the batch file waits in the inbox.
  * - An index on the employees' NIP in `city_rows`, for one person across kecamatan.
+ * - At most one imported batch per kecamatan and number in `city_batches`: the import decides in
+ *   its write transaction, and the index holds whatever process (the receiver, the app) writes.
  * New columns have defaults and new tables are empty: every older data folder reads on unchanged.
  */
 export const migration010: Migration = {
@@ -45,6 +47,8 @@ export const migration010: Migration = {
       ) STRICT;
 
       CREATE INDEX city_rows_employee_nip ON city_rows (json_extract(data, '$.nip')) WHERE entity = 'employees';
+
+      CREATE UNIQUE INDEX city_batches_imported_seq ON city_batches (office_id, seq) WHERE status = 'imported';
     `);
   },
 };
