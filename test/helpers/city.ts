@@ -12,7 +12,9 @@ import { activeSigningKey } from '../../electron/backend/db/repos/office-keys.ts
 import { trustedOffices } from '../../electron/backend/db/repos/trust.ts';
 import { openTestBackend, setUpOffice, type FakeClock, type TestBackend } from './backend.ts';
 
-export interface CityOffice { t: TestBackend; token: string }
+/** A data folder set up as an office, with its admin's session. */
+export interface Office { t: TestBackend; token: string }
+export type CityOffice = Office;
 
 export async function cityOffice(opts: { clock?: FakeClock; dataDir?: string } = {}): Promise<CityOffice> {
   const t = openTestBackend(opts);
@@ -23,10 +25,13 @@ export async function cityOffice(opts: { clock?: FakeClock; dataDir?: string } =
   return { t, token };
 }
 
-/** The city trusts the kecamatan's key through its trust file, after a person checked the fingerprint. */
-export async function trustKecamatan(city: CityOffice, o: { t: TestBackend; token: string }): Promise<void> {
-  const file = await o.t.ok('trust.export', {}, o.token);
-  await city.t.ok('trust.import', { fileName: file.fileName, dataBase64: file.dataBase64, confirm: true }, city.token);
+/**
+ * `to` trusts `from` by importing its trust file, after a person checked the fingerprint (a
+ * kecamatan's at the city, the city's at a kecamatan).
+ */
+export async function trust(to: Office, from: Office): Promise<void> {
+  const file = await from.t.ok('trust.export', {}, from.token);
+  await to.t.ok('trust.import', { fileName: file.fileName, dataBase64: file.dataBase64, confirm: true }, to.token);
 }
 
 export function rezip(bytes: Uint8Array, change: (files: Record<string, Uint8Array>) => void): Uint8Array {

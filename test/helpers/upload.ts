@@ -7,24 +7,9 @@ import net from 'node:net';
 import path from 'node:path';
 import { startHttpServer, type RunningServer } from '../../electron/server/http.ts';
 import type { ReceiverOptions } from '../../electron/server/receiver.ts';
-import { openTestBackend, setUpOffice, type FakeClock, type TestBackend } from './backend.ts';
+import type { Office } from './city.ts';
 
-export interface Office { t: TestBackend; token: string }
-
-export async function cityOffice(clock?: FakeClock): Promise<Office> {
-  const t = openTestBackend({ clock });
-  const token = await setUpOffice(t, {
-    regionCode: '16.71', kind: 'kota', name: 'BKPSDM Kota Palembang',
-    signer: { name: 'Kepala BKPSDM', nip: '19700101 199003 1 002', title: 'Kepala BKPSDM' },
-  });
-  return { t, token };
-}
-
-/** `to` trusts `from` by importing its trust file (the city's at a kecamatan, a kecamatan's at the city). */
-export async function trust(to: Office, from: Office): Promise<void> {
-  const file = await from.t.ok('trust.export', {}, from.token);
-  await to.t.ok('trust.import', { fileName: file.fileName, dataBase64: file.dataBase64, confirm: true }, to.token);
-}
+export { cityOffice, trust, type Office } from './city.ts';
 
 /**
  * The city's receiver on 127.0.0.1 and a free port; `allowHosts` as `bangkom serve --allow-host`

@@ -8,7 +8,7 @@ import { unzipSync } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BATCH_READ_LIMITS, unverifiedManifest } from '../../electron/backend/batches/read.ts';
 import { removeTempDirs } from '../helpers/backend.ts';
-import { cityOffice, resigned, trustKecamatan } from '../helpers/city.ts';
+import { cityOffice, resigned, trust } from '../helpers/city.ts';
 import { trainingOffice } from '../helpers/trainings.ts';
 import { makeZip, zeroBomb, type ZipPart } from '../helpers/zip.ts';
 
@@ -56,7 +56,7 @@ describe('a manifest naming its office with a path', () => {
       expect(fs.existsSync(path.join(city.t.dataDir, 'inbox'))).toBe(false);
       expect(city.t.backend.db.prepare('SELECT count(*) FROM city_key_requests').pluck().get()).toBe(0);
 
-      await trustKecamatan(city, o);
+      await trust(city, o);
       const trustedBefore = filesUnder(city.t.dataDir);
       for (const file of hostile) expect(await city.t.ok('batch.import', input(file), city.token)).toMatchObject({ status: 'malformed' });
       expect(filesUnder(city.t.dataDir)).toEqual(trustedBefore);
@@ -77,7 +77,7 @@ describe('a zip that unpacks to too much', () => {
     const o = await trainingOffice({ people: 2 });
     const city = await cityOffice();
     try {
-      await trustKecamatan(city, o);
+      await trust(city, o);
       const bytes = new Uint8Array(fs.readFileSync((await o.t.ok('batch.export', {}, o.token)).file));
       const refused = async (zip: Uint8Array, expected: Record<string, unknown>) => {
         const result = await city.t.ok('batch.import', input(zip), city.token);
@@ -113,7 +113,7 @@ describe('a zip that unpacks to too much', () => {
     const o = await trainingOffice({ people: 2 });
     const city = await cityOffice();
     try {
-      await trustKecamatan(city, o);
+      await trust(city, o);
       const bytes = new Uint8Array(fs.readFileSync((await o.t.ok('batch.export', {}, o.token)).file));
       const files = unzipSync(bytes);
       const bomb = zeroBomb(2048);

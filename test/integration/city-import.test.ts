@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ed25519Signer, generateOfficeKeyPair } from '../../electron/backend/certificates/crypto.ts';
 import { removeTempDirs, setUpOffice, openTestBackend, tempDir, type TestBackend } from '../helpers/backend.ts';
-import { cityOffice, resigned, rezip, trustKecamatan } from '../helpers/city.ts';
+import { cityOffice, resigned, rezip, trust } from '../helpers/city.ts';
 import { captureCli } from '../helpers/cli.ts';
 import { laterAt, trainingOffice, type TrainingOffice } from '../helpers/trainings.ts';
 
@@ -43,7 +43,7 @@ describe('batch import (city office)', () => {
       expect(unknown.fingerprint).toBe(plajuFingerprint);
       expect(cityRows(city.t)).toEqual([]);
 
-      await trustKecamatan(city, o);
+      await trust(city, o);
       const dry = await city.t.ok('batch.import', input(bytes1, { dryRun: true }), city.token);
       expect(dry).toMatchObject({ status: 'imported', dryRun: true, seq: 1, office: { code: '16.71.14' }, updated: 0, unchanged: 0, removed: 0, rejected: [] });
       expect(dry.created).toBe(Object.entries(first.counts).filter(([e]) => e !== 'tombstones').reduce((n, [, c]) => n + c, 0));
@@ -134,11 +134,11 @@ describe('batch import (city office)', () => {
     // A city elsewhere (Kota Lubuklinggau) that trusts Plaju still does not take its batches.
     const elsewhere = openTestBackend();
     const elsewhereToken = await setUpOffice(elsewhere, { regionCode: '16.73', kind: 'kota', name: 'BKPSDM Lubuklinggau' });
-    await trustKecamatan({ t: elsewhere, token: elsewhereToken }, o);
+    await trust({ t: elsewhere, token: elsewhereToken }, o);
     expect(await elsewhere.ok('batch.import', { fileName: 'x.bkbatch', dataBase64: b64(bytes) }, elsewhereToken))
       .toMatchObject({ status: 'unknown_office', message: 'batches.import.other_city' });
     elsewhere.close();
-    await trustKecamatan(city, o);
+    await trust(city, o);
     const cityDir = city.t.dataDir;
     o.close();
     city.t.close();
@@ -177,8 +177,8 @@ describe('batch import (city office)', () => {
     const other = openTestBackend();
     try {
       const otherToken = await setUpOffice(other, { regionCode: '16.71.01', name: 'Kantor Kecamatan Ilir Barat II' });
-      await trustKecamatan(city, o);
-      await trustKecamatan(city, { t: other, token: otherToken } as TrainingOffice);
+      await trust(city, o);
+      await trust(city, { t: other, token: otherToken } as TrainingOffice);
       const input = (bytes: Uint8Array, over: Record<string, unknown> = {}) => ({ fileName: 'kiriman.bkbatch', dataBase64: b64(bytes), ...over });
       const bytes1 = new Uint8Array(fs.readFileSync((await o.t.ok('batch.export', {}, o.token)).file));
       expect(await city.t.ok('batch.import', input(bytes1), city.token)).toMatchObject({ status: 'imported' });

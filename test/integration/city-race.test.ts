@@ -11,7 +11,7 @@ import { importBatch } from '../../electron/backend/city/import.ts';
 import { SqliteCityStore } from '../../electron/backend/city/store.ts';
 import type { Db } from '../../electron/backend/db/open.ts';
 import { openTestBackend, removeTempDirs } from '../helpers/backend.ts';
-import { cityOffice, coreRequest, resigned, trustKecamatan } from '../helpers/city.ts';
+import { cityOffice, coreRequest, resigned, trust } from '../helpers/city.ts';
 import { laterAt, trainingOffice } from '../helpers/trainings.ts';
 
 afterEach(() => removeTempDirs());
@@ -46,7 +46,7 @@ async function plajuBatches() {
 async function twoProcesses(o: Awaited<ReturnType<typeof plajuBatches>>['o'], first: Uint8Array) {
   const city = await cityOffice();
   const b = openTestBackend({ dataDir: city.t.dataDir, clock: city.t.clock });
-  await trustKecamatan(city, o);
+  await trust(city, o);
   const a = city.t.backend.db;
   const at = city.t.clock.iso();
   expect(importBatch(new SqliteCityStore(a), coreRequest(a, city.t.dataDir, first, at))).toMatchObject({ status: 'imported', seq: 1 });

@@ -8,18 +8,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { BatchImportResult } from '../../shared/contract/city.ts';
 import { ADMIN, addOperator, login, openTestBackend, removeTempDirs, setUpOffice, tempDir, type TestBackend } from '../helpers/backend.ts';
 import { captureCli } from '../helpers/cli.ts';
+import { cityOffice } from '../helpers/city.ts';
 import { laterAt, trainingOffice, type TrainingOffice } from '../helpers/trainings.ts';
 
 afterEach(() => removeTempDirs());
 
-async function cityOffice(): Promise<{ t: TestBackend; token: string }> {
-  const t = openTestBackend();
-  const token = await setUpOffice(t, {
-    regionCode: '16.71', kind: 'kota', name: 'BKPSDM Kota Palembang',
-    signer: { name: 'Kepala BKPSDM', nip: '19700101 199003 1 002', title: 'Kepala BKPSDM' },
-  });
-  return { t, token };
-}
 
 const input = (file: string) => ({ fileName: 'kiriman.bkbatch', dataBase64: fs.readFileSync(file).toString('base64') });
 /** What the kecamatan prints (Pengaturan → Kepercayaan → Cetak sidik jari): its active key's fingerprint. */

@@ -12,28 +12,12 @@ import { removeTempDirs, setUpOffice, openTestBackend, tempDir, type TestBackend
 import { captureCli } from '../helpers/cli.ts';
 import { trainingOffice } from '../helpers/trainings.ts';
 import { rosterCsv } from '../bench/roster.bench.ts';
+import { cityOffice, trust, type Office } from '../helpers/city.ts';
 
 afterEach(() => removeTempDirs());
 
-interface Office { t: TestBackend; token: string }
-
 const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
 const fileInput = (bytes: Uint8Array, fileName = 'kiriman.bkbatch') => ({ fileName, dataBase64: b64(bytes) });
-
-async function cityOffice(): Promise<Office> {
-  const t = openTestBackend();
-  const token = await setUpOffice(t, {
-    regionCode: '16.71', kind: 'kota', name: 'BKPSDM Kota Palembang',
-    signer: { name: 'Kepala BKPSDM', nip: '19700101 199003 1 002', title: 'Kepala BKPSDM' },
-  });
-  return { t, token };
-}
-
-/** `to` trusts `from` by importing its trust file (the city's for a kecamatan, a kecamatan's for the city). */
-async function trust(to: Office, from: Office): Promise<void> {
-  const file = await from.t.ok('trust.export', {}, from.token);
-  await to.t.ok('trust.import', { fileName: file.fileName, dataBase64: file.dataBase64, confirm: true }, to.token);
-}
 
 const outboxState = (t: TestBackend) => ({
   batches: t.backend.db.prepare('SELECT * FROM batches ORDER BY seq').all(),
