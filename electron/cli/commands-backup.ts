@@ -7,13 +7,12 @@ import { isApiErrorData } from '../../shared/contract/errors.ts';
 import { errorText } from '../../shared/i18n/index.ts';
 import type { Backend } from '../backend/backend.ts';
 import { cliActor } from '../backend/services/context.ts';
-import { CliFailure, callAsCli, dataDir, print, t, withBackend, type CliOutcome } from './support.ts';
+import { CliFailure, callAsCli, dataDir, print, t, when, withBackend, type CliOutcome } from './support.ts';
 
 // Scans only when there are any (most offices attach none), and those a backup had to leave out.
 const counts = (c: BackupCounts) => `${c.people} pegawai, ${c.events} kegiatan, ${c.attendanceMarks} tanda hadir, ${c.accounts} akun`
   + (c.scans ? `, ${c.scans} pindaian sertifikat` : '')
   + (c.scansSkipped ? ` (${c.scansSkipped} pindaian tidak ikut: hilang atau rusak di folder data)` : '');
-const when = (iso: string) => iso.slice(0, 16).replace('T', ' ') + ' UTC';
 const office = (code: string | null, name: string | null) => (code ? `${name} (${code})` : 'kantor belum diatur');
 
 function verifyText(r: BackupInspection): string {

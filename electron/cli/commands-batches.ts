@@ -6,7 +6,7 @@ import type { Command } from 'commander';
 import type { BatchCounts } from '../../shared/contract/batches.ts';
 import type { BatchImportResult } from '../../shared/contract/city.ts';
 import { ACCEPTED_STATUSES } from '../../shared/domain/batch-statuses.ts';
-import { CliFailure, callAsCli, print, readInputFile, readStdin, t, withBackend, writeFileAtomic, type CliOutcome } from './support.ts';
+import { CliFailure, callAsCli, print, readInputFile, readStdin, t, when, withBackend, writeFileAtomic, type CliOutcome } from './support.ts';
 
 /** Entity files as the clerk reads them. */
 const ENTITY_WORDS: Record<string, string> = {
@@ -22,7 +22,6 @@ const countsText = (counts: BatchCounts) => {
   const shown = Object.entries(counts).filter(([, n]) => n > 0).map(([e, n]) => `${NUMBER.format(n)} ${ENTITY_WORDS[e] ?? e}`);
   return shown.length ? shown.join(', ') : 'tidak ada baris';
 };
-const when = (iso: string) => `${iso.slice(0, 16).replace('T', ' ')} UTC`;
 
 export function registerBatchCommands(program: Command, outcome: CliOutcome): void {
   const batch = program.command('batch').description('kiriman data ke BKPSDM kota/kabupaten');

@@ -9,18 +9,7 @@ import { ACCEPTED_STATUSES } from '../../shared/domain/batch-statuses.ts';
 import { formatNip } from '../../shared/domain/nip.ts';
 import { localMinute } from '../../shared/domain/office-time.ts';
 import type { Backend } from '../backend/backend.ts';
-import { CliFailure, callAsCli, officeYear, print, t, withBackend, writeFileAtomic, yearOf, type CliOutcome } from './support.ts';
-
-const NUMBER = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 2 });
-const num = (n: number) => NUMBER.format(n);
-const fit = (text: string, width: number) => (text.length > width ? `${text.slice(0, width - 1)}…` : text.padEnd(width));
-
-/** Columns padded to the widest cell (capped), numbers to the right. */
-function table(head: readonly string[], rows: readonly string[][], numeric: ReadonlySet<number>, cap = 32): string[] {
-  const width = head.map((h, c) => Math.min(cap, Math.max(h.length, ...rows.map((r) => r[c]!.length))));
-  const line = (row: readonly string[]) => row.map((v, c) => (numeric.has(c) ? v.padStart(width[c]!) : fit(v, width[c]!))).join('  ').trimEnd();
-  return [line(head), ...rows.map(line)];
-}
+import { CliFailure, callAsCli, num, officeYear, print, t, table, when, withBackend, writeFileAtomic, yearOf, type CliOutcome } from './support.ts';
 
 const shortOffice = (name: string) => name.replace(/^(Kantor )?Kecamatan /i, '');
 
@@ -40,8 +29,6 @@ async function cityDates(backend: Backend): Promise<(instant: string | null) => 
   const { timezone } = await callAsCli(backend, 'office.get', {});
   return (instant) => (instant ? localMinute(new Date(instant), timezone).slice(0, 10) : '-');
 }
-
-const when = (iso: string) => `${iso.slice(0, 16).replace('T', ' ')} UTC`;
 
 export function registerCityCommands(program: Command, outcome: CliOutcome): void {
   const offices = program.command('offices').description('kantor kota/kabupaten: kecamatan yang mengirim data');

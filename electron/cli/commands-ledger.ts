@@ -3,24 +3,14 @@ import { Option, type Command } from 'commander';
 import type { LedgerYear } from '../../shared/contract/ledger.ts';
 import { normalizeGolongan } from '../../shared/domain/golongan.ts';
 import { formatNip } from '../../shared/domain/nip.ts';
-import { CliFailure, callAsCli, findUnit, officeYear, print, withBackend, yearOf, type CliOutcome } from './support.ts';
+import { CliFailure, callAsCli, findUnit, num, officeYear, print, table, withBackend, yearOf, type CliOutcome } from './support.ts';
 
 interface LedgerOptions { year?: string; unit?: string; golongan?: string; type?: 'pns' | 'pppk'; behind?: boolean }
-
-const NUMBER = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 2 });
-const num = (n: number) => NUMBER.format(n);
-
-function fit(text: string, width: number): string {
-  return text.length > width ? `${text.slice(0, width - 1)}…` : text.padEnd(width);
-}
 
 /** An aligned table in Indonesian, then the office's line: who reached the target, who is behind. */
 function ledgerText(ledger: LedgerYear, title: string): string {
   const head = ['No', 'NIP', 'Nama', 'Unit', 'JP', 'Rencana', 'Target', 'Kurang'];
   const cells = ledger.rows.map((r, i) => [String(i + 1), formatNip(r.nip), r.name, r.unit ?? '-', num(r.jp), num(r.planned), num(r.target), num(r.gap)]);
-  const width = head.map((h, c) => Math.min(c === 2 ? 40 : c === 3 ? 28 : 30, Math.max(h.length, ...cells.map((row) => row[c]!.length))));
-  const numeric = new Set([0, 4, 5, 6, 7]);
-  const line = (row: string[]) => row.map((v, c) => (numeric.has(c) ? v.padStart(width[c]!) : fit(v, width[c]!))).join('  ').trimEnd();
   const o = ledger.office;
   const target = ledger.targets.pns === ledger.targets.pppk ? `${num(ledger.targets.pns)} JP` : `target JP (PNS ${num(ledger.targets.pns)}, PPPK ${num(ledger.targets.pppk)})`;
   const summary = o.employees === 0
@@ -29,7 +19,7 @@ function ledgerText(ledger: LedgerYear, title: string): string {
       + `${o.reachedByProjection ? `, ${o.reachedByProjection} di antaranya tercapai bila rencana terlaksana` : ''}. Rata-rata ${num(o.averageJp)} JP.`;
   return [
     title,
-    ...(ledger.rows.length ? [line(head), ...cells.map(line)] : o.employees ? ['Semua pegawai sudah mencapai target.'] : []),
+    ...(ledger.rows.length ? table(head, cells, new Set([0, 4, 5, 6, 7]), (c) => (c === 2 ? 40 : c === 3 ? 28 : 30)) : o.employees ? ['Semua pegawai sudah mencapai target.'] : []),
     summary,
   ].join('\n');
 }

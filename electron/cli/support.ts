@@ -75,6 +75,26 @@ export function readInputFile(file: string): Buffer {
   }
 }
 
+const NUMBER = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 2 });
+/** A figure the Indonesian way: "1.234", "2,5". */
+export const num = (n: number) => NUMBER.format(n);
+
+/** An instant as the commands print it: "2026-05-04 08:30 UTC". */
+export const when = (iso: string) => `${iso.slice(0, 16).replace('T', ' ')} UTC`;
+
+/** A cell cut to its column ("…") or padded to it. */
+export function fit(text: string, width: number): string {
+  return text.length > width ? `${text.slice(0, width - 1)}…` : text.padEnd(width);
+}
+
+/** Lines of a table: columns padded to the widest cell (at most `cap`, per column if a function), numbers to the right. */
+export function table(head: readonly string[], rows: readonly string[][], numeric: ReadonlySet<number>, cap: number | ((column: number) => number) = 32): string[] {
+  const capOf = typeof cap === 'number' ? () => cap : cap;
+  const width = head.map((h, c) => Math.min(capOf(c), Math.max(h.length, ...rows.map((r) => r[c]!.length))));
+  const line = (row: readonly string[]) => row.map((v, c) => (numeric.has(c) ? v.padStart(width[c]!) : fit(v, width[c]!))).join('  ').trimEnd();
+  return [line(head), ...rows.map(line)];
+}
+
 /** Exports are written beside the target and renamed over it: a crash never leaves half a file. */
 export function writeFileAtomic(file: string, data: Uint8Array): void {
   try {

@@ -57,6 +57,8 @@ export const batchExport = z.object({
   file: z.string(),
   fileName: z.string(),
   seq: z.number().int(),
+  /** What it holds: the first batch is full whatever was asked; a reused one keeps its kind. */
+  kind: z.enum(['full', 'incremental']),
   sha256: z.string(),
   counts: batchCounts,
   /** True when nothing changed since that batch: the same file, byte for byte. */

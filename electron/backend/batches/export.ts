@@ -206,6 +206,7 @@ export interface ExportResult {
   file: string;
   fileName: string;
   seq: number;
+  kind: BatchKind;
   sha256: string;
   counts: Record<string, number>;
   reused: boolean;
@@ -255,7 +256,7 @@ export function outboxBytes(db: Db, dataDir: string, batch: OutboxBatch): { file
 /** The batch already made for this range, from the outbox (made again when its file was lost). */
 function reuse(db: Db, dataDir: string, batch: OutboxBatch): ExportResult {
   const { file } = outboxBytes(db, dataDir, batch);
-  return { file, fileName: batch.fileName, seq: batch.seq, sha256: batch.sha256, counts: batch.counts, reused: true };
+  return { file, fileName: batch.fileName, seq: batch.seq, kind: batch.kind, sha256: batch.sha256, counts: batch.counts, reused: true };
 }
 
 /**
@@ -306,7 +307,7 @@ export function exportBatch(db: Db, dataDir: string, now: Date, opts: { full?: b
       fs.rmSync(file, { force: true });
       throw err;
     }
-    return { file, fileName, seq: plan.seq, sha256: built.sha256, counts: built.manifest.counts, reused: false };
+    return { file, fileName, seq: plan.seq, kind, sha256: built.sha256, counts: built.manifest.counts, reused: false };
   });
 }
 

@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import { Link, Route, Switch, useLocation } from 'wouter';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
 import { HomePage } from '../features/home/HomePage.tsx';
-import { PlannedArea } from '../features/placeholder/PlannedArea.tsx';
 import { SettingsPage } from '../features/settings/SettingsPage.tsx';
 import { AccountPage } from '../features/account/AccountPage.tsx';
 import { NotFound } from '../features/placeholder/NotFound.tsx';
@@ -18,7 +17,7 @@ import { DoorScreen } from '../features/attendance/DoorScreen.tsx';
 import { PaperEntry } from '../features/attendance/PaperEntry.tsx';
 import { OfficeLogo } from '../features/settings/OfficeLogo.tsx';
 import { CertificatesArea } from '../features/certificates/CertificatesArea.tsx';
-import { ACCOUNT_PATH, AREAS, areasFor } from './areas.ts';
+import { ACCOUNT_PATH, areasFor } from './areas.ts';
 import { useSession } from './session.tsx';
 import { Loading } from '../components/feedback.tsx';
 
@@ -112,9 +111,6 @@ export function AppShell() {
             <Route path="/capaian/:part?"><Suspense fallback={<Loading />}><LedgerArea /></Suspense></Route>
             <Route path="/kirim-data/:part?"><Suspense fallback={<Loading />}><KirimDataArea /></Suspense></Route>
             <Route path="/sertifikat/:part?"><CertificatesArea /></Route>
-            {AREAS.filter((a) => a.planned).map((area) => (
-              <Route key={area.key} path={area.path}><PlannedArea area={area.key} /></Route>
-            ))}
             <Route path="/pengaturan/:section?"><SettingsPage /></Route>
             <Route path={ACCOUNT_PATH}><AccountPage /></Route>
             <Route><NotFound /></Route>

@@ -6,8 +6,6 @@ export interface Area {
   adminOnly?: boolean;
   /** Which office has it: a kecamatan (when not said), the city's BKPSDM (`kota`), or both. */
   for?: 'kecamatan' | 'kota' | 'both';
-  /** Not built yet: the page says what it will hold. */
-  planned?: boolean;
 }
 
 export const AREAS: Area[] = [

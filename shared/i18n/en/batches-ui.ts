@@ -151,6 +151,7 @@ export const batchesUi: typeof id = {
       trust: 'A receipt is checked against the city BKPSDM\'s key from its trust list (Settings → Trust).',
       drop: 'Drop the receipt file here, or',
       pick: 'Import receipt…',
+      fileLabel: 'Receipt files',
       busy: 'Checking the receipt…',
     },
     settings: {

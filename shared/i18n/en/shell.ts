@@ -74,7 +74,6 @@ export const shell: typeof id = {
     logout: 'Log out',
   },
   areas: {
-    planned: 'This area is being prepared.',
     home: { title: 'Home', description: 'An overview of the office and today’s work.' },
     employees: { title: 'Employees', description: 'The staff list (NIP, rank, position, unit) and import from a spreadsheet.' },
     programs: { title: 'Programmes', description: 'The annual competency development programme: needs, planned events, JP, budget and funding.' },
@@ -106,7 +105,6 @@ export const shell: typeof id = {
       units: 'Check the list of work units',
       users: 'Create accounts for operators',
     },
-    areasTitle: 'Being prepared',
     backup: {
       last: 'Last backup: {{date}} ({{kind}}).',
       none: 'No backup on this computer yet.',

@@ -152,6 +152,7 @@ export const batchesUi = {
       trust: 'Tanda terima diperiksa dengan kunci BKPSDM kota dari daftar tepercayanya (Pengaturan → Kepercayaan).',
       drop: 'Letakkan berkas tanda terima di sini, atau',
       pick: 'Impor tanda terima…',
+      fileLabel: 'Berkas tanda terima',
       busy: 'Memeriksa tanda terima…',
     },
     settings: {

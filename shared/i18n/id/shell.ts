@@ -73,7 +73,6 @@ export const shell = {
     logout: 'Keluar',
   },
   areas: {
-    planned: 'Bagian ini sedang disiapkan.',
     home: { title: 'Beranda', description: 'Ringkasan kantor dan pekerjaan hari ini.' },
     employees: { title: 'Pegawai', description: 'Daftar pegawai (NIP, golongan, jabatan, unit) dan impor dari spreadsheet.' },
     programs: { title: 'Program', description: 'Program pengembangan kompetensi tahunan: kebutuhan, rencana kegiatan, JP, anggaran, dan sumber dana.' },
@@ -105,7 +104,6 @@ export const shell = {
       units: 'Periksa daftar unit kerja',
       users: 'Buat akun untuk operator',
     },
-    areasTitle: 'Yang sedang disiapkan',
     backup: {
       last: 'Cadangan terakhir: {{date}} ({{kind}}).',
       none: 'Belum ada cadangan di komputer ini.',

@@ -3,7 +3,7 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type { BatchReceiptInfo, OutboxBatch } from '../../../../shared/contract/batches.ts';
-import type { Language } from '../../../../shared/domain/dates.ts';
+import { formatInstant, type Language } from '../../../../shared/domain/dates.ts';
 import { formatNip } from '../../../../shared/domain/nip.ts';
 import { api } from '../../api.ts';
 import { useSession } from '../../app/session.tsx';
@@ -11,8 +11,9 @@ import { useLoader, type Loaded } from '../../app/useLoader.ts';
 import { ListCard, type ListMessage } from '../../components/list.tsx';
 import { DataTable, RowButton, type Column } from '../../components/table.tsx';
 import { currentLanguage } from '../../i18n.ts';
+import { figure } from '../trainings/format.ts';
 import { useDownload } from '../trainings/ui.tsx';
-import { count, countsText, entityWord, seqText, totalRows, when } from './format.ts';
+import { countsText, entityWord, seqText, totalRows } from './format.ts';
 
 /** Refused rows shown per batch; the rest are counted. */
 const SHOWN_REJECTED = 50;
@@ -69,7 +70,7 @@ function batchColumns(t: TFunction, lang: Language, timeZone: string, fresh: num
       key: 'date',
       header: t('batchesUi.list.date'),
       className: 'batch-date',
-      cell: (b) => <>{when(b.createdAt, timeZone, lang)}<span className="cell-sub">{t(`batches.kind.${b.kind}`)}</span></>,
+      cell: (b) => <>{formatInstant(b.createdAt, timeZone, lang)}<span className="cell-sub">{t(`batches.kind.${b.kind}`)}</span></>,
     },
     {
       key: 'content',
@@ -78,7 +79,7 @@ function batchColumns(t: TFunction, lang: Language, timeZone: string, fresh: num
       cell: (b) => {
         const total = totalRows(b.counts);
         return <>
-          <span className="cell-strong">{t('batchesUi.rows.total', { count: total, n: count(total, lang) })}</span>
+          <span className="cell-strong">{t('batchesUi.rows.total', { count: total, n: figure(total, lang) })}</span>
           <span className="cell-sub">{countsText(t, b.counts, lang)}</span>
         </>;
       },
@@ -89,13 +90,13 @@ function batchColumns(t: TFunction, lang: Language, timeZone: string, fresh: num
       className: 'batch-state',
       cell: (b) => <>
         <span className={`badge badge-batch-${b.state}`}>{t(`batches.state.${b.state}`)}</span>
-        {b.receipt && b.receipt.accepted > 0 && <span className="cell-sub">{t('batchesUi.list.accepted', { count: b.receipt.accepted, n: count(b.receipt.accepted, lang) })}</span>}
+        {b.receipt && b.receipt.accepted > 0 && <span className="cell-sub">{t('batchesUi.list.accepted', { count: b.receipt.accepted, n: figure(b.receipt.accepted, lang) })}</span>}
         {b.receipt && b.receipt.rejected.length > 0 && (
-          <span className="cell-sub batch-refused">{t('batchesUi.list.rejected', { count: b.receipt.rejected.length, n: count(b.receipt.rejected.length, lang) })}</span>
+          <span className="cell-sub batch-refused">{t('batchesUi.list.rejected', { count: b.receipt.rejected.length, n: figure(b.receipt.rejected.length, lang) })}</span>
         )}
-        {b.sendAttempts > 0 && <span className="cell-sub">{t('batchesUi.list.attempts', { count: b.sendAttempts, n: count(b.sendAttempts, lang) })}</span>}
-        {b.sentAt && <span className="cell-sub">{t('batchesUi.list.sentAt', { when: when(b.sentAt, timeZone, lang) })}</span>}
-        {!b.receipt && b.nextSendAt && <span className="cell-sub">{t('batchesUi.list.nextTry', { when: when(b.nextSendAt, timeZone, lang) })}</span>}
+        {b.sendAttempts > 0 && <span className="cell-sub">{t('batchesUi.list.attempts', { count: b.sendAttempts, n: figure(b.sendAttempts, lang) })}</span>}
+        {b.sentAt && <span className="cell-sub">{t('batchesUi.list.sentAt', { when: formatInstant(b.sentAt, timeZone, lang) })}</span>}
+        {!b.receipt && b.nextSendAt && <span className="cell-sub">{t('batchesUi.list.nextTry', { when: formatInstant(b.nextSendAt, timeZone, lang) })}</span>}
         {!b.receipt && b.lastSendError && <span className="cell-sub batch-error">{t('batchesUi.list.lastError', { error: b.lastSendError })}</span>}
       </>,
     },
@@ -136,7 +137,7 @@ function RefusedTable({ batch }: { batch: OutboxBatch }) {
   const names = useRecordNames(rows);
   return (
     <>
-      <p>{t('batchesUi.rejected.summary', { city: receipt.city.name, accepted: count(receipt.accepted, lang), rejected: count(receipt.rejected.length, lang) })}</p>
+      <p>{t('batchesUi.rejected.summary', { city: receipt.city.name, accepted: figure(receipt.accepted, lang), rejected: figure(receipt.rejected.length, lang) })}</p>
       <DataTable
         rows={rows}
         caption={t('batchesUi.rejected.caption', { seq: batch.seq })}
@@ -158,7 +159,7 @@ function RefusedTable({ batch }: { batch: OutboxBatch }) {
           { key: 'reason', header: t('batchesUi.rejected.reason'), cell: (r) => t(`batches.import.rejected.${r.reason}`, { defaultValue: r.reason }) },
         ]}
       />
-      {receipt.rejected.length > rows.length && <p className="muted">{t('batchesUi.rejected.more', { n: count(receipt.rejected.length - rows.length, lang) })}</p>}
+      {receipt.rejected.length > rows.length && <p className="muted">{t('batchesUi.rejected.more', { n: figure(receipt.rejected.length - rows.length, lang) })}</p>}
       <p className="alert alert-warning">{t('batchesUi.rejected.whatToDo')}</p>
     </>
   );

@@ -3,7 +3,7 @@ import { Link } from 'wouter';
 import { api } from '../../api.ts';
 import { useLoader } from '../../app/useLoader.ts';
 import { currentLanguage } from '../../i18n.ts';
-import { count } from './format.ts';
+import { figure } from '../trainings/format.ts';
 import { KIRIM_DATA_PATH } from './paths.ts';
 
 /**
@@ -29,5 +29,5 @@ export function KirimDataHint() {
       </div>
     );
   }
-  return <p className="backup-line">{t('batchesUi.home.waiting', { count: data.pending.total, n: count(data.pending.total, lang) })} {link}</p>;
+  return <p className="backup-line">{t('batchesUi.home.waiting', { count: data.pending.total, n: figure(data.pending.total, lang) })} {link}</p>;
 }

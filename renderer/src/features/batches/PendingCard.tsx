@@ -6,8 +6,9 @@ import { useSession } from '../../app/session.tsx';
 import type { Loaded } from '../../app/useLoader.ts';
 import { ErrorAlert, LoadState, Notice } from '../../components/feedback.tsx';
 import { currentLanguage } from '../../i18n.ts';
+import { figure } from '../trainings/format.ts';
 import { Figures, useRun } from '../trainings/ui.tsx';
-import { count, countsText, entityWord, nonEmpty, seqList, unanswered } from './format.ts';
+import { countsText, entityWord, nonEmpty, seqList, unanswered } from './format.ts';
 
 /**
  * Menunggu dikirim: the rows the city has not acknowledged yet, per kind of data, counted from
@@ -42,8 +43,6 @@ export function PendingCard({ pending, batches, onMade }: {
     const batch = batches?.find((b) => b.seq === seq);
     return !batch || unanswered(batch);
   };
-  // The first batch is full whatever was asked; a reused one keeps the kind it had.
-  const madeKind = (r: BatchExport) => batches?.find((b) => b.seq === r.seq)?.kind ?? (r.seq === 1 ? 'full' : 'incremental');
 
   return (
     <section className="card" aria-labelledby={`${id}-title`}>
@@ -68,7 +67,7 @@ export function PendingCard({ pending, batches, onMade }: {
         <Notice>
           {made.reused
             ? t('batchesUi.make.reused', { seq: made.seq, fileName: made.fileName })
-            : t('batchesUi.make.made', { seq: made.seq, kind: t(`batches.kind.${madeKind(made)}`).toLowerCase(), rows: countsText(t, made.counts, lang) })}
+            : t('batchesUi.make.made', { seq: made.seq, kind: t(`batches.kind.${made.kind}`).toLowerCase(), rows: countsText(t, made.counts, lang) })}
           {stillWaiting(made.seq) && <> {t('batchesUi.make.next')}</>}
         </Notice>
       )}
@@ -91,12 +90,12 @@ function PendingSummary({ pending, batches }: { pending: BatchPending; batches: 
   return (
     <>
       <p className="batch-waiting">
-        <strong>{t('batchesUi.pending.waiting', { count: pending.total, n: count(pending.total, lang) })}</strong> {from}
+        <strong>{t('batchesUi.pending.waiting', { count: pending.total, n: figure(pending.total, lang) })}</strong> {from}
       </p>
       <Figures
         label={t('batchesUi.pending.figures')}
         className="batch-figures"
-        items={nonEmpty(pending.counts).map(([entity, n]) => ({ key: entity, term: entityWord(t, entity), value: count(n, lang) }))}
+        items={nonEmpty(pending.counts).map(([entity, n]) => ({ key: entity, term: entityWord(t, entity), value: figure(n, lang) }))}
       />
       {waiting.length > 0 && <p className="form-note">{t('batchesUi.pending.unanswered', { count: waiting.length, seqs: seqList(t, waiting) })}</p>}
       {/* Before the first batch the line above already says it will be full. */}

@@ -1,13 +1,14 @@
-import { useId, useRef, useState, type DragEvent } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { issueText } from '../../../../shared/i18n/index.ts';
 import { api } from '../../api.ts';
 import { ErrorAlert } from '../../components/feedback.tsx';
+import { FileDrop } from '../../components/FileDrop.tsx';
 import { toApiError } from '../../components/errors.ts';
 import { readBase64 } from '../../components/files.ts';
 import { currentLanguage } from '../../i18n.ts';
+import { figure } from '../trainings/format.ts';
 import { useRun } from '../trainings/ui.tsx';
-import { count } from './format.ts';
 
 /** What a file did, kept as its message key and parameters so a change of language re-words it. */
 type Outcome = { fileName: string; key: string; params: Record<string, string | number>; refusedRows: boolean; ok: true } | { fileName: string; error: unknown; ok: false };
@@ -21,8 +22,6 @@ export function ReceiptCard({ onImported }: { onImported(): void }) {
   const { t } = useTranslation();
   const lang = currentLanguage();
   const id = useId();
-  const input = useRef<HTMLInputElement>(null);
-  const [over, setOver] = useState(false);
   const [outcomes, setOutcomes] = useState<Outcome[]>([]);
   const { busy, run } = useRun();
 
@@ -48,45 +47,25 @@ export function ReceiptCard({ onImported }: { onImported(): void }) {
     if (done.some((o) => o.ok)) onImported();
   });
 
-  const onDrop = (e: DragEvent) => {
-    e.preventDefault();
-    setOver(false);
-    const files = [...e.dataTransfer.files];
-    if (files.length) importFiles(files);
-  };
-
   return (
     <section className="card" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t('batchesUi.receipt.title')}</h2>
       <p className="form-note">{t('batchesUi.receipt.intro')}</p>
-      <div
-        className={`receipt-drop${over ? ' receipt-drop-over' : ''}`}
-        onDragOver={(e) => { e.preventDefault(); setOver(true); }}
-        onDragLeave={() => setOver(false)}
-        onDrop={onDrop}
+      <FileDrop
+        className="receipt-drop"
+        accept=".bkreceipt"
+        multiple
+        inputLabel={t('batchesUi.receipt.fileLabel')}
+        button={busy ? t('batchesUi.receipt.busy') : t('batchesUi.receipt.pick')}
+        busy={busy !== null}
+        onFiles={importFiles}
       >
         <span>{t('batchesUi.receipt.drop')}</span>
-        <button type="button" className="btn" aria-busy={busy !== null || undefined} onClick={() => input.current?.click()}>
-          {busy ? t('batchesUi.receipt.busy') : t('batchesUi.receipt.pick')}
-        </button>
-        <input
-          ref={input}
-          type="file"
-          accept=".bkreceipt"
-          multiple
-          hidden
-          aria-label={t('batchesUi.receipt.pick')}
-          onChange={(e) => {
-            const files = [...(e.target.files ?? [])];
-            e.target.value = '';
-            if (files.length) importFiles(files);
-          }}
-        />
-      </div>
+      </FileDrop>
       <p className="field-hint">{t('batchesUi.receipt.trust')}</p>
       {outcomes.map((o, i) => (o.ok
         // Rows refused: a warning, the rows themselves are listed with the batch.
-        ? <p key={i} role="status" className={o.refusedRows ? 'alert alert-warning' : 'notice'}>{t(o.key, { ...o.params, accepted: count(Number(o.params.accepted), lang), rejected: count(Number(o.params.rejected), lang) })}</p>
+        ? <p key={i} role="status" className={o.refusedRows ? 'alert alert-warning' : 'notice'}>{t(o.key, { ...o.params, accepted: figure(Number(o.params.accepted), lang), rejected: figure(Number(o.params.rejected), lang) })}</p>
         : <Refused key={i} fileName={o.fileName} error={o.error} />))}
     </section>
   );

@@ -2,13 +2,15 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type { BatchSendResult, OutboxBatch, SendSettings } from '../../../../shared/contract/batches.ts';
+import { formatInstant } from '../../../../shared/domain/dates.ts';
 import { api } from '../../api.ts';
 import { useSession } from '../../app/session.tsx';
 import type { Loaded } from '../../app/useLoader.ts';
 import { ErrorAlert } from '../../components/feedback.tsx';
 import { currentLanguage } from '../../i18n.ts';
+import { figure } from '../trainings/format.ts';
 import { useRun } from '../trainings/ui.tsx';
-import { count, unanswered, when } from './format.ts';
+import { unanswered } from './format.ts';
 import { SEND_SETTINGS_PATH } from './paths.ts';
 
 /**
@@ -88,8 +90,8 @@ export function SendCard({ settings, batches, onSent }: {
           <p>
             {result.waiting === 0
               ? t('batchesUi.send.allAnswered')
-              : t('batchesUi.send.waiting', { count: result.waiting, n: count(result.waiting, lang) })}
-            {result.waiting > 0 && result.nextAttemptAt && <> {t('batchesUi.send.retryAt', { when: when(result.nextAttemptAt, office.timezone, lang) })}</>}
+              : t('batchesUi.send.waiting', { count: result.waiting, n: figure(result.waiting, lang) })}
+            {result.waiting > 0 && result.nextAttemptAt && <> {t('batchesUi.send.retryAt', { when: formatInstant(result.nextAttemptAt, office.timezone, lang) })}</>}
           </p>
         </div>
       )}

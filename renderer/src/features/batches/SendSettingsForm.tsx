@@ -13,18 +13,18 @@ import { Form, FormFooter, TextField, useSubmitAction } from '../../components/f
  */
 export function SendSettingsForm() {
   const settings = useLoader(() => api['batch.sendSettings']({}), []);
-  return <LoadState loader={settings}>{(s) => <SettingsCard initial={s} onSaved={settings.setData} />}</LoadState>;
+  return <LoadState loader={settings}>{(s) => <SettingsCard current={s} onSaved={settings.setData} />}</LoadState>;
 }
 
 interface Values { url: string; token: string }
 
-function SettingsCard({ initial, onSaved }: { initial: SendSettings; onSaved(s: SendSettings): void }) {
+/** `current`: the settings as saved (the loader's, which a save replaces). */
+function SettingsCard({ current, onSaved }: { current: SendSettings; onSaved(s: SendSettings): void }) {
   const { t } = useTranslation();
   const id = useId();
-  const [current, setCurrent] = useState(initial);
-  const [replacing, setReplacing] = useState(!initial.tokenSet);
+  const [replacing, setReplacing] = useState(!current.tokenSet);
   const [saved, setSaved] = useState(false);
-  const form = useForm<Values>({ defaultValues: { url: initial.url ?? '', token: '' } });
+  const form = useForm<Values>({ defaultValues: { url: current.url ?? '', token: '' } });
   const { onSubmit, alert } = useSubmitAction(
     form,
     (v: Values) => {
@@ -34,7 +34,6 @@ function SettingsCard({ initial, onSaved }: { initial: SendSettings; onSaved(s: 
       return api['batch.setSendSettings']({ url: v.url.trim() || null, ...(replacing && token ? { token } : {}) });
     },
     (r) => {
-      setCurrent(r);
       onSaved(r);
       form.reset({ url: r.url ?? '', token: '' });
       setReplacing(!r.tokenSet);

@@ -1,13 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { BatchCounts, OutboxBatch } from '../../../../shared/contract/batches.ts';
-import { formatInstant, type Language } from '../../../../shared/domain/dates.ts';
-
-const LOCALE: Record<Language, string> = { id: 'id-ID', en: 'en-GB' };
-
-/** "1.234" (id) or "1,234" (en). */
-export function count(n: number, lang: Language): string {
-  return n.toLocaleString(LOCALE[lang]);
-}
+import type { Language } from '../../../../shared/domain/dates.ts';
+import { figure } from '../trainings/format.ts';
 
 /** A batch's number as the file names write it: 00007. */
 export const seqText = (seq: number) => String(seq).padStart(5, '0');
@@ -26,7 +20,7 @@ export function entityWord(t: TFunction, entity: string): string {
 
 /** "12 pegawai, 3 kegiatan, 40 tanda hadir", or "tidak ada baris". */
 export function countsText(t: TFunction, counts: BatchCounts, lang: Language): string {
-  const shown = nonEmpty(counts).map(([entity, n]) => t(`batchesUi.rows.${entity}`, { count: n, n: count(n, lang), defaultValue: `${count(n, lang)} ${entity}` }));
+  const shown = nonEmpty(counts).map(([entity, n]) => t(`batchesUi.rows.${entity}`, { count: n, n: figure(n, lang), defaultValue: `${figure(n, lang)} ${entity}` }));
   return shown.length ? shown.join(', ') : t('batchesUi.rows.none');
 }
 
@@ -34,10 +28,6 @@ export function countsText(t: TFunction, counts: BatchCounts, lang: Language): s
 export function seqList(t: TFunction, seqs: number[]): string {
   if (seqs.length <= 1) return seqs.map(String).join('');
   return `${seqs.slice(0, -1).join(', ')} ${t('batchesUi.and')} ${seqs[seqs.length - 1]}`;
-}
-
-export function when(instant: string, timeZone: string, lang: Language): string {
-  return formatInstant(instant, timeZone, lang);
 }
 
 /** Made here but not answered by the city yet (no receipt): what Kirim uploads. */

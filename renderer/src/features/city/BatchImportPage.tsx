@@ -3,9 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type { BatchImportResult, CityKecamatan } from '../../../../shared/contract/city.ts';
 import { ApiError } from '../../../../shared/contract/errors.ts';
+import { UPLOAD_MAX_BYTES } from '../../../../shared/domain/batch-upload.ts';
 import { api } from '../../api.ts';
 import { useLoader } from '../../app/useLoader.ts';
 import { ErrorAlert } from '../../components/feedback.tsx';
+import { FileDrop } from '../../components/FileDrop.tsx';
 import { readBase64 } from '../../components/files.ts';
 import { Page } from '../../components/Page.tsx';
 import { currentLanguage } from '../../i18n.ts';
@@ -14,9 +16,6 @@ import { figure } from '../trainings/format.ts';
 import { EntityTable, RejectedRows, ReleasedBatches } from './BatchOutcome.tsx';
 import { areaPath, resultMessage, seqList, shortOfficeName } from './format.ts';
 import { awaitsKey, displayOrder, duplicateOf, importable, importOrder, stillMissing, type DroppedBatch } from './importPlan.ts';
-
-/** What one call may carry (the contract's limit on the file's base64, in bytes). */
-const MAX_BYTES = 200 * 1024 * 1024;
 
 type Phase =
   | { kind: 'idle' }
@@ -57,7 +56,8 @@ export function BatchImportPage() {
         const item = itemsRef.current.find((x) => x.dry === null && x.error === null);
         if (!item) break;
         try {
-          if (item.file.size > MAX_BYTES) throw new ApiError('PAYLOAD_TOO_LARGE', 'too large', { maxMb: MAX_BYTES / 1024 / 1024 });
+          // The largest batch file the city takes, dropped here or uploaded.
+          if (item.file.size > UPLOAD_MAX_BYTES) throw new ApiError('PAYLOAD_TOO_LARGE', 'too large', { maxMb: UPLOAD_MAX_BYTES / 1024 / 1024 });
           const input = { fileName: item.file.name, dataBase64: await readBase64(item.file), dryRun: true };
           const dry = await api['batch.import'](input);
           // A batch after a gap says nothing of its rows; asked once more as if imported anyway, it does.
@@ -162,43 +162,11 @@ export function BatchImportPage() {
 /** The drop target, with a button for those who would rather choose the files. */
 function DropZone({ onFiles, disabled }: { onFiles(files: File[]): void; disabled: boolean }) {
   const { t } = useTranslation();
-  const id = useId();
-  const input = useRef<HTMLInputElement>(null);
-  const [over, setOver] = useState(false);
   return (
-    <div
-      className={`drop-zone${over ? ' drop-zone-over' : ''}`}
-      onDragOver={(e) => {
-        e.preventDefault();
-        e.dataTransfer.dropEffect = disabled ? 'none' : 'copy';
-        setOver(true);
-      }}
-      onDragLeave={() => setOver(false)}
-      onDrop={(e) => {
-        e.preventDefault();
-        setOver(false);
-        if (!disabled) onFiles([...e.dataTransfer.files]);
-      }}
-    >
+    <FileDrop className="drop-zone" accept=".bkbatch" multiple inputLabel={t('cityUi.import.fileLabel')} button={t('cityUi.import.choose')} disabled={disabled} onFiles={onFiles}>
       <p className="drop-zone-title">{t('cityUi.import.dropTitle')}</p>
       <p className="muted">{t('cityUi.import.dropHint')}</p>
-      <label htmlFor={id} className="visually-hidden">{t('cityUi.import.fileLabel')}</label>
-      <input
-        ref={input}
-        id={id}
-        type="file"
-        multiple
-        accept=".bkbatch"
-        className="visually-hidden"
-        tabIndex={-1}
-        disabled={disabled}
-        onChange={(e) => {
-          onFiles([...(e.target.files ?? [])]);
-          e.target.value = '';
-        }}
-      />
-      <button type="button" className="btn" disabled={disabled} onClick={() => input.current?.click()}>{t('cityUi.import.choose')}</button>
-    </div>
+    </FileDrop>
   );
 }
 

@@ -3,7 +3,8 @@ import type { BatchImportResult, EntityOutcome } from '../../../../shared/contra
 import { DataTable } from '../../components/table.tsx';
 import { currentLanguage } from '../../i18n.ts';
 import { figure } from '../trainings/format.ts';
-import { entityName, resultMessage } from './format.ts';
+import { entityWord } from '../batches/format.ts';
+import { resultMessage } from './format.ts';
 
 const FIGURES = ['created', 'updated', 'unchanged', 'removed', 'rejected'] as const;
 const SHOW_REJECTED = 10;
@@ -32,7 +33,7 @@ export function EntityTable({ result, caption }: { result: BatchImportResult; ca
         className="table-compact batch-entities"
         rowKey={([entity]) => entity}
         columns={[
-          { key: 'entity', header: t('cityUi.outcome.entity'), rowHeader: true, cell: ([entity]) => entityName(t, entity) },
+          { key: 'entity', header: t('cityUi.outcome.entity'), rowHeader: true, cell: ([entity]) => entityWord(t, entity) },
           { key: 'rows', header: t('cityUi.outcome.rows'), num: true, cell: ([, c]) => figure(c, lang) },
         ]}
       />
@@ -47,7 +48,7 @@ export function EntityTable({ result, caption }: { result: BatchImportResult; ca
       className="table-compact batch-entities"
       rowKey={(r) => r.entity}
       columns={[
-        { key: 'entity', header: t('cityUi.outcome.entity'), rowHeader: true, cell: (r) => entityName(t, r.entity) },
+        { key: 'entity', header: t('cityUi.outcome.entity'), rowHeader: true, cell: (r) => entityWord(t, r.entity) },
         ...FIGURES.map((f) => ({ key: f, header: t(`cityUi.outcome.${f}`), num: true, cell: (r: Row) => n(r[f]) })),
       ]}
       foot={rows.length > 1 ? (
@@ -70,7 +71,7 @@ export function RejectedRows({ rejected }: { rejected: BatchImportResult['reject
       <ul>
         {rejected.slice(0, SHOW_REJECTED).map((r) => (
           <li key={`${r.entity}:${r.id}`}>
-            {entityName(t, r.entity)} <span className="mono muted">{r.id}</span>: {t(`batches.import.rejected.${r.reason}`, { defaultValue: r.reason })}
+            {entityWord(t, r.entity)} <span className="mono muted">{r.id}</span>: {t(`batches.import.rejected.${r.reason}`, { defaultValue: r.reason })}
           </li>
         ))}
       </ul>

@@ -42,11 +42,6 @@ export function resultMessage(t: TFunction, result: Pick<BatchImportResult, 'mes
   return result.message ? t(result.message, { ...result.params, defaultValue: result.message }) : '';
 }
 
-/** A kind of row in a batch (`employees`, `attendance_marks`…) in a clerk's words: the kecamatan's Kirim Data names them the same. */
-export function entityName(t: TFunction, entity: string): string {
-  return t(`batchesUi.entities.${entity}`, { defaultValue: entity });
-}
-
 /** Only what people type or paste of a fingerprint: hex digits, upper case. */
 export function fingerprintDigits(text: string): string {
   return text.replace(/[^0-9a-f]/gi, '').toUpperCase();

@@ -4,7 +4,6 @@ import type { Unit } from '../../../../shared/contract/office.ts';
 import { dateInZone, formatDate } from '../../../../shared/domain/dates.ts';
 import { TIMEZONE_LABEL } from '../../../../shared/domain/timezone.ts';
 import { api } from '../../api.ts';
-import { AREAS } from '../../app/areas.ts';
 import { useSession } from '../../app/session.tsx';
 import { useLoader } from '../../app/useLoader.ts';
 import { Page } from '../../components/Page.tsx';
@@ -30,7 +29,6 @@ export function HomePage() {
   const today = formatDate(dateInZone(new Date(), office.timezone), currentLanguage());
   const counts = units.data ? countKinds(units.data) : null;
   const show = (n: number | undefined) => (n === undefined ? '…' : String(n));
-  const planned = AREAS.filter((a) => a.planned);
 
   return (
     <Page title={t('home.welcome', { name: user.fullName })} intro={office.name}>
@@ -78,18 +76,6 @@ export function HomePage() {
             {!office.hasLogo && <li><Link href="/pengaturan/kantor">{t('home.next.logo')}</Link></li>}
             <li><Link href="/pengaturan/unit">{t('home.next.units')}</Link></li>
             <li><Link href="/pengaturan/pengguna">{t('home.next.users')}</Link></li>
-          </ul>
-        </>
-      )}
-      {planned.length > 0 && (
-        <>
-          <h2 className="section-title">{t('home.areasTitle')}</h2>
-          <ul className="area-list">
-            {planned.map(({ key }) => (
-              <li key={key}>
-                <strong>{t(`areas.${key}.title`)}</strong> — {t(`areas.${key}.description`)}
-              </li>
-            ))}
           </ul>
         </>
       )}
