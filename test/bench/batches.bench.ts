@@ -7,13 +7,10 @@ import type { Db } from '../../electron/backend/db/open.ts';
 import { writeTransaction } from '../../electron/backend/db/transaction.ts';
 import { ENTITIES } from '../../electron/backend/batches/format.ts';
 import { cliActor } from '../../electron/backend/services/context.ts';
-import { measureInTurns, report, withRatio } from './harness.ts';
+import { PLAJU_SETUP, measureInTurns, report, withRatio } from './harness.ts';
 
 const ACTOR = cliActor('bench');
-const SETUP = {
-  regionCode: '16.71.14', name: 'Kantor Kecamatan Plaju', address: '', timezone: 'Asia/Jakarta',
-  signer: { name: 'Camat Plaju', nip: '19700101 199003 1 002', title: 'Camat' },
-};
+const SETUP = PLAJU_SETUP;
 const NOW = new Date('2026-12-04T02:00:00Z');
 const AT = NOW.toISOString();
 const pad = (n: number, w: number) => String(n).padStart(w, '0');

@@ -12,15 +12,14 @@ import { DB_FILE } from '../../electron/backend/paths.ts';
 import { startHttpServer } from '../../electron/server/http.ts';
 import { startBackendWorker } from '../../electron/backend/worker-client.ts';
 import { createIpcHandler } from '../../electron/main/ipc-handler.ts';
-import { measureInTurns, measurePair, report, timed, withRatio } from './harness.ts';
+import { PLAJU_SETUP, measureInTurns, measurePair, report, timed, withRatio } from './harness.ts';
 import { rosterCsv } from './roster.bench.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const BIN = path.join(ROOT, 'bin', 'bangkom.js');
 
 const SETUP = {
-  regionCode: '16.71.14', name: 'Kantor Kecamatan Plaju', address: '', timezone: 'Asia/Jakarta',
-  signer: { name: 'Camat Plaju', nip: '19700101 199003 1 002', title: 'Camat' },
+  ...PLAJU_SETUP,
   admin: { username: 'admin', fullName: 'Admin', password: 'rahasia-bench' },
 };
 

@@ -82,3 +82,9 @@ export function report(figure: Figure): void {
 export function withRatio(name: string, runs: number, medianMs: number, baselineMs: number): Figure {
   return { name, median_ms: medianMs, runs, baseline_ms: baselineMs, ratio: round(medianMs / baselineMs) };
 }
+
+/** The office every bench sets up: Kecamatan Plaju, Kota Palembang. */
+export const PLAJU_SETUP = {
+  regionCode: '16.71.14', name: 'Kantor Kecamatan Plaju', address: '', timezone: 'Asia/Jakarta',
+  signer: { name: 'Camat Plaju', nip: '19700101 199003 1 002', title: 'Camat' },
+};

@@ -5,13 +5,10 @@ import { createBackend, type Backend } from '../../electron/backend/backend.ts';
 import type { Db } from '../../electron/backend/db/open.ts';
 import { writeTransaction } from '../../electron/backend/db/transaction.ts';
 import { cliActor } from '../../electron/backend/services/context.ts';
-import { measureInTurns, report, timed, withRatio } from './harness.ts';
+import { PLAJU_SETUP, measureInTurns, report, timed, withRatio } from './harness.ts';
 
 const ACTOR = cliActor('bench');
-const SETUP = {
-  regionCode: '16.71.14', name: 'Kantor Kecamatan Plaju', address: '', timezone: 'Asia/Jakarta',
-  signer: { name: 'Camat Plaju', nip: '19700101 199003 1 002', title: 'Camat' },
-};
+const SETUP = PLAJU_SETUP;
 // The office clock: Wednesday 25 November 2026, 09:00 WIB. Most of the year's events are over.
 const NOW = new Date('2026-11-25T02:00:00Z');
 const AT = NOW.toISOString();

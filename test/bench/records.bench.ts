@@ -4,14 +4,11 @@ import path from 'node:path';
 import { createBackend, type Backend } from '../../electron/backend/backend.ts';
 import { readTable } from '../../electron/backend/import/read-table.ts';
 import { cliActor } from '../../electron/backend/services/context.ts';
-import { measurePair, report, withRatio } from './harness.ts';
+import { PLAJU_SETUP, measurePair, report, withRatio } from './harness.ts';
 import { rosterCsv } from './roster.bench.ts';
 
 const ACTOR = cliActor('bench');
-const SETUP = {
-  regionCode: '16.71.14', name: 'Kantor Kecamatan Plaju', address: '', timezone: 'Asia/Jakarta',
-  signer: { name: 'Camat Plaju', nip: '19700101 199003 1 002', title: 'Camat' },
-};
+const SETUP = PLAJU_SETUP;
 const PEOPLE = 1_000;
 const ROWS = 10_000;
 

@@ -4,13 +4,10 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { createBackend, openDataFolder, type Backend } from '../../electron/backend/backend.ts';
 import { cliActor } from '../../electron/backend/services/context.ts';
-import { measure, measurePair, report, withRatio } from './harness.ts';
+import { PLAJU_SETUP, measure, measurePair, report, withRatio } from './harness.ts';
 
 const ACTOR = cliActor('bench');
-const SETUP = {
-  regionCode: '16.71.14', name: 'Kantor Kecamatan Plaju', address: '', timezone: 'Asia/Jakarta',
-  signer: { name: 'Camat Plaju', nip: '19700101 199003 1 002', title: 'Camat' },
-};
+const SETUP = PLAJU_SETUP;
 const UNITS = ['Seksi Pemerintahan', 'Sekretariat Kecamatan', 'Plaju Ulu', 'Plaju Darat', 'Komperta'];
 const GOLONGAN = ['II/a', 'III/a', 'III/b', 'III/c', 'IV/a'];
 const FIRST = ['Ahmad', 'Siti', 'Budi', 'Dewi', 'Rahmat', 'Nur', 'Agus', 'Sri', 'Hendra', 'Rina'];

@@ -10,6 +10,7 @@ import type { ImportRequest } from '../../electron/backend/city/import.ts';
 import type { Db } from '../../electron/backend/db/open.ts';
 import { activeSigningKey } from '../../electron/backend/db/repos/office-keys.ts';
 import { trustedOffices } from '../../electron/backend/db/repos/trust.ts';
+import { rosterCsv } from '../bench/roster.bench.ts';
 import { openTestBackend, setUpOffice, type FakeClock, type TestBackend } from './backend.ts';
 
 /** A data folder set up as an office, with its admin's session. */
@@ -32,6 +33,17 @@ export async function cityOffice(opts: { clock?: FakeClock; dataDir?: string } =
 export async function trust(to: Office, from: Office): Promise<void> {
   const file = await from.t.ok('trust.export', {}, from.token);
   await to.t.ok('trust.import', { fileName: file.fileName, dataBase64: file.dataBase64, confirm: true }, to.token);
+}
+
+/** A second kecamatan of the city, Ilir Barat II, with two people; it and the city trust each other. */
+export async function ilirBaratKecamatan(city: Office): Promise<Office> {
+  const t = openTestBackend();
+  const token = await setUpOffice(t, { regionCode: '16.71.01', name: 'Kantor Kecamatan Ilir Barat II' });
+  await t.ok('roster.apply', { fileName: 'pegawai.csv', dataBase64: Buffer.from(rosterCsv(2)).toString('base64') }, token);
+  const ilir = { t, token };
+  await trust(city, ilir);
+  await trust(ilir, city);
+  return ilir;
 }
 
 export function rezip(bytes: Uint8Array, change: (files: Record<string, Uint8Array>) => void): Uint8Array {

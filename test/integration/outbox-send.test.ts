@@ -9,10 +9,11 @@ import { sendBackoffMs } from '../../shared/domain/batch-upload.ts';
 import type { RunningServer } from '../../electron/server/http.ts';
 import { createBackend } from '../../electron/backend/backend.ts';
 import { outboxTimer } from '../../electron/backend/batches/send.ts';
-import { openTestBackend, removeTempDirs, setUpOffice, login, ADMIN } from '../helpers/backend.ts';
+import { openTestBackend, removeTempDirs, login, ADMIN } from '../helpers/backend.ts';
 import { startTestServer } from '../helpers/http.ts';
-import { rosterCsv, trainingOffice, type TrainingOffice } from '../helpers/trainings.ts';
+import { trainingOffice, type TrainingOffice } from '../helpers/trainings.ts';
 import { answerJson, cityOffice, cityRowCount, cutProxy, fakeReceiver, receivedFiles, rowsIn, startReceiver, trust, type CutProxy, type Office } from '../helpers/upload.ts';
+import { ilirBaratKecamatan } from '../helpers/city.ts';
 
 afterEach(() => removeTempDirs());
 
@@ -277,13 +278,8 @@ describe('the outbox over restarts and many batches', () => {
   it('a ditolak batch (a row another kecamatan owns) does not block the next one', async () => {
     const l = await line();
     const { o, plaju, city, receiver } = l;
-    const other = openTestBackend();
+    const { t: other, token: otherToken } = await ilirBaratKecamatan(city);
     try {
-      const otherToken = await setUpOffice(other, { regionCode: '16.71.01', name: 'Kantor Kecamatan Ilir Barat II' });
-      const ilir: Office = { t: other, token: otherToken };
-      await other.ok('roster.apply', { fileName: 'pegawai.csv', dataBase64: Buffer.from(rosterCsv(2)).toString('base64') }, otherToken);
-      await trust(city, ilir);
-      await trust(ilir, city);
       expect((await plaju.t.ok('batch.export', {}, plaju.token)).seq).toBe(1);
       expect((await plaju.t.ok('batch.send', {}, plaju.token)).attempts).toMatchObject([{ outcome: 'diterima' }]);
 

@@ -8,11 +8,10 @@ import { unzipSync, zipSync } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ed25519Signer, generateOfficeKeyPair } from '../../electron/backend/certificates/crypto.ts';
 import { kidOf } from '../../shared/certificates/keys.ts';
-import { removeTempDirs, setUpOffice, openTestBackend, tempDir, type TestBackend } from '../helpers/backend.ts';
+import { removeTempDirs, tempDir, type TestBackend } from '../helpers/backend.ts';
 import { captureCli } from '../helpers/cli.ts';
 import { trainingOffice } from '../helpers/trainings.ts';
-import { rosterCsv } from '../bench/roster.bench.ts';
-import { cityOffice, trust, type Office } from '../helpers/city.ts';
+import { cityOffice, ilirBaratKecamatan, trust, type Office } from '../helpers/city.ts';
 
 afterEach(() => removeTempDirs());
 
@@ -85,14 +84,10 @@ describe('batch receipts', () => {
     const o = await trainingOffice({ people: 3 });
     const plaju: Office = { t: o.t, token: o.token };
     const city = await cityOffice();
-    const other = openTestBackend();
+    const ilir = await ilirBaratKecamatan(city);
+    const { t: other, token: otherToken } = ilir;
     try {
-      const otherToken = await setUpOffice(other, { regionCode: '16.71.01', name: 'Kantor Kecamatan Ilir Barat II' });
-      const ilir: Office = { t: other, token: otherToken };
-      await other.ok('roster.apply', { fileName: 'pegawai.csv', dataBase64: Buffer.from(rosterCsv(2)).toString('base64') }, otherToken);
       await trust(city, plaju);
-      await trust(city, ilir);
-      await trust(ilir, city);
       expect(await city.t.ok('batch.import', fileInput(fs.readFileSync((await o.t.ok('batch.export', {}, o.token)).file)), city.token)).toMatchObject({ status: 'imported' });
 
       // Ilir Barat II holds a person under one of Plaju's ids (a copy made by hand between offices).

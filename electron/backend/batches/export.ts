@@ -68,6 +68,11 @@ export function listBatches(db: Db): OutboxBatch[] {
   return (sql(db, 'SELECT * FROM batches ORDER BY seq DESC').all() as BatchDbRow[]).map(toBatch);
 }
 
+export function getBatch(db: Db, seq: number): OutboxBatch | null {
+  const row = sql(db, 'SELECT * FROM batches WHERE seq = ?').get(seq) as BatchDbRow | undefined;
+  return row ? toBatch(row) : null;
+}
+
 export function lastBatch(db: Db): OutboxBatch | null {
   const row = sql(db, 'SELECT * FROM batches ORDER BY seq DESC LIMIT 1').get() as BatchDbRow | undefined;
   return row ? toBatch(row) : null;
@@ -238,7 +243,7 @@ export function outboxBytes(db: Db, dataDir: string, batch: OutboxBatch): { file
   if (found && sha256Hex(found) === batch.sha256) return { file, bytes: found };
   // In the write lock: the rows read as one state, and no export sweeping the outbox meanwhile.
   return writeTransaction(db, () => {
-    const before = batch.seq > 1 ? (sql(db, 'SELECT * FROM batches WHERE seq = ?').get(batch.seq - 1) as BatchDbRow | undefined) : undefined;
+    const before = batch.seq > 1 ? getBatch(db, batch.seq - 1) : null;
     const again = buildBatch(db, {
       seq: batch.seq, kind: batch.kind, from: batch.journalFrom, to: batch.journalTo, createdAt: batch.createdAt,
       previous: before ? { seq: before.seq, sha256: before.sha256 } : null,

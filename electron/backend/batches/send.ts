@@ -12,7 +12,6 @@
  * (outboxTimer) resumes after a restart.
  */
 import path from 'node:path';
-import { unzipSync } from 'fflate';
 import type { BatchSendAttempt, BatchSendResult } from '../../../shared/contract/batches.ts';
 import type { BatchImportResult } from '../../../shared/contract/city.ts';
 import type { ExportedFile } from '../../../shared/contract/common.ts';
@@ -26,8 +25,9 @@ import { writeTransaction } from '../db/transaction.ts';
 import { getSetting } from '../db/repos/settings.ts';
 import type { Actor, ServiceContext } from '../services/context.ts';
 import { importReceiptBytes } from '../services/batches.ts';
-import { listBatches, outboxBytes } from './export.ts';
+import { getBatch, outboxBytes } from './export.ts';
 import { RECEIPT_FILE } from './receipt.ts';
+import { unzipWithin } from './unzip.ts';
 
 /** Where the address and the token are kept (`settings`); the token is never shown back. */
 export const SEND_URL_SETTING = 'batches.sendUrl';
@@ -249,7 +249,7 @@ function taken(ctx: ServiceContext, batch: WaitingBatch): void {
 function receiptBatch(bytes: Uint8Array): { seq: unknown; sha256: unknown } | null {
   try {
     // No bigger than the answer it came in (the receipt is stored, not deflated): a lying size is not inflated.
-    const entry = unzipSync(bytes, { filter: (f) => f.name === RECEIPT_FILE && f.originalSize <= ANSWER_MAX_BYTES })[RECEIPT_FILE];
+    const entry = unzipWithin(bytes, ANSWER_MAX_BYTES)[RECEIPT_FILE];
     const receipt = entry ? (JSON.parse(Buffer.from(entry).toString('utf8')) as { batch?: { seq?: unknown; sha256?: unknown } }) : null;
     return receipt?.batch ? { seq: receipt.batch.seq, sha256: receipt.batch.sha256 } : null;
   } catch {
@@ -258,7 +258,7 @@ function receiptBatch(bytes: Uint8Array): { seq: unknown; sha256: unknown } | nu
 }
 
 async function sendOne(ctx: ServiceContext, target: SendTarget, batch: WaitingBatch): Promise<BatchSendAttempt> {
-  const made = listBatches(ctx.db).find((b) => b.seq === batch.seq)!;
+  const made = getBatch(ctx.db, batch.seq)!;
   let bytes: Uint8Array<ArrayBuffer>;
   try {
     bytes = new Uint8Array(outboxBytes(ctx.db, ctx.dataDir, made).bytes);

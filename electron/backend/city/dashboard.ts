@@ -51,7 +51,7 @@ function certificatesByOffice(db: Db, year: number): Map<string, number> {
 }
 
 /** Whole days from one local date (YYYY-MM-DD) to another. */
-export const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 
 export interface DashboardOffice { regionCode: string; name: string }
 

@@ -6,7 +6,7 @@ import { writeTransaction } from '../db/transaction.ts';
 import { recordEvent } from '../db/repos/changes.ts';
 import { cityRegency } from '../db/repos/city-mode.ts';
 import { trustedOffices } from '../db/repos/trust.ts';
-import { exportBatch, listBatches, pendingCounts } from '../batches/export.ts';
+import { exportBatch, getBatch, listBatches, pendingCounts } from '../batches/export.ts';
 import type { TrustedBatchKey } from '../batches/read.ts';
 import { readReceipt, type ReceiptReadReason } from '../batches/receipt.ts';
 import { meta, requireOffice } from './office.ts';
@@ -85,7 +85,7 @@ export function importReceiptBytes(ctx: ServiceContext, bytes: Uint8Array): Rece
   const read = readReceipt(bytes, cityKeys(ctx.db, office.regionCode));
   if (!read.ok) refuse(read.reason);
   const { receipt, sha256 } = read;
-  const batch = listBatches(ctx.db).find((b) => b.seq === receipt.batch.seq);
+  const batch = getBatch(ctx.db, receipt.batch.seq);
   if (receipt.office.id !== office.id || receipt.office.code !== office.code || !batch || batch.sha256 !== receipt.batch.sha256) refuse('not_ours');
   const state: BatchState = receipt.rejected.length ? 'ditolak' : 'diterima';
   const kept = receiptsBySeq(ctx.db).get(batch.seq);

@@ -12,7 +12,7 @@ import { writeTransaction } from '../db/transaction.ts';
 import { recordEvent } from '../db/repos/changes.ts';
 import { cityRegency } from '../db/repos/city-mode.ts';
 import { setSetting } from '../db/repos/settings.ts';
-import { listBatches, outboxBytes } from '../batches/export.ts';
+import { getBatch, outboxBytes } from '../batches/export.ts';
 import { unverifiedManifest } from '../batches/read.ts';
 import { SEND_TOKEN_SETTING, SEND_URL_SETTING, sendOutbox, sendSettingsOf } from '../batches/send.ts';
 import { cityReceiptFile, importIntoCity, requireCity } from './city.ts';
@@ -36,8 +36,6 @@ export function uploadTokenRegion(db: Db, token: string): string | null {
   return found;
 }
 
-/** The office code the batch's manifest names; null when the file cannot be read that far (the import says why). */
-
 function requireKecamatan(db: Db): void {
   requireOffice(db);
   if (cityRegency(db)) {
@@ -53,7 +51,7 @@ const settingsView = (db: Db): SendSettings => {
 export const sendingHandlers = {
   'batch.file': ({ seq }, ctx) => {
     requireOffice(ctx.db);
-    const batch = listBatches(ctx.db).find((b) => b.seq === seq);
+    const batch = getBatch(ctx.db, seq);
     if (!batch) throw new ApiError('NOT_FOUND', `Kiriman ${seq} tidak ada di outbox.`, { reason: 'no_batch', seq });
     const { bytes } = outboxBytes(ctx.db, ctx.dataDir, batch);
     return { fileName: batch.fileName, mimeType: 'application/zip', dataBase64: Buffer.from(bytes).toString('base64') };

@@ -8,14 +8,12 @@ import { ErrorAlert, LoadState, Notice } from '../../components/feedback.tsx';
 import { Page } from '../../components/Page.tsx';
 import { DataTable } from '../../components/table.tsx';
 import { currentLanguage } from '../../i18n.ts';
-import { shortGolongan } from '../ledger/ledgerTable.tsx';
+import { SHOW_STEP, shortGolongan, ShowMore } from '../ledger/ledgerTable.tsx';
 import { figure } from '../trainings/format.ts';
 import { Figures, PlainSelect, useDownload, useRememberedYear, YearSelect } from '../trainings/ui.tsx';
 import { shortOfficeName } from './format.ts';
 import { PersonDialog } from './PersonDialog.tsx';
 import { useDebounced } from './useDebounced.ts';
-
-const SHOW_STEP = 200;
 
 interface Filters { officeCode: string; behindOnly: boolean; search: string }
 const NO_FILTER: Filters = { officeCode: '', behindOnly: false, search: '' };
@@ -138,14 +136,7 @@ export function CityLedgerPage() {
                     },
                   ]}
                 />
-                {l.people.length > shown.length && (
-                  <div className="form-actions">
-                    <p className="muted">{t('ledgerUi.all.showing', { shown: shown.length, total: l.people.length })}</p>
-                    <button type="button" className="btn btn-small" onClick={() => setLimit((x) => x + SHOW_STEP)}>
-                      {t('ledgerUi.all.showMore', { n: Math.min(SHOW_STEP, l.people.length - shown.length) })}
-                    </button>
-                  </div>
-                )}
+                <ShowMore shown={shown.length} total={l.people.length} onMore={() => setLimit((x) => x + SHOW_STEP)} />
               </section>
             </>
           );

@@ -7,9 +7,7 @@ import { LoadState } from '../../components/feedback.tsx';
 import { DataTable } from '../../components/table.tsx';
 import { currentLanguage } from '../../i18n.ts';
 import { figure } from '../trainings/format.ts';
-import { ledgerColumns, ledgerInput, LedgerFilterBar, TotalsFigures, useLedgerFilters } from './ledgerTable.tsx';
-
-const SHOW_STEP = 200;
+import { ledgerColumns, ledgerInput, LedgerFilterBar, SHOW_STEP, ShowMore, TotalsFigures, useLedgerFilters } from './ledgerTable.tsx';
 
 type UnitTotals = LedgerYear['units'][number];
 
@@ -75,14 +73,7 @@ export function LedgerTab({ year }: { year: number }) {
                   empty={active ? t('ledgerUi.behind.emptyFiltered') : t('ledgerUi.all.empty', { year })}
                   columns={ledgerColumns(t, lang)}
                 />
-                {l.rows.length > shown.length && (
-                  <div className="form-actions">
-                    <p className="muted">{t('ledgerUi.all.showing', { shown: shown.length, total: l.rows.length })}</p>
-                    <button type="button" className="btn btn-small" onClick={() => setLimit((x) => x + SHOW_STEP)}>
-                      {t('ledgerUi.all.showMore', { n: Math.min(SHOW_STEP, l.rows.length - shown.length) })}
-                    </button>
-                  </div>
-                )}
+                <ShowMore shown={shown.length} total={l.rows.length} onMore={() => setLimit((x) => x + SHOW_STEP)} />
               </section>
             </>
           );

@@ -140,3 +140,20 @@ export function TotalsFigures({ totals, label }: { totals: LedgerYear['office'];
     />
   );
 }
+
+/** How many rows a long ledger shows at first, and how many more each "Tampilkan" adds. */
+export const SHOW_STEP = 200;
+
+/** Under a ledger cut at `shown` of `total` rows: how many show, and a button for the next step. */
+export function ShowMore({ shown, total, onMore }: { shown: number; total: number; onMore(): void }) {
+  const { t } = useTranslation();
+  if (total <= shown) return null;
+  return (
+    <div className="form-actions">
+      <p className="muted">{t('ledgerUi.all.showing', { shown, total })}</p>
+      <button type="button" className="btn btn-small" onClick={onMore}>
+        {t('ledgerUi.all.showMore', { n: Math.min(SHOW_STEP, total - shown) })}
+      </button>
+    </div>
+  );
+}

@@ -3,7 +3,7 @@ import type { Area } from '../../../../shared/contract/regions.ts';
 import { Loading } from '../../components/feedback.tsx';
 
 /** The 10th character of a village code: 1 = kelurahan, 2 = desa (Kemendagri). */
-export function villageKind(code: string): 'kelurahan' | 'desa' {
+function villageKind(code: string): 'kelurahan' | 'desa' {
   return code.charAt(9) === '2' ? 'desa' : 'kelurahan';
 }
 
